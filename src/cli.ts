@@ -1,0 +1,63 @@
+// Builds the command-line program and runs it: the only place where errors become exit codes.
+import { Command, CommanderError } from 'commander';
+import { EXIT, RifError } from './errors.js';
+import type { Io } from './io.js';
+import { packageVersion } from './package.js';
+import { listCommands } from './commands/list.js';
+import { searchCommand } from './commands/search.js';
+import { EXIT_CODES_HELP } from './commands/shared.js';
+import { showCommand } from './commands/show.js';
+import { topicsCommand } from './commands/topics.js';
+
+const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+
+function buildProgram(io: Io, done: (code: number) => void): Command {
+  const program = new Command('rif')
+    .description('Russia–Iran fact explorer: search, filter and read a sourced record of Russia–Iran relations')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rif search shahed                    fuzzy search (the command name may be left out: rif shahed)
+  rif treaties --from 1800 --to 1830   treaties signed in a date range
+  rif show treaty-of-turkmenchay       one fact in full
+  rif list --topic nuclear --json      JSON for scripts
+${EXIT_CODES_HELP}`,
+    );
+  const output = {
+    writeOut: (text: string) => io.stdout(text),
+    writeErr: (text: string) => io.stderr(text),
+    // one line, however commander phrased it
+    outputError: (text: string, write: (s: string) => void) => write(`rif: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+  };
+  const commands = [searchCommand(io, done), ...listCommands(io, done), showCommand(io, done), topicsCommand(io, done)];
+  for (const cmd of commands) {
+    cmd.configureOutput(output).exitOverride().showSuggestionAfterError(true);
+    program.addCommand(cmd, cmd.name() === 'search' ? { isDefault: true } : {});
+  }
+  return program.configureOutput(output).exitOverride().showSuggestionAfterError(true);
+}
+
+/** Runs rif with `argv` (without node and the script) against `io`; resolves to the exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    const program = buildProgram(io, (c) => (code = c));
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return CLEAN_EXITS.has(error.code) ? EXIT.ok : EXIT.usage;
+    if (error instanceof RifError) {
+      io.stderr(`rif: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.stderr(`rif: internal error; this is a bug, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.bug;
+  }
+}

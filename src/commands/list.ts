@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import type { Io } from '../io.js';
+import type { View } from '../render/hits.js';
+import { runListing, type ListingOptions } from './listing.js';
+import { addDataOptions, addFilterOptions, addOutputOptions } from './shared.js';
+
+const LISTINGS: readonly { name: string; view: View; what: string; examples: string }[] = [
+  {
+    name: 'list',
+    view: 'list',
+    what: 'all facts in date order (by relevance when a query is given)',
+    examples: `  rif list --in 19th-century
+  rif list --topic nuclear --from 2010 --json | jq length
+  rif list --actor putin --limit 5`,
+  },
+  {
+    name: 'events',
+    view: 'event',
+    what: 'events in date order (by relevance when a query is given)',
+    examples: `  rif events --in 1940s
+  rif events syria --fields date,id,title`,
+  },
+  {
+    name: 'treaties',
+    view: 'treaty',
+    what: 'treaties and agreements with their signed, in force and ended dates',
+    examples: `  rif treaties --from 1800 --to 1830
+  rif treaties caspian --json`,
+  },
+  {
+    name: 'allegations',
+    view: 'allegation',
+    what: 'allegations with their status and who alleged them',
+    examples: `  rif allegations --status alleged
+  rif allegations drones --csv`,
+  },
+];
+
+export function listCommands(io: Io, done: (code: number) => void): Command[] {
+  return LISTINGS.map(({ name, view, what, examples }) => {
+    const cmd = new Command(name)
+      .description(what)
+      .argument('[query...]', 'optional words to search for')
+      .addHelpText('after', `\nExamples:\n${examples}`);
+    addFilterOptions(addOutputOptions(addDataOptions(cmd)));
+    return cmd.action((words: string[], options: ListingOptions) => done(runListing(view, words, options, io)));
+  });
+}

@@ -1,0 +1,43 @@
+// The flags commands share, declared once.
+import { Option, type Command } from 'commander';
+import * as parse from '../options.js';
+
+export function addDataOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--facts <path>', 'also load facts from this file or directory (repeatable; RIF_FACTS adds more)').argParser(parse.collect))
+    .option('--no-bundled', 'leave out the bundled facts')
+    .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it')
+    .addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor))
+    .option('--no-color', 'same as --color never');
+}
+
+export function addOutputOptions(cmd: Command, fields = true): Command {
+  cmd
+    .option('--json', 'print a JSON array of fact records')
+    .option('--ndjson', 'print one JSON record per line')
+    .option('--csv', 'print CSV with a header row')
+    .option('--markdown', 'print a Markdown table');
+  if (fields) cmd.addOption(new Option('--fields <list>', 'the fields to print, comma-separated (e.g. id,date,title)').argParser(parse.parseFields));
+  return cmd;
+}
+
+export function addFilterOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--from <date>', 'facts on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parse.parseDate))
+    .addOption(new Option('--to <date>', 'facts on or before this date (inclusive)').argParser(parse.parseDate))
+    .addOption(new Option('--in <period>', 'facts within a period: 2015, 2015-07, 1990s, 19th-century').argParser(parse.parsePeriodOption))
+    .addOption(new Option('--topic <topic>', 'facts with any of these topics (repeatable or comma-separated)').argParser(parse.parseTopics))
+    .addOption(new Option('--kind <kind>', 'event, treaty or allegation (repeatable or comma-separated)').argParser(parse.parseKinds))
+    .option('--actor <name>', 'facts naming this actor (case-insensitive substring)')
+    .addOption(new Option('--status <status>', 'allegations with this status: alleged, confirmed, denied, disputed').argParser(parse.parseStatuses))
+    .addOption(new Option('--limit <n>', 'print at most n facts').argParser(parse.parseLimit))
+    .addOption(new Option('--sort <key>', 'date, relevance or title (default: relevance with a query, else date)').argParser(parse.parseSort))
+    .option('--reverse', 'reverse the order');
+}
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  results printed
+  1  nothing matched, or unknown id
+  2  usage error (unknown flag, bad date, --from after --to, unknown topic)
+  3  invalid fact data (with --strict)`;

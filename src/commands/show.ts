@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
+import { EXIT, NotFoundError } from '../errors.js';
+import type { Io } from '../io.js';
+import { renderDetail } from '../render/detail.js';
+import { renderJson } from '../render/json.js';
+import { toRecord } from '../render/record.js';
+import { closest } from '../suggest.js';
+import { addDataOptions } from './shared.js';
+
+type ShowOptions = DataOptions & ColorOptions & { readonly json?: boolean };
+
+export function showCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('show')
+    .description('one fact in full: summary, dates, parties, provisions or status history, quotes, related facts, sources')
+    .argument('<id>', 'the fact id (rif list shows them)')
+    .option('--json', 'print the fact record as JSON')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  rif show treaty-of-turkmenchay
+  rif show jcpoa-2015 --json | jq -r '.sources[].url'`,
+    );
+  addDataOptions(cmd);
+  return cmd.action((id: string, options: ShowOptions) => {
+    const { facts } = openFacts(options, io);
+    const fact = facts.find((f) => f.id === id.trim());
+    if (!fact) {
+      const near = closest(id.trim(), facts.map((f) => f.id), 5);
+      throw new NotFoundError(`no fact with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
+    }
+    if (options.json) {
+      io.stdout(renderJson(toRecord({ fact, score: 0, titleMatches: [] }, false)));
+    } else {
+      const titles = new Map(facts.map((f) => [f.id, f.title]));
+      io.stdout(renderDetail(fact, { columns: io.stdoutIsTTY ? io.columns : 0, chalk: chalkFor(options, io), titles }));
+    }
+    done(EXIT.ok);
+  });
+}

@@ -1,0 +1,49 @@
+// Pure checks across all loaded facts: duplicate ids, dangling `related` ids, repeated summaries.
+import type { Issue } from './issues.js';
+import type { Located } from './parse.js';
+
+export interface CorpusResult {
+  /** the entries kept: the first of each duplicate id wins */
+  readonly entries: Located[];
+  readonly issues: Issue[];
+}
+
+const normalizeSummary = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+export function checkCorpus(all: readonly Located[]): CorpusResult {
+  const issues: Issue[] = [];
+  const byId = new Map<string, Located>();
+  const entries: Located[] = [];
+  const where = (e: Located, field: string) => e.fields.get(field) ?? e.at;
+  for (const entry of all) {
+    const first = byId.get(entry.fact.id);
+    if (first) {
+      const pos = where(entry, 'id');
+      const firstPos = where(first, 'id');
+      issues.push({
+        code: 'RIF008',
+        file: entry.fact.file,
+        ...pos,
+        message: `duplicate id "${entry.fact.id}", first defined at ${first.fact.file}:${firstPos.line}:${firstPos.col}; this one is skipped`,
+      });
+      continue;
+    }
+    byId.set(entry.fact.id, entry);
+    entries.push(entry);
+  }
+  const summaries = new Map<string, Located>();
+  for (const entry of entries) {
+    const pos = where(entry, 'related');
+    for (const id of entry.fact.related) {
+      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.fact.file, ...pos, message: `related id "${id}" is not a loaded fact` });
+    }
+    const key = normalizeSummary(entry.fact.summary);
+    const twin = summaries.get(key);
+    if (twin) {
+      issues.push({ code: 'RIF016', file: entry.fact.file, ...where(entry, 'summary'), message: `summary repeats the summary of "${twin.fact.id}"` });
+    } else {
+      summaries.set(key, entry);
+    }
+  }
+  return { entries, issues };
+}

@@ -1,0 +1,96 @@
+// The zod schema of a fact file entry, one strict object per kind. Pure: semantic checks that need the
+// whole corpus or the topic vocabulary live in check.ts.
+import { z } from 'zod';
+import { partialDateProblem } from '../dates.js';
+import { STATUSES } from './types.js';
+import type { IssueCode } from './issues.js';
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function coded(code: IssueCode, message: string) {
+  return { code: 'custom' as const, message, params: { code } };
+}
+
+const text = z.string().trim().min(1, 'must not be empty');
+const list = z.array(text);
+
+// YAML 1.2 reads an unquoted 1828 as a number; a bare year is common enough to accept.
+export const partialDate = z
+  .union([z.string(), z.number().int()])
+  .transform(String)
+  .superRefine((value, ctx) => {
+    const problem = partialDateProblem(value);
+    if (problem) ctx.addIssue(coded('RIF009', problem));
+  });
+
+const id = z.string().superRefine((value, ctx) => {
+  if (!ID.test(value)) ctx.addIssue(coded('RIF005', `id "${value}" must be kebab-case: lower-case letters and digits joined by single hyphens`));
+});
+
+const url = z.string().superRefine((value, ctx) => {
+  if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) ctx.addIssue(coded('RIF014', `source url "${value}" must be an http(s) address`));
+});
+
+const source = z.strictObject({ url, publisher: text, title: text.optional() });
+const quote = z.strictObject({ text, speaker: text, date: partialDate.optional(), note: text.optional() });
+const status = z.enum(STATUSES);
+
+const common = {
+  id,
+  title: text,
+  summary: text,
+  approximate: z.boolean().optional(),
+  date_note: text.optional(),
+  note: text.optional(),
+  topics: list.optional(),
+  actors: list.optional(),
+  places: list.optional(),
+  aliases: list.optional(),
+  related: list.optional(),
+  quotes: z.array(quote).optional(),
+  sources: z.array(source).min(1, 'needs at least one source'),
+};
+
+const when = {
+  date: partialDate.optional(),
+  start: partialDate.optional(),
+  end: partialDate.optional(),
+};
+
+export const eventSchema = z.strictObject({ ...common, ...when, kind: z.literal('event') });
+
+export const treatySchema = z.strictObject({
+  ...common,
+  kind: z.literal('treaty'),
+  signed: partialDate,
+  in_force: partialDate.optional(),
+  ended: partialDate.optional(),
+  parties: list.optional(),
+  duration: text.optional(),
+  provisions: list.optional(),
+});
+
+export const allegationSchema = z.strictObject({
+  ...common,
+  ...when,
+  kind: z.literal('allegation'),
+  status,
+  alleged_by: list.min(1, 'needs at least one accuser'),
+  denied_by: list.optional(),
+  confirmed_by: list.optional(),
+  history: z
+    .array(z.strictObject({ date: partialDate, status, by: list.min(1, 'needs at least one name'), note: text.optional() }))
+    .optional(),
+});
+
+export const SCHEMAS = Object.freeze({ event: eventSchema, treaty: treatySchema, allegation: allegationSchema });
+
+export type RawEvent = z.output<typeof eventSchema>;
+export type RawTreaty = z.output<typeof treatySchema>;
+export type RawAllegation = z.output<typeof allegationSchema>;
+export type RawFact = RawEvent | RawTreaty | RawAllegation;
+
+/** The fields each kind accepts, for "unknown field" hints and `--fields`. */
+export function fieldsOf(kind: keyof typeof SCHEMAS): readonly string[] {
+  return Object.keys(SCHEMAS[kind].shape);
+}

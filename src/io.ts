@@ -1,0 +1,11 @@
+// Everything a command may touch of the outside world. Only main.ts builds one from `process`.
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stdoutIsTTY: boolean;
+  /** terminal width in columns; 0 when unknown or not a terminal */
+  readonly columns: number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}

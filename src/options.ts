@@ -1,0 +1,70 @@
+// Flag values parsed into typed values at the edge; commander reports the thrown InvalidArgumentError.
+import { InvalidArgumentError } from 'commander';
+import { parsePeriod, partialDateProblem, type DayRange } from './dates.js';
+import { KINDS, STATUSES, type Kind, type Status } from './facts/types.js';
+import { FIELD_NAMES, type FieldName } from './render/record.js';
+import { SORT_KEYS, type SortKey } from './sort.js';
+import { COLOR_MODES, type ColorMode } from './render/color.js';
+import { didYouMean } from './suggest.js';
+
+/** Values of a repeatable, comma-separable flag: --topic a,b --topic c → [a, b, c]. */
+function split(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+function oneOf<T extends string>(allowed: readonly T[], what: string) {
+  return (value: string, previous: T[] = []): T[] => {
+    const out = [...previous];
+    for (const item of split(value.toLowerCase())) {
+      if (!(allowed as readonly string[]).includes(item)) {
+        throw new InvalidArgumentError(`unknown ${what} "${item}"; use one of ${allowed.join(', ')}${didYouMean(item, allowed)}`);
+      }
+      out.push(item as T);
+    }
+    return out;
+  };
+}
+
+export const parseKinds = oneOf<Kind>(KINDS, 'kind');
+export const parseStatuses = oneOf<Status>(STATUSES, 'status');
+export const parseFields = oneOf<FieldName>(FIELD_NAMES, 'field');
+
+export function parseTopics(value: string, previous: string[] = []): string[] {
+  return [...previous, ...split(value.toLowerCase())];
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function parseDate(value: string): string {
+  const problem = partialDateProblem(value.trim());
+  if (problem) throw new InvalidArgumentError(problem);
+  return value.trim();
+}
+
+export function parsePeriodOption(value: string): DayRange {
+  const range = parsePeriod(value);
+  if (!range) throw new InvalidArgumentError(`"${value}" is not a period; try 2015, 2015-07, 1990s or 19th-century`);
+  return range;
+}
+
+export function parseLimit(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of 1 or more`);
+  return Number(value);
+}
+
+export function parseSort(value: string): SortKey {
+  const key = value.trim().toLowerCase();
+  if (!(SORT_KEYS as readonly string[]).includes(key)) throw new InvalidArgumentError(`use one of ${SORT_KEYS.join(', ')}${didYouMean(key, SORT_KEYS)}`);
+  return key as SortKey;
+}
+
+export function parseColor(value: string): ColorMode {
+  const mode = value.trim().toLowerCase();
+  if (!(COLOR_MODES as readonly string[]).includes(mode)) throw new InvalidArgumentError(`use one of ${COLOR_MODES.join(', ')}`);
+  return mode as ColorMode;
+}

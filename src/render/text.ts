@@ -1,0 +1,57 @@
+// Measuring and wrapping display text. Wrapping happens on plain text, before any colour is added.
+import stringWidth from 'string-width';
+
+export const width = (text: string): number => stringWidth(text);
+
+/** One wrapped line and the offset in the source text where it starts. */
+export interface Line {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/**
+ * Wraps `text` to `max` columns at spaces; a word longer than a line is broken inside (nothing is cut).
+ * Existing line breaks are kept.
+ */
+export function wrap(text: string, max: number): Line[] {
+  const limit = Math.max(1, max);
+  const lines: Line[] = [];
+  let base = 0;
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    let start = base;
+    const flush = () => lines.push({ text: line, offset: start });
+    for (const m of paragraph.matchAll(/\S+/g)) {
+      let word = m[0];
+      let at = base + m.index;
+      if (line && width(line) + 1 + width(word) <= limit) {
+        line += ` ${word}`;
+        continue;
+      }
+      if (line) flush();
+      while (width(word) > limit) {
+        let take = '';
+        for (const ch of word) {
+          if (take && width(take + ch) > limit) break;
+          take += ch;
+        }
+        line = take;
+        start = at;
+        flush();
+        word = word.slice(take.length);
+        at += take.length;
+      }
+      line = word;
+      start = at;
+    }
+    if (line || !lines.length || paragraph === '') flush();
+    base += paragraph.length + 1;
+  }
+  return lines;
+}
+
+/** Replaces control characters that would drive the terminal with visible escapes. */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

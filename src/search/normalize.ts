@@ -1,0 +1,14 @@
+// Text folding shared by the index and the query, so both sides compare the same characters.
+
+// Arabic letter forms that Persian writes differently: yeh, kaf, heh, alef maqsura.
+const PERSIAN_FORMS: Readonly<Record<string, string>> = Object.freeze({
+  '\u064A': '\u06CC', // ي → ی
+  '\u0649': '\u06CC', // ى → ی
+  '\u0643': '\u06A9', // ك → ک
+  '\u0629': '\u0647', // ة → ه
+});
+const PERSIAN_FORM = new RegExp(`[${Object.keys(PERSIAN_FORMS).join('')}]`, 'g');
+
+export function foldText(text: string): string {
+  return text.normalize('NFKC').replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!);
+}

@@ -1,0 +1,37 @@
+// "Did you mean" for ids, topics, kinds and commands: Damerau-free Levenshtein distance.
+
+export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(current[j - 1]! + 1, previous[j]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The candidates closest to `word`, best first: those within a third of the word's length in edits,
+ * or that contain it (a partial id such as "turkmenchay" for "treaty-of-turkmenchay").
+ */
+export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
+  const needle = word.toLowerCase();
+  const budget = Math.max(2, Math.ceil(needle.length / 3));
+  const scored: { name: string; d: number }[] = [];
+  for (const name of candidates) {
+    const hay = name.toLowerCase();
+    const d = hay.includes(needle) && needle.length >= 3 ? 0.5 : distance(needle, hay);
+    if (d <= budget) scored.push({ name, d });
+  }
+  scored.sort((x, y) => x.d - y.d || x.name.localeCompare(y.name));
+  return scored.slice(0, max).map((s) => s.name);
+}
+
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const best = closest(word, candidates, 3);
+  return best.length ? ` (did you mean ${best.map((b) => `"${b}"`).join(', ')}?)` : '';
+}

@@ -1,0 +1,53 @@
+// Drives run(argv, io) in-process and captures what a user would see.
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { run } from '../src/cli.js';
+import type { Io } from '../src/io.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const FIXTURES = join(ROOT, 'tests', 'fixtures');
+
+export interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FakeTerminal {
+  tty?: boolean;
+  columns?: number;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdoutIsTTY: terminal.tty ?? false,
+    columns: terminal.columns ?? (terminal.tty ? 100 : 0),
+    env: terminal.env ?? {},
+    cwd: terminal.cwd ?? ROOT,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+export async function rifJson<T = Record<string, unknown>[]>(argv: string[], terminal: FakeTerminal = {}): Promise<T> {
+  const out = await rif([...argv, '--json'], terminal);
+  return JSON.parse(out.stdout) as T;
+}
+
+/** A temporary directory holding the given files (path → text). */
+export function tempFacts(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rif-test-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}

@@ -1,0 +1,50 @@
+// The queries users type (tests/fixtures/queries.yaml, from the product brief): each must find its fact in the top 3.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, rifJson, ROOT } from './helpers.js';
+
+interface Expectation {
+  q: string;
+  kind?: string;
+  years?: [number, number];
+  match?: string;
+  text?: string;
+}
+
+type Rec = {
+  id: string;
+  kind: string;
+  title: string;
+  aliases: string[];
+  summary: string;
+  quotes: { text: string }[];
+  date: { start: string; end: string | null };
+};
+
+const queries = parse(readFileSync(join(FIXTURES, 'queries.yaml'), 'utf8')) as Expectation[];
+
+function satisfies(r: Rec, e: Expectation): boolean {
+  if (e.kind && r.kind !== e.kind) return false;
+  if (e.years) {
+    const from = Number(r.date.start.slice(0, 4));
+    const to = r.date.end === null ? 9999 : Number(r.date.end.slice(0, 4));
+    if (to < e.years[0] || from > e.years[1]) return false;
+  }
+  const names = [r.title, r.id, ...r.aliases].join('\n');
+  if (e.match && !new RegExp(e.match, 'i').test(names)) return false;
+  if (e.text && !new RegExp(e.text, 'i').test([names, r.summary, ...r.quotes.map((q) => q.text)].join('\n'))) return false;
+  return true;
+}
+
+describe.each([
+  ['the bundled facts', [] as string[]],
+  ['the same facts loaded as a user directory', ['--no-bundled', '--facts', join(ROOT, 'facts')]],
+])('queries.yaml on %s', (_, extra) => {
+  it.each(queries.map((e) => [e.q, e] as const))('"%s" finds its fact in the top 3', async (q, e) => {
+    const hits = await rifJson<Rec[]>(['search', q, '--limit', '3', ...extra]);
+    const found = hits.some((h) => satisfies(h, e));
+    expect(found, `top 3 for ${JSON.stringify(e)}: ${hits.map((h) => h.id).join(', ')}`).toBe(true);
+  });
+});
