@@ -46,10 +46,7 @@ export function parseFactText(text: string, ctx: ParseContext): ParseResult {
   const report = (code: IssueCode, pos: Position, message: string) =>
     issues.push({ code, file: ctx.file, line: pos.line, col: pos.col, message });
 
-  for (const error of doc.errors) {
-    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
-    report('RIF001', pos, error.message.split('\n')[0]!);
-  }
+  issues.push(...syntaxIssues(doc, counter, text, ctx.file));
   if (issues.length) return { entries: [], issues };
 
   visit(doc, {
@@ -80,6 +77,16 @@ export function parseFactText(text: string, ctx: ParseContext): ParseResult {
     if (fact && issues.length === before) entries.push({ fact, at: at(path), fields: fieldPositions(doc, counter, path) });
   }
   return { entries, issues };
+}
+
+/** YAML syntax errors as RIF001 issues. An error found at the end of the file (an unclosed quote)
+ * is placed on the last character, where the reader will look for it. */
+export function syntaxIssues(doc: Document, counter: LineCounter, text: string, file: string): Issue[] {
+  const last = Math.max(0, text.trimEnd().length - 1);
+  return doc.errors.map((error) => {
+    const { line, col } = counter.linePos(Math.min(error.pos[0], last));
+    return { code: 'RIF001' as const, file, line, col, message: error.message.split('\n')[0]! };
+  });
 }
 
 type Report = (code: IssueCode, pos: Position, message: string) => void;

@@ -2,20 +2,14 @@
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { Issue } from './issues.js';
 import type { Vocabulary } from './types.js';
-import { YAML_OPTIONS } from './parse.js';
+import { syntaxIssues, YAML_OPTIONS } from './parse.js';
 
 const TOPIC = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseVocabulary(text: string, file: string): { vocabulary: Vocabulary; issues: Issue[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter });
-  const issues: Issue[] = doc.errors.map((e) => ({
-    code: 'RIF001' as const,
-    file,
-    line: e.linePos?.[0].line ?? 1,
-    col: e.linePos?.[0].col ?? 1,
-    message: e.message.split('\n')[0]!,
-  }));
+  const issues: Issue[] = syntaxIssues(doc, counter, text, file);
   const vocabulary = new Map<string, string>();
   if (issues.length) return { vocabulary, issues };
   if (!isMap(doc.contents)) {

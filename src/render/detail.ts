@@ -81,7 +81,8 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   fact.sources.forEach((s, i) => {
     const n = `[${i + 1}]`;
     block(`${s.publisher}${s.title ? ` — ${s.title}` : ''}`, n.length + 3, `  ${n} `);
-    block(s.url, n.length + 3);
+    // a url is left whole, however long, so that it can be copied
+    out.push(`${' '.repeat(n.length + 3)}${visible(s.url)}`);
   });
   out.push('');
   field('File', fact.file);

@@ -18,6 +18,9 @@ export const DEFAULT_FIELDS: Readonly<Record<View, readonly FieldName[]>> = Obje
   allegation: ['date', 'status', 'alleged_by', 'id', 'title'],
 });
 
+/** Columns of short values that people copy whole: shrunk only as a last resort. */
+const RIGID: ReadonlySet<FieldName> = new Set(['id', 'kind', 'date', 'start', 'end', 'signed', 'in_force', 'ended', 'status', 'score', 'precision']);
+
 export interface HitsOptions {
   readonly view: View;
   readonly format: 'table' | 'plain' | 'json' | 'ndjson' | 'csv' | 'markdown';
@@ -42,7 +45,7 @@ export function renderHits(hits: readonly Hit[], options: HitsOptions): string {
       if (!rows.length) return '';
       const titleColumn = fields.indexOf('title');
       const highlights = hits.map((hit) => fields.map((_, c) => (c === titleColumn ? hit.titleMatches : undefined)));
-      return renderTable(headers, rows, { columns: options.columns, chalk: options.chalk, highlights });
+      return renderTable(headers, rows, { columns: options.columns, chalk: options.chalk, highlights, rigid: fields.map((f) => RIGID.has(f)) });
     }
     case 'plain':
       return renderTsv(rows);

@@ -9,28 +9,40 @@ export interface TableOptions {
   readonly chalk: ChalkInstance;
   /** per row, per column: [start, end] index ranges (inclusive) of the cell text to highlight */
   readonly highlights?: readonly (readonly (readonly (readonly [number, number])[] | undefined)[])[];
+  /** per column: keep it whole while other columns can still give way */
+  readonly rigid?: readonly boolean[];
 }
 
 const PADDING = 2;
-const MIN_CONTENT = 8;
+const FLOOR = Object.freeze({ text: 12, last: 4 });
 
-/** Column widths (content only) that fit `total` columns: the widest columns give way first. */
-export function fitWidths(natural: readonly number[], total: number): number[] {
+/**
+ * Column widths (content only) that fit `total` columns, shrinking in stages: free text first (down
+ * to a readable floor), then rigid columns (ids, dates: what people copy) down to their longest word,
+ * and only then anything, down to a few characters. Each stage takes from the widest columns first.
+ */
+export function fitWidths(natural: readonly number[], total: number, rigid: readonly boolean[] = [], longestWord: readonly number[] = []): number[] {
   const widths = [...natural];
-  const chrome = widths.length + 1 + widths.length * PADDING;
   if (total <= 0) return widths;
+  const chrome = widths.length + 1 + widths.length * PADDING;
   let excess = widths.reduce((a, b) => a + b, 0) + chrome - total;
-  while (excess > 0) {
-    const widest = Math.max(...widths);
-    if (widest <= MIN_CONTENT) break;
-    const second = Math.max(MIN_CONTENT, ...widths.filter((w) => w < widest));
-    const count = widths.filter((w) => w === widest).length;
-    const cut = Math.min(widest - second, Math.ceil(excess / count));
-    for (let i = 0; i < widths.length && excess > 0; i++) {
-      if (widths[i] === widest) {
-        const step = Math.min(cut, excess);
-        widths[i] = widest - step;
-        excess -= step;
+  const stages = [
+    widths.map((w, i) => (rigid[i] ? w : Math.min(w, FLOOR.text))),
+    widths.map((w, i) => (rigid[i] ? Math.min(w, Math.max(FLOOR.last, longestWord[i] ?? 0)) : Math.min(w, FLOOR.text))),
+    widths.map((w) => Math.min(w, FLOOR.last)),
+  ];
+  for (const floor of stages) {
+    while (excess > 0) {
+      const open = widths.map((w, i) => w > floor[i]!);
+      if (!open.includes(true)) break;
+      const widest = Math.max(...widths.filter((_, i) => open[i]));
+      const next = Math.max(0, ...widths.filter((w, i) => open[i] && w < widest));
+      for (let i = 0; i < widths.length && excess > 0; i++) {
+        if (open[i] && widths[i] === widest) {
+          const cut = Math.max(1, Math.min(widest - next, widest - floor[i]!, excess));
+          widths[i] = widest - cut;
+          excess -= cut;
+        }
       }
     }
   }
@@ -41,7 +53,8 @@ export function renderTable(headers: readonly string[], rows: readonly (readonly
   const { chalk } = options;
   const cells = rows.map((row) => row.map(visible));
   const natural = headers.map((h, c) => Math.max(width(h), 1, ...cells.map((row) => Math.max(...row[c]!.split('\n').map(width)))));
-  const widths = fitWidths(natural, options.columns);
+  const longest = headers.map((_, c) => Math.max(1, ...cells.flatMap((row) => row[c]!.split(/\s+/).map(width))));
+  const widths = fitWidths(natural, options.columns, options.rigid, longest);
   const table = new Table({
     head: headers.map((h, c) => wrap(h, widths[c]!).map((l) => chalk.bold(l.text)).join('\n')),
     colWidths: widths.map((w) => w + PADDING),

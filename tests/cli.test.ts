@@ -1,0 +1,280 @@
+// run(argv, io) in-process: every command, output format and exit code, as a user meets them.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, rif, rifJson, tempFacts } from './helpers.js';
+
+const USER = join(FIXTURES, 'valid');
+const ESC = '\u001b[';
+
+describe('exit codes', () => {
+  it.each([
+    ['a search with results', ['search', 'gulistan'], 0],
+    ['no command name: the words are a search', ['turkmenchay'], 0],
+    ['a search with no results', ['search', 'qqqzzzxxx'], 1],
+    ['an unknown id', ['show', 'treaty-of-nowhere'], 1],
+    ['filters that match nothing', ['treaties', '--in', '1650s'], 1],
+    ['an unknown flag', ['list', '--colour', 'red'], 2],
+    ['a malformed date', ['list', '--from', '2015-02-30'], 2],
+    ['--from after --to', ['list', '--from', '1900', '--to', '1800'], 2],
+    ['an unknown topic', ['list', '--topic', 'nuclar'], 2],
+    ['an unknown kind', ['list', '--kind', 'treatise'], 2],
+    ['an unknown status', ['allegations', '--status', 'proven'], 2],
+    ['a bad --limit', ['list', '--limit', '0'], 2],
+    ['two output formats', ['list', '--json', '--csv'], 2],
+    ['search without a query', ['search'], 2],
+    ['a missing --facts directory', ['list', '--facts', '/no/such/dir'], 2],
+    ['a broken user file with --strict', ['list', '--strict', '--facts', join(FIXTURES, 'invalid', 'RIF001-yaml-syntax.yaml')], 3],
+    ['--help', ['--help'], 0],
+    ['--version', ['--version'], 0],
+    ['a command --help', ['treaties', '--help'], 0],
+    ['no arguments prints help', [], 0],
+  ])('%s → %i', async (_, argv, code) => {
+    const out = await rif(argv);
+    expect(out.code).toBe(code);
+    expect(out.stderr).not.toMatch(/\n\s+at /); // never a stack trace
+  });
+
+  it.each([
+    [['list', '--from', '2015-02-30'], /--from.*2015-02-30.*does not exist/],
+    [['list', '--topic', 'nuclar'], /unknown topic "nuclar" \(did you mean "nuclear"\?\)/],
+    [['list', '--kind', 'treatise'], /did you mean "treaty"/],
+    [['list', '--colour', 'red'], /unknown option '--colour'.*Did you mean --color\?/],
+    [['show', 'turkmenchay'], /did you mean: treaty-of-turkmenchay/],
+    [['list', '--from', '1900', '--to', '1800'], /--from 1900 is after --to 1800/],
+  ])('%j explains itself in one line', async (argv, message) => {
+    const out = await rif(argv);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stdout).toBe('');
+  });
+});
+
+describe('listings', () => {
+  it('treaties --from 1800 --to 1830 lists Gulistan and Turkmenchay', async () => {
+    const ids = (await rifJson(['treaties', '--from', '1800', '--to', '1830'])).map((r) => r['id']);
+    expect(ids).toEqual(['treaty-of-gulistan', 'treaty-of-turkmenchay']);
+  });
+
+  it('a span matches by overlap: the 1804-1813 war is in --from 1810', async () => {
+    const ids = (await rifJson(['events', '--from', '1810', '--to', '1812'])).map((r) => r['id']);
+    expect(ids).toContain('russo-persian-war-1804-1813');
+  });
+
+  it.each([
+    ['events', 'event'],
+    ['treaties', 'treaty'],
+    ['allegations', 'allegation'],
+  ])('%s lists only %s facts, in date order', async (command, kind) => {
+    const records = await rifJson([command]);
+    expect(records.length).toBeGreaterThan(0);
+    expect(new Set(records.map((r) => r['kind']))).toEqual(new Set([kind]));
+    const starts = records.map((r) => (r['date'] as { start: string }).start);
+    expect(starts).toEqual([...starts].sort());
+  });
+
+  it('list covers every kind; --reverse turns the order round; --limit cuts it', async () => {
+    const all = await rifJson(['list']);
+    expect(new Set(all.map((r) => r['kind']))).toEqual(new Set(['event', 'treaty', 'allegation']));
+    const reversed = await rifJson(['list', '--reverse', '--limit', '3']);
+    expect(reversed.map((r) => r['id'])).toEqual(all.slice(-3).reverse().map((r) => r['id']));
+  });
+
+  it('--sort title orders by title', async () => {
+    const titles = (await rifJson(['treaties', '--sort', 'title'])).map((r) => String(r['title']));
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')));
+  });
+
+  it('a query on a listing ranks by relevance', async () => {
+    const ids = (await rifJson(['treaties', 'caspian'])).map((r) => r['id']);
+    expect(ids[0]).toBe('caspian-sea-convention-2018');
+  });
+
+  it('--sort relevance without a query is a usage error', async () => {
+    expect((await rif(['list', '--sort', 'relevance'])).code).toBe(2);
+  });
+
+  it.each([
+    [['--topic', 'nuclear,sanctions'], (r: Record<string, unknown>) => (r['topics'] as string[]).some((t) => t === 'nuclear' || t === 'sanctions')],
+    [['--topic', 'nuclear', '--topic', 'syria'], (r: Record<string, unknown>) => (r['topics'] as string[]).some((t) => t === 'nuclear' || t === 'syria')],
+    [['--actor', 'PUTIN'], (r: Record<string, unknown>) => (r['actors'] as string[]).some((a) => /putin/i.test(a))],
+    [['--status', 'alleged'], (r: Record<string, unknown>) => r['status'] === 'alleged'],
+    [['--in', '1990s'], (r: Record<string, unknown>) => (r['date'] as { start: string; end: string | null }).start <= '1999-12-31' && ((r['date'] as { end: string | null }).end ?? '9999') >= '1990'],
+    [['--kind', 'treaty,allegation'], (r: Record<string, unknown>) => r['kind'] !== 'event'],
+  ])('list %j returns only matching facts', async (flags, holds) => {
+    const records = await rifJson(['list', ...flags]);
+    expect(records.length).toBeGreaterThan(0);
+    for (const r of records) expect(holds(r), String(r['id'])).toBe(true);
+  });
+});
+
+describe('output formats', () => {
+  it('--json: an array of full records with the documented date shape, file and (on search) score', async () => {
+    const [hit] = await rifJson(['search', 'turkmenchay', '--limit', '1']);
+    expect(hit).toMatchObject({
+      id: 'treaty-of-turkmenchay',
+      kind: 'treaty',
+      date: { start: '1828-02-22', end: '1828-02-22', precision: 'day', approximate: false },
+      signed: '1828-02-22',
+    });
+    expect(Object.keys(hit!)).toEqual(expect.arrayContaining(['title', 'summary', 'topics', 'actors', 'places', 'aliases', 'related', 'quotes', 'sources', 'note', 'file', 'score', 'provisions', 'parties', 'in_force', 'ended', 'duration']));
+    expect(String(hit!['file'])).toMatch(/facts[\\/]treaty[\\/]treaty-of-turkmenchay\.yaml$/);
+    expect(hit!['score']).toBeGreaterThan(0.9);
+  });
+
+  it('listings without a query carry no score', async () => {
+    const [first] = await rifJson(['list', '--limit', '1']);
+    expect(first).not.toHaveProperty('score');
+  });
+
+  it('--ndjson: one parseable record per line', async () => {
+    const out = await rif(['treaties', '--ndjson', '--limit', '4']);
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('kind', 'treaty');
+  });
+
+  it('--fields picks and orders the fields in JSON and text', async () => {
+    expect(await rifJson(['show-not-a-command-so-search', '--limit', '0'].slice(0, 0).concat(['treaties', '--fields', 'signed,id', '--limit', '1']))).toEqual([
+      { signed: expect.any(String), id: expect.any(String) },
+    ]);
+    const out = await rif(['treaties', '--fields', 'id,signed', '--limit', '1']);
+    expect(out.stdout).toMatch(/^[a-z0-9-]+\t\d{4}(-\d\d){0,2}\n$/);
+  });
+
+  it('in a pipe: tab-separated lines, no header, no colour, no borders', async () => {
+    const out = await rif(['treaties', '--from', '1800', '--to', '1830'], { env: { FORCE_COLOR: '3' } });
+    expect(out.stdout).toBe('1813-10-24\t1814-09-27\t1828-02-22\ttreaty-of-gulistan\tTreaty of Gulistan\n1828-02-22\t\t1921-02-26\ttreaty-of-turkmenchay\tTreaty of Turkmenchay\n');
+  });
+
+  it('--csv: a header row and quoted fields', async () => {
+    const out = await rif(['treaties', '--csv', '--fields', 'id,parties', '--limit', '1']);
+    const [head, row] = out.stdout.split('\r\n');
+    expect(head).toBe('id,parties');
+    expect(row).toMatch(/^[a-z0-9-]+,"[^"]+, [^"]+"$/);
+  });
+
+  it('--markdown: a table to paste', async () => {
+    const out = await rif(['treaties', '--markdown', '--from', '1813', '--to', '1813']);
+    expect(out.stdout).toBe('| signed | in force | ended | id | title |\n| --- | --- | --- | --- | --- |\n| 1813-10-24 | 1814-09-27 | 1828-02-22 | treaty-of-gulistan | Treaty of Gulistan |\n');
+  });
+
+  it('no match prints an empty JSON array, and says so on stderr', async () => {
+    const out = await rif(['search', 'qqqzzzxxx', '--json']);
+    expect([out.code, out.stdout, out.stderr]).toEqual([1, '[]\n', 'rif: no facts match "qqqzzzxxx"\n']);
+  });
+});
+
+describe('terminal output', () => {
+  it('a table fitted to the terminal width, with every word of every cell kept', async () => {
+    const out = await rif(['allegations'], { tty: true, columns: 72, env: { NO_COLOR: '1' } });
+    const lines = out.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^┌/);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(72);
+    const records = await rifJson(['allegations']);
+    const cellWords = new Set(out.stdout.split(/[│┌┐└┘├┤┬┴┼─\s]+/));
+    for (const r of records) for (const word of String(r['title']).split(' ')) expect(cellWords).toContain(word);
+  });
+
+  it.each([
+    ['a terminal', {}, true],
+    ['NO_COLOR', { NO_COLOR: '1' }, false],
+    ['TERM=dumb', { TERM: 'dumb' }, false],
+  ])('colour on %s: %s', async (_, env, coloured) => {
+    const out = await rif(['search', 'gulistan'], { tty: true, env });
+    expect(out.stdout.includes(ESC)).toBe(coloured);
+  });
+
+  it.each([
+    [['--no-color'], false],
+    [['--color', 'never'], false],
+    [['--color', 'always'], true],
+  ])('%j decides over the environment', async (flags, coloured) => {
+    const out = await rif(['search', 'gulistan', ...flags], { tty: true, env: { NO_COLOR: '1' } });
+    expect(out.stdout.includes(ESC)).toBe(coloured);
+  });
+
+  it('FORCE_COLOR=0 turns colour off on a terminal', async () => {
+    const out = await rif(['search', 'gulistan'], { tty: true, env: { FORCE_COLOR: '0' } });
+    expect(out.stdout.includes(ESC)).toBe(false);
+  });
+
+  it('search highlights the matched words in the title', async () => {
+    const out = await rif(['search', 'gulistan', '--limit', '1'], { tty: true });
+    expect(out.stdout).toContain(`${ESC}33mGulistan`);
+  });
+});
+
+describe('show', () => {
+  it('prints the fact in full', async () => {
+    const out = await rif(['show', 'treaty-of-turkmenchay']);
+    expect(out.code).toBe(0);
+    for (const part of ['Treaty of Turkmenchay', 'Signed', '1828-02-22', 'Provisions', 'Sources', '[1]', 'Related', 'Treaty of Gulistan']) {
+      expect(out.stdout).toContain(part);
+    }
+  });
+
+  it('shows an allegation with its status, accusers and history', async () => {
+    const out = await rif(['show', 'test-smuggled-samovars', '--facts', USER, '--no-bundled']);
+    for (const part of ['Status        disputed', 'Alleged by    Test Customs Service', 'Denied by     Test Samovar Guild', 'Status history', '2001-06-02', 'the court found the evidence incomplete', '“No samovar crossed the border.”', '— Test Guild Chair, 2000-01-15']) {
+      expect(out.stdout).toContain(part);
+    }
+  });
+
+  it('--json prints the record as an object', async () => {
+    const record = await rifJson<Record<string, unknown>>(['show', 'jcpoa-2015']);
+    expect(record).toMatchObject({ id: 'jcpoa-2015', kind: 'treaty' });
+  });
+
+  it('related ids that are not loaded say so', async () => {
+    const out = await rif(['show', 'test-fishing-accord', '--facts', join(USER, 'user-facts.yaml'), '--no-bundled']);
+    expect(out.stdout).toMatch(/test-border-commission\s+Test border commission meets in Astara/);
+  });
+});
+
+describe('topics', () => {
+  it('lists each topic with its meaning and how many facts carry it', async () => {
+    const topics = await rifJson<{ topic: string; meaning: string; facts: number }[]>(['topics']);
+    const nuclear = topics.find((t) => t.topic === 'nuclear')!;
+    const list = await rifJson(['list', '--topic', 'nuclear']);
+    expect(nuclear.meaning.length).toBeGreaterThan(10);
+    expect(nuclear.facts).toBe(list.length);
+  });
+});
+
+describe('user facts', () => {
+  it('--facts adds a directory of user files in any layout; --no-bundled leaves the bundled ones out', async () => {
+    const ids = (await rifJson(['list', '--facts', USER, '--no-bundled'])).map((r) => r['id']);
+    expect(ids).toEqual(['test-border-commission', 'test-fishing-accord', 'test-smuggled-samovars']);
+  });
+
+  it('RIF_FACTS adds paths too', async () => {
+    const ids = (await rifJson(['list', '--no-bundled'], { env: { RIF_FACTS: USER } })).map((r) => r['id']);
+    expect(ids).toHaveLength(3);
+  });
+
+  it('user facts join the bundled ones', async () => {
+    const bundled = await rifJson(['list']);
+    const both = await rifJson(['list', '--facts', USER]);
+    expect(both.length).toBe(bundled.length + 3);
+  });
+
+  it('a broken user file is skipped with a file:line:col warning, and the rest still load', async () => {
+    const dir = tempFacts({
+      'good.yaml': 'id: good\nkind: event\ntitle: Good\ndate: "1900"\nsummary: Fine.\nsources: [{ url: "https://example.org/g", publisher: P }]\n',
+      'bad.yaml': 'id: bad\nkind: event\ntitle: Bad\ndate: "1900-13"\nsummary: Broken.\nsources: [{ url: "https://example.org/b", publisher: P }]\n',
+    });
+    const out = await rif(['list', '--facts', dir, '--no-bundled'], { cwd: dir });
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('good');
+    expect(out.stdout).not.toContain('bad');
+    expect(out.stderr).toMatch(/^bad\.yaml:4:7 RIF009 "1900-13" has month 13/m);
+    expect(out.stderr).toMatch(/--strict/);
+    expect((await rif(['list', '--facts', dir, '--no-bundled', '--strict'], { cwd: dir })).code).toBe(3);
+  });
+
+  it('an empty --facts directory is an error, not silence', async () => {
+    const out = await rif(['list', '--facts', tempFacts({ 'notes.txt': 'hello' })]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/no \.yaml fact files/);
+  });
+});
