@@ -1,6 +1,6 @@
 // Builds the command-line program and runs it: the only place where errors become exit codes.
 import { Command, CommanderError } from 'commander';
-import { EXIT, RifError } from './errors.js';
+import { EXIT, OutputError, RifError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
 import { listCommands } from './commands/list.js';
@@ -53,6 +53,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return CLEAN_EXITS.has(error.code) ? EXIT.ok : EXIT.usage;
+    if (error instanceof OutputError && error.quiet) return EXIT.ok;
     if (error instanceof RifError) {
       io.stderr(`rif: ${error.message}\n`);
       return error.exitCode;

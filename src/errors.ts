@@ -6,6 +6,7 @@ export const EXIT = Object.freeze({
   noMatch: 1,
   usage: 2,
   data: 3,
+  output: 74,
   interrupted: 130,
   bug: 70,
 } as const);
@@ -39,5 +40,15 @@ export class DataError extends RifError {
 export class NotFoundError extends RifError {
   constructor(message: string) {
     super(message, 'not-found', EXIT.noMatch);
+  }
+}
+
+/** Output could not be written (a full disk, a closed pipe): exit 74. `quiet` when the reader simply left. */
+export class OutputError extends RifError {
+  constructor(
+    message: string,
+    readonly quiet = false,
+  ) {
+    super(message, 'output', EXIT.output);
   }
 }

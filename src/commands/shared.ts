@@ -40,4 +40,5 @@ Exit codes:
   0  results printed
   1  nothing matched, or unknown id
   2  usage error (unknown flag, bad date, --from after --to, unknown topic)
-  3  invalid fact data (with --strict)`;
+  3  invalid fact data (with --strict)
+  74 output could not be written (a full disk)`;

@@ -35,6 +35,9 @@ export function wrap(text: string, max: number): Line[] {
           if (take && width(take + ch) > limit) break;
           take += ch;
         }
+        // break after a hyphen where one falls in the line: treaty-of- / turkmenchay
+        const hyphen = take.lastIndexOf('-');
+        if (hyphen > 0 && hyphen < take.length - 1) take = take.slice(0, hyphen + 1);
         line = take;
         start = at;
         flush();

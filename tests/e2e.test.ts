@@ -1,0 +1,57 @@
+// The built CLI as a user runs it: a real process, real pipes, a real pseudo-terminal.
+// `npm test` builds dist/ before these run.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, tempFacts } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'rif.js');
+const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' };
+
+function sh(command: string) {
+  const out = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', env });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('the built bin', () => {
+  it('pipes JSON that another program parses', () => {
+    const out = sh(`node ${BIN} search "drone deal" --json | node -e "const a = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(a.length > 0 && a.every(r => r.id && r.date.start))"`);
+    expect([out.code, out.stdout, out.stderr]).toEqual([0, 'true\n', '']);
+  });
+
+  it('draws a table on a terminal, fitted to its width', () => {
+    for (const columns of [100, 50]) {
+      const out = sh(`script -qec "stty cols ${columns}; node ${BIN} treaties --from 1800 --to 1830" /dev/null`);
+      expect(out.code).toBe(0);
+      const lines = out.stdout.replace(/\r/g, '').trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^┌─/);
+      for (const line of lines) expect([...line.replace(/\u001b\[[0-9;]*m/g, '')].length).toBeLessThanOrEqual(columns);
+      if (columns === 100) expect(out.stdout).toContain('treaty-of-turkmenchay');
+      if (columns === 100) expect(out.stdout).toContain('\u001b[1msigned'); // a bold header: colour is on
+    }
+  });
+
+  it('reports a broken user file as file:line:col and no stack trace', () => {
+    const dir = tempFacts({ 'broken.yaml': 'id: broken\nkind: event\ntitle: [unclosed\n' });
+    const out = spawnSync('node', [BIN, 'list', '--facts', dir, '--no-bundled', '--strict'], { cwd: dir, encoding: 'utf8', env });
+    expect(out.status).toBe(3);
+    expect(out.stderr).toMatch(/^broken\.yaml:\d+:\d+ RIF001 /);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('stops quietly when the reader leaves early', () => {
+    const out = sh(`node ${BIN} list --facts ${join(FIXTURES, 'valid')} | head -1; echo "status \${PIPESTATUS[0]}"`);
+    expect(out.stdout).toMatch(/^\S+\t.*\nstatus 0\n$/);
+    expect(out.stderr).toBe('');
+  });
+
+  it('a full disk is one line and exit 74', () => {
+    const out = sh(`node ${BIN} list > /dev/full`);
+    expect([out.code, out.stderr]).toEqual([74, 'rif: cannot write output (ENOSPC)\n']);
+  });
+
+  it('--version prints the package version', () => {
+    const out = spawnSync('node', [BIN, '--version'], { encoding: 'utf8' });
+    expect(out.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
