@@ -32,13 +32,17 @@ describe('fitWidths', () => {
     expect(fitWidths([10, 200], 0)).toEqual([10, 200]);
   });
 
-  it('shrinks free text before rigid columns', () => {
-    // chrome for 3 columns: 4 borders + 6 padding = 10
+  // chrome for 3 columns: 4 borders + 6 padding = 10
+  it('shrinks free text to a comfortable width before touching rigid columns', () => {
     expect(fitWidths([10, 22, 60], 70, [true, true, false], [10, 22, 12])).toEqual([10, 22, 28]);
   });
 
-  it('then shrinks rigid columns to their longest word, never below it while text can give', () => {
-    expect(fitWidths([20, 22, 40], 60, [true, true, false], [10, 22, 12])).toEqual([16, 22, 12]);
+  it('then shrinks rigid columns to their longest word', () => {
+    expect(fitWidths([20, 22, 40], 66, [true, true, false], [10, 22, 12])).toEqual([10, 22, 24]);
+  });
+
+  it('then free text to a readable floor, never breaking a rigid word while text can give', () => {
+    expect(fitWidths([20, 22, 40], 56, [true, true, false], [10, 22, 12])).toEqual([10, 22, 14]);
   });
 
   it('fits the total exactly when it must shrink', () => {

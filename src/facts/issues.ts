@@ -30,6 +30,9 @@ export interface Issue {
   readonly message: string;
 }
 
+/** Records an issue at a position; the parser's helpers report through one of these. */
+export type Report = (code: IssueCode, pos: { line: number; col: number }, message: string) => void;
+
 export function formatIssue(issue: Issue, displayPath: (file: string) => string = (f) => f): string {
   return `${displayPath(issue.file)}:${issue.line}:${issue.col} ${issue.code} ${issue.message}`;
 }

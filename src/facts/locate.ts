@@ -8,6 +8,9 @@ export interface Position {
 
 export type Path = readonly (string | number)[];
 
+/** Locates a path in the document being parsed. */
+export type At = (path: Path, key?: boolean) => Position;
+
 function keyName(pair: Pair): unknown {
   const key = pair.key as { value?: unknown } | null;
   return key && typeof key === 'object' && 'value' in key ? key.value : key;

@@ -14,22 +14,24 @@ export interface TableOptions {
 }
 
 const PADDING = 2;
-const FLOOR = Object.freeze({ text: 12, last: 4 });
+const FLOOR = Object.freeze({ comfortable: 24, text: 12, last: 4 });
 
 /**
- * Column widths (content only) that fit `total` columns, shrinking in stages: free text first (down
- * to a readable floor), then rigid columns (ids, dates: what people copy) down to their longest word,
- * and only then anything, down to a few characters. Each stage takes from the widest columns first.
+ * Column widths (content only) that fit `total` columns, shrinking in stages, widest columns first:
+ * free text down to a comfortable width; then rigid columns (ids, dates: what people copy) down to
+ * their longest word; then free text down to a readable floor; then anything, to a few characters.
  */
 export function fitWidths(natural: readonly number[], total: number, rigid: readonly boolean[] = [], longestWord: readonly number[] = []): number[] {
   const widths = [...natural];
   if (total <= 0) return widths;
   const chrome = widths.length + 1 + widths.length * PADDING;
   let excess = widths.reduce((a, b) => a + b, 0) + chrome - total;
+  const floorFor = (text: number, rigidFloor: (i: number) => number) => widths.map((w, i) => Math.min(w, rigid[i] ? rigidFloor(i) : text));
   const stages = [
-    widths.map((w, i) => (rigid[i] ? w : Math.min(w, FLOOR.text))),
-    widths.map((w, i) => (rigid[i] ? Math.min(w, Math.max(FLOOR.last, longestWord[i] ?? 0)) : Math.min(w, FLOOR.text))),
-    widths.map((w) => Math.min(w, FLOOR.last)),
+    floorFor(FLOOR.comfortable, (i) => natural[i]!),
+    floorFor(FLOOR.comfortable, (i) => Math.max(FLOOR.last, longestWord[i] ?? 0)),
+    floorFor(FLOOR.text, (i) => Math.max(FLOOR.last, longestWord[i] ?? 0)),
+    floorFor(FLOOR.last, () => FLOOR.last),
   ];
   for (const floor of stages) {
     while (excess > 0) {
