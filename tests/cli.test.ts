@@ -41,6 +41,8 @@ describe('exit codes', () => {
     [['list', '--colour', 'red'], /unknown option '--colour'.*Did you mean --color\?/],
     [['show', 'turkmenchay'], /did you mean: treaty-of-turkmenchay/],
     [['list', '--from', '1900', '--to', '1800'], /--from 1900 is after --to 1800/],
+    [['lst'], /no facts match "lst"; did you mean the command "rif list"\?/],
+    [['shwo'], /no facts match "shwo"; did you mean the command "rif show"\?/],
   ])('%j explains itself in one line', async (argv, message) => {
     const out = await rif(argv);
     expect(out.stderr).toMatch(message);

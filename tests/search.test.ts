@@ -41,6 +41,11 @@ describe('search ranking on the bundled facts', () => {
     expect(hit.fact.title.slice(a, b + 1).toLowerCase()).toContain('gulistan');
   });
 
+  it('a short word must match exactly: "lst" is not "Gulistan" with a typo', () => {
+    expect(search(index, 'lst')).toEqual([]);
+    expect(top('yak')[0]).toBe('yak-130-delivery-2023');
+  });
+
   it('nonsense finds nothing', () => {
     expect(search(index, 'qqqzzzxxx')).toEqual([]);
   });

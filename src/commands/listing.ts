@@ -8,7 +8,8 @@ import type { Io } from '../io.js';
 import { buildIndex, search } from '../search/index.js';
 import { QUERY_LIMITS } from '../search/options.js';
 import { sortHits, type SortKey } from '../sort.js';
-import { didYouMean } from '../suggest.js';
+import { closest, didYouMean, distance } from '../suggest.js';
+import { COMMAND_NAMES } from './shared.js';
 import type { FieldName } from '../render/record.js';
 import { renderHits, type View } from '../render/hits.js';
 
@@ -71,6 +72,14 @@ export function runListing(view: View, words: readonly string[], options: Listin
   });
   const hits = sortHits(filtered, sortKey, options.reverse).slice(0, options.limit ?? Infinity);
   io.stdout(renderHits(hits, { view, format, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns }));
-  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
+  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"${commandHint(view, words)}` : 'no facts match these filters');
   return EXIT.ok;
+}
+
+/** `rif lst` searches for "lst"; when that finds nothing, the user probably meant a command. */
+function commandHint(view: View, words: readonly string[]): string {
+  if (view !== 'search' || words.length === 0) return '';
+  const [first] = words;
+  const near = closest(first!, COMMAND_NAMES, 1).filter((name) => distance(first!, name) <= 2);
+  return near.length ? `; did you mean the command "rif ${near[0]}"?` : '';
 }

@@ -2,6 +2,9 @@
 import { Option, type Command } from 'commander';
 import * as parse from '../options.js';
 
+/** The command names, for "did you mean" when a misspelt command was taken for a search. */
+export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics']);
+
 export function addDataOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--facts <path>', 'also load facts from this file or directory (repeatable; RIF_FACTS adds more)').argParser(parse.collect))

@@ -19,7 +19,10 @@ interface Doc {
 
 export interface SearchIndex {
   readonly facts: readonly Fact[];
+  /** typo-tolerant, for longer words */
   readonly fuse: Fuse<Doc>;
+  /** the same index, near-exact, for short words */
+  readonly exact: Fuse<Doc>;
 }
 
 function toDoc(fact: Fact): Doc {
@@ -40,8 +43,14 @@ function toDoc(fact: Fact): Doc {
 }
 
 export function buildIndex(facts: readonly Fact[]): SearchIndex {
-  const fuse = new Fuse(facts.map(toDoc), { ...FUSE_OPTIONS, keys: SEARCH_KEYS.map((k) => ({ ...k })) });
-  return { facts, fuse };
+  const docs = facts.map(toDoc);
+  const keys = SEARCH_KEYS.map((k) => ({ ...k }));
+  const shared = Fuse.createIndex(keys, docs);
+  return {
+    facts,
+    fuse: new Fuse(docs, { ...FUSE_OPTIONS, keys }, shared),
+    exact: new Fuse(docs, { ...FUSE_OPTIONS, keys, threshold: QUERY_LIMITS.shortWordThreshold }, shared),
+  };
 }
 
 /** The words of a query worth searching for: folded, edge punctuation dropped, stop words out unless nothing else is left. */
@@ -60,7 +69,8 @@ export function search(index: SearchIndex, query: string): Hit[] {
   if (!words.length) return [];
   const perFact = new Map<number, { sum: number; matched: number; title: [number, number][] }>();
   for (const word of words) {
-    for (const result of index.fuse.search(word) as FuseResult<Doc>[]) {
+    const fuse = [...word].length < QUERY_LIMITS.fuzzyFromLength ? index.exact : index.fuse;
+    for (const result of fuse.search(word) as FuseResult<Doc>[]) {
       if ((result.score ?? 1) > QUERY_LIMITS.wordCutoff) continue;
       const entry = perFact.get(result.refIndex) ?? { sum: 0, matched: 0, title: [] };
       entry.sum += result.score ?? 1;

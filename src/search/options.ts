@@ -31,6 +31,10 @@ export const QUERY_LIMITS = Object.freeze({
   wordCutoff: 0.5,
   /** shorter words ("us", "of") match inside almost anything; they count only when nothing longer is given */
   minWordLength: 3,
+  /** words shorter than this (SCO, IRGC, lst) must match exactly: one typo in four letters is another word */
+  fuzzyFromLength: 5,
+  /** the fuse.js threshold for those short words */
+  shortWordThreshold: 0.1,
 });
 
 /** Words too common to search for on their own. */
