@@ -33,11 +33,10 @@ function listText(value: readonly unknown[]): string {
 /** A field as single-line text; empty for a missing value. */
 export function cellText(record: FactRecord, field: FieldName, human = false): string {
   const value = fieldValue(record, field);
-  let text: string;
+  let text = '';
   if (field === 'date') text = formatDate(value as FactDate, human);
-  else if (value === null || value === undefined) text = human ? '' : '';
   else if (Array.isArray(value)) text = listText(value);
-  else text = String(value);
+  else if (value !== null && value !== undefined) text = String(value);
   return text.replace(/[\t\r\n]+/g, ' ');
 }
 
