@@ -50,6 +50,11 @@ describe('the built bin', () => {
     expect([out.code, out.stderr]).toEqual([74, 'rif: cannot write output (ENOSPC)\n']);
   });
 
+  it('importing the build does nothing by itself', () => {
+    const out = spawnSync('node', ['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}).then((m) => console.log(typeof m.run))`], { encoding: 'utf8' });
+    expect([out.stdout, out.stderr]).toEqual(['function\n', '']);
+  });
+
   it('--version prints the package version', () => {
     const out = spawnSync('node', [BIN, '--version'], { encoding: 'utf8' });
     expect(out.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
