@@ -39,7 +39,7 @@ export function openFacts(options: DataOptions, io: Io): LoadResult {
     for (const issue of result.issues) io.stderr(`${formatIssue(issue, (f) => displayPath(f, io.cwd))}\n`);
     const count = `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} in fact files`;
     if (options.strict) throw new DataError(`${count} (--strict)`);
-    io.stderr(`rif: warning: ${count}; the facts concerned were skipped (--strict makes this an error)\n`);
+    io.stderr(`rif: warning: ${count}, listed above (--strict makes this an error)\n`);
   }
   return result;
 }
