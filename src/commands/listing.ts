@@ -11,6 +11,7 @@ import { sortHits, type SortKey } from '../sort.js';
 import { closest, didYouMean, distance } from '../suggest.js';
 import { COMMAND_NAMES } from './shared.js';
 import type { FieldName } from '../render/record.js';
+import type { Format } from '../render/format.js';
 import { renderHits, type View } from '../render/hits.js';
 
 export interface OutputOptions {
@@ -35,8 +36,6 @@ export interface FilterOptions {
 }
 
 export type ListingOptions = DataOptions & ColorOptions & OutputOptions & FilterOptions;
-
-export type Format = 'table' | 'plain' | 'json' | 'ndjson' | 'csv' | 'markdown';
 
 export function outputFormat(options: OutputOptions, io: Io): Format {
   const chosen = (['json', 'ndjson', 'csv', 'markdown'] as const).filter((f) => options[f]);

@@ -2,10 +2,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Hit } from '../facts/types.js';
 import { cellText, header } from './cells.js';
-import { renderCsv, renderMarkdown, renderTsv } from './delimited.js';
-import { renderJson, renderNdjson } from './json.js';
+import { renderRows, type Format } from './format.js';
 import { pickFields, toRecord, type FieldName } from './record.js';
-import { renderTable } from './table.js';
 
 export type View = 'search' | 'list' | 'event' | 'treaty' | 'allegation';
 
@@ -23,7 +21,7 @@ const RIGID: ReadonlySet<FieldName> = new Set(['id', 'kind', 'date', 'start', 'e
 
 export interface HitsOptions {
   readonly view: View;
-  readonly format: 'table' | 'plain' | 'json' | 'ndjson' | 'csv' | 'markdown';
+  readonly format: Format;
   readonly fields?: readonly FieldName[] | undefined;
   readonly withScore: boolean;
   readonly chalk: ChalkInstance;
@@ -32,26 +30,18 @@ export interface HitsOptions {
 
 export function renderHits(hits: readonly Hit[], options: HitsOptions): string {
   const records = hits.map((hit) => toRecord(hit, options.withScore));
-  if (options.format === 'json' || options.format === 'ndjson') {
-    const shaped = options.fields ? records.map((r) => pickFields(r, options.fields!)) : records;
-    return options.format === 'json' ? renderJson(shaped) : renderNdjson(shaped);
-  }
   const fields = options.fields ?? DEFAULT_FIELDS[options.view];
-  const human = options.format === 'table';
-  const rows = records.map((r) => fields.map((f) => cellText(r, f, human)));
-  const headers = fields.map(header);
-  switch (options.format) {
-    case 'table': {
-      if (!rows.length) return '';
-      const titleColumn = fields.indexOf('title');
-      const highlights = hits.map((hit) => fields.map((_, c) => (c === titleColumn ? hit.titleMatches : undefined)));
-      return renderTable(headers, rows, { columns: options.columns, chalk: options.chalk, highlights, rigid: fields.map((f) => RIGID.has(f)) });
-    }
-    case 'plain':
-      return renderTsv(rows);
-    case 'csv':
-      return renderCsv(fields, rows);
-    case 'markdown':
-      return renderMarkdown(headers, rows);
-  }
+  const titleColumn = fields.indexOf('title');
+  return renderRows(options.format, {
+    records: options.fields ? records.map((r) => pickFields(r, fields)) : records,
+    names: fields,
+    headers: fields.map(header),
+    cells: (human) => records.map((r) => fields.map((f) => cellText(r, f, human))),
+    table: {
+      columns: options.columns,
+      chalk: options.chalk,
+      highlights: hits.map((hit) => fields.map((_, c) => (c === titleColumn ? hit.titleMatches : undefined))),
+      rigid: fields.map((f) => RIGID.has(f)),
+    },
+  });
 }

@@ -1,0 +1,37 @@
+// One dispatch over the output formats, for every command that prints rows of records.
+import { renderCsv, renderMarkdown, renderTsv } from './delimited.js';
+import { renderJson, renderNdjson } from './json.js';
+import { renderTable, type TableOptions } from './table.js';
+
+export type Format = 'table' | 'plain' | 'json' | 'ndjson' | 'csv' | 'markdown';
+
+export interface Rows {
+  /** what JSON and NDJSON print */
+  readonly records: readonly unknown[];
+  /** the machine names of the columns: the CSV header */
+  readonly names: readonly string[];
+  /** the column headers people read: tables and Markdown */
+  readonly headers: readonly string[];
+  /** the cells, one line of text each; `human` asks for the table's forms (dates with "–", "c.") */
+  readonly cells: (human: boolean) => string[][];
+  readonly table: TableOptions;
+}
+
+export function renderRows(format: Format, data: Rows): string {
+  switch (format) {
+    case 'json':
+      return renderJson(data.records);
+    case 'ndjson':
+      return renderNdjson(data.records);
+    case 'table': {
+      const rows = data.cells(true);
+      return rows.length ? renderTable(data.headers, rows, data.table) : '';
+    }
+    case 'plain':
+      return renderTsv(data.cells(false));
+    case 'csv':
+      return renderCsv(data.names, data.cells(false));
+    case 'markdown':
+      return renderMarkdown(data.headers, data.cells(false));
+  }
+}
