@@ -1,24 +1,31 @@
 // Orderings for listings. Pure.
+import type { DayRange } from './dates.js';
 import { factRange } from './filter.js';
 import type { Hit } from './facts/types.js';
 
 export const SORT_KEYS = Object.freeze(['date', 'relevance', 'title'] as const);
 export type SortKey = (typeof SORT_KEYS)[number];
 
-const byDate = (a: Hit, b: Hit) => {
-  const ra = factRange(a.fact);
-  const rb = factRange(b.fact);
-  return ra.lo - rb.lo || (ra.hi === rb.hi ? 0 : ra.hi < rb.hi ? -1 : 1) || a.fact.id.localeCompare(b.fact.id);
-};
+/** A hit with its date range, parsed once before sorting rather than at every comparison. */
+interface Keyed {
+  readonly hit: Hit;
+  readonly range: DayRange;
+}
 
-const COMPARATORS: Readonly<Record<SortKey, (a: Hit, b: Hit) => number>> = Object.freeze({
+const byDate = (a: Keyed, b: Keyed) =>
+  a.range.lo - b.range.lo || (a.range.hi === b.range.hi ? 0 : a.range.hi < b.range.hi ? -1 : 1) || a.hit.fact.id.localeCompare(b.hit.fact.id);
+
+const COMPARATORS: Readonly<Record<SortKey, (a: Keyed, b: Keyed) => number>> = Object.freeze({
   date: byDate,
   // search hits arrive best first; keep that order and break ties by date
-  relevance: (a: Hit, b: Hit) => b.score - a.score || byDate(a, b),
-  title: (a: Hit, b: Hit) => a.fact.title.localeCompare(b.fact.title, 'en') || byDate(a, b),
+  relevance: (a: Keyed, b: Keyed) => b.hit.score - a.hit.score || byDate(a, b),
+  title: (a: Keyed, b: Keyed) => a.hit.fact.title.localeCompare(b.hit.fact.title, 'en') || byDate(a, b),
 });
 
 export function sortHits(hits: readonly Hit[], key: SortKey, reverse = false): Hit[] {
-  const sorted = [...hits].sort(COMPARATORS[key]);
+  const sorted = hits
+    .map((hit) => ({ hit, range: factRange(hit.fact) }))
+    .sort(COMPARATORS[key])
+    .map((k) => k.hit);
   return reverse ? sorted.reverse() : sorted;
 }
