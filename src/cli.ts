@@ -8,6 +8,7 @@ import { searchCommand } from './commands/search.js';
 import { EXIT_CODES_HELP } from './commands/shared.js';
 import { showCommand } from './commands/show.js';
 import { topicsCommand } from './commands/topics.js';
+import { validateCommand } from './commands/validate.js';
 
 const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
@@ -24,6 +25,7 @@ Examples:
   rif treaties --from 1800 --to 1830   treaties signed in a date range
   rif show treaty-of-turkmenchay       one fact in full
   rif list --topic nuclear --json      JSON for scripts
+  rif validate ~/my-facts              check your own fact files
 ${EXIT_CODES_HELP}`,
     );
   const output = {
@@ -32,7 +34,7 @@ ${EXIT_CODES_HELP}`,
     // one line, however commander phrased it
     outputError: (text: string, write: (s: string) => void) => write(`rif: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
   };
-  const commands = [searchCommand(io, done), ...listCommands(io, done), showCommand(io, done), topicsCommand(io, done)];
+  const commands = [searchCommand(io, done), ...listCommands(io, done), showCommand(io, done), topicsCommand(io, done), validateCommand(io, done)];
   for (const cmd of commands) {
     cmd.configureOutput(output).exitOverride().showSuggestionAfterError(true);
     program.addCommand(cmd, cmd.name() === 'search' ? { isDefault: true } : {});

@@ -52,10 +52,15 @@ export function parsePeriodOption(value: string): DayRange {
   return range;
 }
 
-export function parseLimit(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of 1 or more`);
-  return Number(value);
+function wholeNumber(min: number) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`"${value}" is not a whole number of ${min} or more`);
+    return Number(value);
+  };
 }
+
+export const parseLimit = wholeNumber(1);
+export const parseCount = wholeNumber(0);
 
 export function parseSort(value: string): SortKey {
   const key = value.trim().toLowerCase();

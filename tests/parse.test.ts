@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCorpus } from '../src/facts/check.js';
+import { lintFacts } from '../src/facts/lint.js';
 import { parseFactText, type ParseContext } from '../src/facts/parse.js';
 import { loadFacts } from '../src/facts/load.js';
 import { FIXTURES, ROOT } from './helpers.js';
@@ -31,13 +32,14 @@ function codesOf(file: string): string[] {
     return ['RIF017'];
   }
   const parsed = parseFactText(text, ctx);
-  return [...parsed.issues, ...checkCorpus(parsed.entries).issues].map((i) => i.code);
+  const corpus = checkCorpus(parsed.entries);
+  return [...parsed.issues, ...corpus.issues, ...lintFacts(corpus.entries)].map((i) => i.code);
 }
 
 describe('each invalid fixture fails with exactly its own code', () => {
   const files = readdirSync(INVALID).filter((f) => /^RIF\d{3}/.test(f));
   it('there is a fixture for every code', () => {
-    expect(files.map((f) => f.slice(0, 6))).toEqual(Array.from({ length: 17 }, (_, i) => `RIF${String(i + 1).padStart(3, '0')}`));
+    expect(files.map((f) => f.slice(0, 6))).toEqual(Array.from({ length: 20 }, (_, i) => `RIF${String(i + 1).padStart(3, '0')}`));
   });
   it.each(files)('%s', (file) => {
     expect(new Set(codesOf(file))).toEqual(new Set([file.slice(0, 6)]));

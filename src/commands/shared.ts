@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import * as parse from '../options.js';
 
 /** The command names, for "did you mean" when a misspelt command was taken for a search. */
-export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics']);
+export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics', 'validate']);
 
 export function addDataOptions(cmd: Command): Command {
   return cmd

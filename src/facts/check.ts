@@ -24,7 +24,8 @@ export function checkCorpus(all: readonly Located[]): CorpusResult {
         code: 'RIF008',
         file: entry.fact.file,
         ...pos,
-        message: `duplicate id "${entry.fact.id}", first defined at ${first.fact.file}:${firstPos.line}:${firstPos.col}; this one is skipped`,
+        message: `duplicate id "${entry.fact.id}"; this one is skipped`,
+        also: { file: first.fact.file, ...firstPos },
       });
       continue;
     }

@@ -18,21 +18,41 @@ export const ISSUE_CODES = Object.freeze({
   RIF015: 'allegation without status or accuser',
   RIF016: 'summary repeats another fact',
   RIF017: 'file cannot be read',
+  RIF018: 'no aliases',
+  RIF019: 'treaty with a single source',
+  RIF020: 'summary over 80 words',
 } as const);
 
 export type IssueCode = keyof typeof ISSUE_CODES;
 
-export interface Issue {
-  readonly code: IssueCode;
+/** Codes that are advice, not errors: `rif validate` reports them, loading ignores them. */
+export const WARNING_CODES: ReadonlySet<IssueCode> = new Set(['RIF018', 'RIF019', 'RIF020']);
+
+export type Severity = 'error' | 'warning';
+export const severityOf = (code: IssueCode): Severity => (WARNING_CODES.has(code) ? 'warning' : 'error');
+
+export interface Location {
   readonly file: string;
   readonly line: number;
   readonly col: number;
+}
+
+export interface Issue extends Location {
+  readonly code: IssueCode;
   readonly message: string;
+  /** the other place involved, e.g. where a duplicate id was first defined */
+  readonly also?: Location;
 }
 
 /** Records an issue at a position; the parser's helpers report through one of these. */
 export type Report = (code: IssueCode, pos: { line: number; col: number }, message: string) => void;
 
-export function formatIssue(issue: Issue, displayPath: (file: string) => string = (f) => f): string {
-  return `${displayPath(issue.file)}:${issue.line}:${issue.col} ${issue.code} ${issue.message}`;
+export const formatLocation = (at: Location, displayPath: (file: string) => string = (f) => f) => `${displayPath(at.file)}:${at.line}:${at.col}`;
+
+/** The message with the other location, if any, written out. */
+export const issueMessage = (issue: Issue, displayPath?: (file: string) => string) =>
+  issue.also ? `${issue.message} (first at ${formatLocation(issue.also, displayPath)})` : issue.message;
+
+export function formatIssue(issue: Issue, displayPath?: (file: string) => string): string {
+  return `${formatLocation(issue, displayPath)} ${issue.code} ${issueMessage(issue, displayPath)}`;
 }

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import { checkCorpus } from './check.js';
 import type { Issue } from './issues.js';
 import { parseFactText, type Located, type ParseContext } from './parse.js';
-import type { Fact, Vocabulary } from './types.js';
+import { KINDS, type Fact, type Vocabulary } from './types.js';
 import { parseVocabulary } from './vocabulary.js';
 
 export const LIMITS = Object.freeze({
@@ -27,6 +27,8 @@ export interface LoadResult {
   readonly issues: Issue[];
   /** positions of each loaded fact, for validation reports */
   readonly entries: Located[];
+  /** every fact file read, in load order */
+  readonly files: string[];
 }
 
 const VOCABULARY_FILE = 'topics.yaml';
@@ -51,23 +53,23 @@ export function loadFacts(options: LoadOptions): LoadResult {
   if (options.includeBundled) {
     for (const file of walk(bundledDir, seen)) {
       if (dirname(file) === bundledDir) continue; // topics.yaml and other root files are not facts
-      jobs.push({ file, expect: { kind: basename(dirname(file)), id: basename(file, extname(file)) } });
+      jobs.push({ file, expect: layout(file) });
     }
   }
   for (const path of options.userPaths) {
     const root = resolve(path);
     const stat = statSync(root, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`--facts ${path}: no such file or directory`);
+    if (!stat) throw new UsageError(`${path}: no such file or directory`);
     if (stat.isDirectory()) {
       const local = join(root, VOCABULARY_FILE);
       if (statSync(local, { throwIfNoEntry: false })?.isFile()) addVocabulary(local);
       const repeated = seen.has(realpathSync(root));
       const files = walk(root, seen).filter((f) => f !== local);
-      if (!files.length && !repeated) throw new UsageError(`--facts ${path}: no .yaml fact files in this directory`);
-      for (const file of files) jobs.push({ file });
+      if (!files.length && !repeated) throw new UsageError(`${path}: no .yaml fact files in this directory`);
+      for (const file of files) jobs.push(withLayout(file));
     } else {
       const real = realpathSync(root);
-      if (!seen.has(real)) jobs.push({ file: root });
+      if (!seen.has(real)) jobs.push(withLayout(root));
       seen.add(real);
     }
   }
@@ -83,7 +85,15 @@ export function loadFacts(options: LoadOptions): LoadResult {
   }
   const corpus = checkCorpus(located);
   issues.push(...corpus.issues);
-  return { facts: corpus.entries.map((e) => e.fact), vocabulary, issues, entries: corpus.entries };
+  return { facts: corpus.entries.map((e) => e.fact), vocabulary, issues, entries: corpus.entries, files: jobs.map((j) => j.file) };
+}
+
+/** The bundled layout, <kind>/<id>.yaml: the folder names the kind and the file name is the id. */
+const layout = (file: string) => ({ kind: basename(dirname(file)), id: basename(file, extname(file)) });
+
+/** A user file follows the bundled layout when it sits in a folder named after a kind. */
+function withLayout(file: string): { file: string; expect?: ParseContext['expect'] } {
+  return (KINDS as readonly string[]).includes(basename(dirname(file))) ? { file, expect: layout(file) } : { file };
 }
 
 /** Every .yaml/.yml file under `dir`, sorted, each real file once; dot folders and node_modules skipped. */

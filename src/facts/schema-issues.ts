@@ -15,7 +15,7 @@ export function reportZodIssue(zi: z.core.$ZodIssue, prefix: Path, kind: Kind, v
   if (zi.code === 'unrecognized_keys') {
     for (const key of zi.keys) {
       const hint = kind === 'treaty' && ['date', 'start', 'end'].includes(key) ? ' (a treaty is dated by "signed")' : didYouMean(key, Object.keys(SCHEMAS[kind].shape));
-      report('RIF002', at([...path, key], true), `unknown field "${key}" for a ${kind}${hint}`);
+      report('RIF002', at([...path, key], true), `unknown field "${key}" for ${kind === 'event' ? 'an' : 'a'} ${kind}${hint}`);
     }
     return;
   }

@@ -1,0 +1,79 @@
+import { realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { Command, Option } from 'commander';
+import { BUNDLED_DIR, chalkFor, displayPath, type ColorOptions } from '../context.js';
+import { EXIT, UsageError } from '../errors.js';
+import { lintFacts } from '../facts/lint.js';
+import { loadFacts } from '../facts/load.js';
+import { buildReport } from '../facts/report.js';
+import type { Io } from '../io.js';
+import * as parse from '../options.js';
+import { renderReportJson, renderReportText } from '../render/report.js';
+
+type ValidateOptions = ColorOptions & {
+  readonly format?: 'text' | 'json';
+  readonly json?: boolean;
+  /** false with --no-bundled */
+  readonly bundled?: boolean;
+  readonly maxWarnings?: number;
+};
+
+const real = (path: string) => {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+};
+
+export function validateCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('validate')
+    .description('check fact files: every problem as file:line:col CODE message, then a summary')
+    .argument('[paths...]', 'fact files or directories to check (default: the bundled facts)')
+    .addOption(new Option('--format <format>', 'text or json').choices(['text', 'json']).default('text'))
+    .option('--json', 'same as --format json')
+    .option('--no-bundled', 'check the paths on their own, without the bundled facts as context')
+    .addOption(new Option('--max-warnings <n>', 'exit 3 when there are more warnings than this').argParser(parse.parseCount))
+    .addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor))
+    .option('--no-color', 'same as --color never')
+    .addHelpText(
+      'after',
+      `
+Paths are checked against the bundled facts, so a user fact may relate to a bundled one, and an id
+that repeats a bundled id is reported. Files inside a folder named event/, treaty/ or allegation/
+follow the bundled layout: the folder is the kind and the file name is the id.
+Warnings (RIF018 no aliases, RIF019 a treaty with one source, RIF020 a summary over 80 words)
+do not change the exit code unless --max-warnings is given.
+
+Examples:
+  rif validate                          the bundled facts
+  rif validate ~/notes/facts            your own facts
+  rif validate --format json facts/ | jq '.issues[] | select(.severity == "error")'
+
+Exit codes:
+  0  no errors (warnings allowed, up to --max-warnings)
+  2  usage error (a path that does not exist, an unknown flag)
+  3  errors found, or more warnings than --max-warnings`,
+    );
+  return cmd.action((paths: string[], options: ValidateOptions) => {
+    const format = options.json ? 'json' : (options.format ?? 'text');
+    if (!paths.length && options.bundled === false) throw new UsageError('--no-bundled needs paths to check');
+    const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: options.bundled !== false, userPaths: paths });
+    const roots = (paths.length ? paths : [BUNDLED_DIR]).map(real);
+    const inScope = (file: string) => {
+      const path = real(file);
+      return roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
+    };
+    const report = buildReport({
+      files: result.files,
+      factFiles: result.entries.map((e) => e.fact.file),
+      issues: [...result.issues, ...lintFacts(result.entries)],
+      inScope,
+    });
+    const show = <T extends { file: string }>(at: T): T => ({ ...at, file: displayPath(at.file, io.cwd) });
+    const shown = { ...report, issues: report.issues.map((i) => (i.also ? { ...show(i), also: show(i.also) } : show(i))) };
+    io.stdout(format === 'json' ? renderReportJson(shown) : renderReportText(shown, chalkFor(options, io)));
+    const tooManyWarnings = options.maxWarnings !== undefined && report.warnings > options.maxWarnings;
+    done(report.errors || tooManyWarnings ? EXIT.data : EXIT.ok);
+  });
+}

@@ -1,0 +1,26 @@
+// Pure: advice on facts that load fine but serve readers less well. Only `rif validate` asks for it.
+import type { Issue } from './issues.js';
+import type { Located } from './parse.js';
+
+export const LINT_LIMITS = Object.freeze({
+  /** a summary longer than this is a short article, not a summary */
+  maxSummaryWords: 80,
+});
+
+export function lintFacts(entries: readonly Located[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const { fact, at, fields } of entries) {
+    const where = (field: string) => fields.get(field) ?? at;
+    if (!fact.aliases.length) {
+      issues.push({ code: 'RIF018', file: fact.file, ...where('id'), message: `"${fact.id}" has no aliases: add the other names and spellings a reader might search for` });
+    }
+    if (fact.kind === 'treaty' && fact.sources.length < 2) {
+      issues.push({ code: 'RIF019', file: fact.file, ...where('sources'), message: `treaty "${fact.id}" cites a single source; cite the text or a second independent source` });
+    }
+    const words = fact.summary.split(/\s+/).filter(Boolean).length;
+    if (words > LINT_LIMITS.maxSummaryWords) {
+      issues.push({ code: 'RIF020', file: fact.file, ...where('summary'), message: `summary of "${fact.id}" has ${words} words, over ${LINT_LIMITS.maxSummaryWords}; move detail to note or provisions` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, rif, tempFacts } from './helpers.js';
+
+const INVALID = join(FIXTURES, 'invalid');
+const fact = (id: string, extra = '') =>
+  `id: ${id}\nkind: event\ntitle: Title of ${id}\ndate: "1900"\nsummary: Summary of ${id}.\naliases: [other ${id}]\nsources: [{ url: "https://example.org/${id}", publisher: P }]\n${extra}`;
+const LINE = /^\S+:\d+:\d+ RIF\d{3} \S/;
+
+interface JsonReport {
+  ok: boolean;
+  files: number;
+  facts: number;
+  errors: number;
+  warnings: number;
+  issues: { file: string; line: number; col: number; code: string; severity: string; message: string; also?: object }[];
+}
+
+describe('rif validate', () => {
+  it('the bundled corpus is clean: no errors and no warnings', async () => {
+    const out = await rif(['validate']);
+    expect(out.stdout).toMatch(/^\d+ facts in \d+ files: 0 errors, 0 warnings\n$/);
+    expect(out.code).toBe(0);
+  });
+
+  it('prints every problem as file:line:col CODE message, then a summary, and exits 3', async () => {
+    const out = await rif(['validate', INVALID]);
+    const lines = out.stdout.trimEnd().split('\n');
+    const summary = lines.pop()!;
+    expect(out.code).toBe(3);
+    for (const line of lines) expect(line).toMatch(LINE);
+    expect(lines[0]).toMatch(/^tests\/fixtures\/invalid\/RIF001-yaml-syntax\.yaml:3:16 RIF001 /);
+    const codes = new Set(lines.map((l) => l.split(' ')[1]));
+    // RIF006 and RIF007 need the <kind>/<id>.yaml layout; see below
+    const expected = Array.from({ length: 20 }, (_, i) => `RIF${String(i + 1).padStart(3, '0')}`).filter((c) => c !== 'RIF006' && c !== 'RIF007');
+    expect([...codes].sort()).toEqual(expected);
+    expect(summary).toMatch(/^\d+ facts in 20 files: \d+ errors, 3 warnings$/);
+    expect(out.stderr).toBe('');
+  });
+
+  it('in a folder named after a kind, the folder is the kind and the file name is the id', async () => {
+    const dir = tempFacts({ 'event/right.yaml': fact('wrong'), 'treaty/moved.yaml': fact('moved') });
+    const out = await rif(['validate', '--no-bundled', dir], { cwd: dir });
+    expect(out.stdout).toContain('event/right.yaml:1:5 RIF006 id "wrong" differs from the file name "right.yaml"');
+    expect(out.stdout).toMatch(/^treaty\/moved\.yaml:2:7 RIF007 /m);
+    expect(out.code).toBe(3);
+  });
+
+  it('--format json gives one document with counts and located issues', async () => {
+    const out = await rif(['validate', '--format', 'json', join(INVALID, 'RIF009-impossible-date.yaml'), join(INVALID, 'RIF018-no-aliases.yaml')]);
+    const report = JSON.parse(out.stdout) as JsonReport;
+    expect(report).toMatchObject({ ok: false, files: 2, facts: 1, errors: 1, warnings: 1 });
+    expect(report.issues).toEqual([
+      expect.objectContaining({ file: 'tests/fixtures/invalid/RIF009-impossible-date.yaml', line: 4, col: 7, code: 'RIF009', severity: 'error' }),
+      expect.objectContaining({ file: 'tests/fixtures/invalid/RIF018-no-aliases.yaml', line: 1, col: 1, code: 'RIF018', severity: 'warning' }),
+    ]);
+    expect(Object.keys(report.issues[0]!)).toEqual(['file', 'line', 'col', 'code', 'severity', 'message']);
+    expect(out.code).toBe(3);
+    expect((await rif(['validate', '--json', join(INVALID, 'RIF018-no-aliases.yaml')])).stdout).toMatch(/^\{\n {2}"ok": true,/);
+  });
+
+  it('warnings alone exit 0, unless --max-warnings is exceeded', async () => {
+    const file = join(INVALID, 'RIF020-long-summary.yaml');
+    const out = await rif(['validate', file]);
+    expect(out.stdout).toMatch(/RIF020 warning: summary of "rif020" has 81 words, over 80/);
+    expect(out.stdout).toMatch(/^1 fact in 1 file: 0 errors, 1 warning$/m);
+    expect(out.code).toBe(0);
+    expect((await rif(['validate', '--max-warnings', '1', file])).code).toBe(0);
+    expect((await rif(['validate', '--max-warnings', '0', file])).code).toBe(3);
+  });
+
+  it('user facts are checked against the bundled ones, and only the given paths are reported', async () => {
+    const dir = tempFacts({ 'mine.yaml': fact('my-note', 'related: [treaty-of-turkmenchay]\n') });
+    const out = await rif(['validate', dir], { cwd: dir });
+    expect(out.stdout).toBe('1 fact in 1 file: 0 errors, 0 warnings\n');
+    expect(out.code).toBe(0);
+    const alone = await rif(['validate', '--no-bundled', dir], { cwd: dir });
+    expect(alone.stdout).toMatch(/^mine\.yaml:8:1 RIF013 related id "treaty-of-turkmenchay" is not a loaded fact$/m);
+    expect(alone.code).toBe(3);
+  });
+
+  it('an id that repeats a bundled id names both locations', async () => {
+    const dir = tempFacts({ 'copy.yaml': fact('treaty-of-turkmenchay') });
+    const out = await rif(['validate', dir], { cwd: dir });
+    expect(out.stdout).toMatch(/^copy\.yaml:1:1 RIF008 duplicate id "treaty-of-turkmenchay"; this one is skipped \(first at \S+facts\/treaty\/treaty-of-turkmenchay\.yaml:1:1\)$/m);
+    expect(out.code).toBe(3);
+  });
+
+  it('a single bundled file can be checked on its own', async () => {
+    const out = await rif(['validate', 'facts/treaty/treaty-of-gulistan.yaml']);
+    expect(out.stdout).toBe('1 fact in 1 file: 0 errors, 0 warnings\n');
+  });
+
+  it.each([
+    [['validate', 'no/such/dir'], /^rif: no\/such\/dir: no such file or directory\n$/],
+    [['validate', '--no-bundled'], /^rif: --no-bundled needs paths to check\n$/],
+    [['validate', '--format', 'xml'], /^rif: option '--format <format>' argument 'xml' is invalid\. Allowed choices are text, json\.\n$/],
+    [['validate', '--max-warnings', 'many'], /^rif: .*"many" is not a whole number of 0 or more\n$/],
+  ])('usage errors exit 2 with one line: %j', async (argv, stderr) => {
+    const out = await rif(argv);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(stderr);
+    expect(out.stdout).toBe('');
+  });
+});
