@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../src/facts/load.js';
 import { buildIndex, queryWords, search } from '../src/search/index.js';
+import { holdsWord, typoBudget } from '../src/search/words.js';
+import { distance } from '../src/suggest.js';
 import { ROOT } from './helpers.js';
 
 const { facts } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
@@ -48,6 +50,46 @@ describe('search ranking on the bundled facts', () => {
 
   it('nonsense finds nothing', () => {
     expect(search(index, 'qqqzzzxxx')).toEqual([]);
+  });
+});
+
+describe('a match must be a word of the text', () => {
+  it.each([
+    ['SCO summit in Astana', 'sco', 0, true],
+    ['Moscow', 'sco', 0, false],
+    ['Posolstvo Zhirovogo-Zasekina', 'lst', 0, false],
+    ['Shahed-136', 'shahed', 0, true],
+    ['S-300PMU-1', 's-300', 0, true],
+    ['MiG-29 fighters', 'mig', 0, true],
+    ['the scope of the ban', 'sco', 0, false],
+    ['Turkmenchay', 'turkmen', 0, true],
+    ['Bushehr plant', 'bushher', 1, true],
+    ['Bushehr plant', 'bushher', 0, false],
+    ['Mashhad', 'shahed', 1, false],
+    ['Naser al-Din Shah', 'shahed', 1, false],
+    ['Turkmenchay', 'turkmanchai', 2, true],
+    ['Téhéran', 'teheran', 0, true],
+  ])('%j holds %j with %d typos: %s', (text, word, typos, expected) => {
+    expect(holdsWord(text, word, typos)).toBe(expected);
+  });
+
+  it('the typo budget grows with the word: none below 5 letters, 1, then 2 from 9', () => {
+    expect([4, 5, 8, 9].map(typoBudget)).toEqual([0, 1, 1, 2]);
+  });
+
+  it('swapping two neighbouring letters is one edit', () => {
+    expect(distance('bushher', 'bushehr')).toBe(1);
+    expect(distance('abc', 'abd')).toBe(1);
+    expect(distance('', 'abc')).toBe(3);
+  });
+
+  it('a name found only among the actors is found', () => {
+    expect(top('Nebenzia', 2).sort()).toEqual(['snapback-sanctions-2025', 'un-arms-embargo-expiry-2020']);
+  });
+
+  it('a short word does not match inside a longer one: "SCO" is not "Moscow"', () => {
+    const text = (id: string) => JSON.stringify(facts.find((f) => f.id === id));
+    for (const id of search(index, 'SCO').map((h) => h.fact.id)) expect(text(id)).toMatch(/\bSCO\b/i);
   });
 });
 

@@ -4,6 +4,7 @@ import { factRange } from '../filter.js';
 import type { Fact, Hit } from '../facts/types.js';
 import { foldText } from './normalize.js';
 import { FUSE_OPTIONS, QUERY_LIMITS, SEARCH_KEYS, STOPWORDS } from './options.js';
+import { holdsWord, typoBudget } from './words.js';
 
 interface Doc {
   id: string;
@@ -70,8 +71,7 @@ export function search(index: SearchIndex, query: string): Hit[] {
   const perFact = new Map<number, { sum: number; matched: number; title: [number, number][] }>();
   for (const word of words) {
     const fuse = [...word].length < QUERY_LIMITS.fuzzyFromLength ? index.exact : index.fuse;
-    for (const result of fuse.search(word) as FuseResult<Doc>[]) {
-      if ((result.score ?? 1) > QUERY_LIMITS.wordCutoff) continue;
+    for (const result of wordMatches(fuse, word)) {
       const entry = perFact.get(result.refIndex) ?? { sum: 0, matched: 0, title: [] };
       entry.sum += result.score ?? 1;
       entry.matched += 1;
@@ -89,6 +89,14 @@ export function search(index: SearchIndex, query: string): Hit[] {
     hits.push({ fact: index.facts[i]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: mergeRanges(entry.title) });
   }
   return hits.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id));
+}
+
+/** fuse.js's candidates for one word that hold it as a word: as typed when any fact does, else with typos. */
+function wordMatches(fuse: Fuse<Doc>, word: string): FuseResult<Doc>[] {
+  const candidates = fuse.search(word);
+  const holding = (typos: number) => candidates.filter((r) => (r.matches ?? []).some((m) => holdsWord(m.value ?? '', word, typos)));
+  const exact = holding(0);
+  return exact.length ? exact : holding(typoBudget([...word].length));
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

@@ -27,12 +27,12 @@ export const QUERY_LIMITS = Object.freeze({
   maxLength: 200,
   /** a hit must match at least this share of the query's words */
   minCoverage: 0.5,
-  /** a word's match scoring worse than this (fuse.js: 0 perfect, 1 none) is noise, such as "Shah" for "shahed" */
-  wordCutoff: 0.5,
   /** shorter words ("us", "of") match inside almost anything; they count only when nothing longer is given */
   minWordLength: 3,
   /** words shorter than this (SCO, IRGC, lst) must match exactly: one typo in four letters is another word */
   fuzzyFromLength: 5,
+  /** words this long may carry two typos ("turkmanchai" for "turkmenchay"); shorter ones one */
+  twoTyposFromLength: 9,
   /** the fuse.js threshold for those short words */
   shortWordThreshold: 0.1,
 });
