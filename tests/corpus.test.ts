@@ -1,0 +1,86 @@
+// The bundled corpus as a product: its size, its span, its vocabulary, and what it must cover (issue 3).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadFacts } from '../src/facts/load.js';
+import { FIXTURES, rifJson, ROOT } from './helpers.js';
+
+interface Subject {
+  subject: string;
+  facts: string[];
+}
+
+const subjects = parse(readFileSync(join(FIXTURES, 'coverage.yaml'), 'utf8')) as Subject[];
+const { facts, vocabulary, issues } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
+const byId = new Map(facts.map((f) => [f.id, f]));
+const year = (date: string) => Number(date.slice(0, 4));
+
+describe('the bundled corpus', () => {
+  it('loads without problems', () => {
+    expect(issues).toEqual([]);
+  });
+
+  it('holds at least 160 facts: at least 30 treaties and 15 allegations', () => {
+    const count = (kind: string) => facts.filter((f) => f.kind === kind).length;
+    expect(facts.length).toBeGreaterThanOrEqual(160);
+    expect(count('treaty')).toBeGreaterThanOrEqual(30);
+    expect(count('allegation')).toBeGreaterThanOrEqual(15);
+  });
+
+  it('runs from the 16th century to 2026, with no gap over 25 years from 1700 on', () => {
+    const starts = [...new Set(facts.map((f) => year(f.date.start)))].sort((a, b) => a - b);
+    expect(starts[0]).toBeLessThan(1600);
+    expect(starts.at(-1)).toBe(2026);
+    const gaps = starts
+      .filter((y) => y >= 1700)
+      .map((y, i, all) => [all[i - 1] ?? y, y] as const)
+      .filter(([a, b]) => b - a > 25);
+    expect(gaps).toEqual([]);
+  });
+
+  it('uses every topic at least 3 times, and no topic outside the vocabulary', () => {
+    const uses = new Map([...vocabulary.keys()].map((t) => [t, 0]));
+    for (const f of facts) for (const t of f.topics) uses.set(t, (uses.get(t) ?? 0) + 1);
+    expect([...uses].filter(([, n]) => n < 3)).toEqual([]);
+    expect(uses.size).toBe(vocabulary.size);
+  });
+
+  it('every allegation names who alleged it; every treaty cites two sources', () => {
+    for (const f of facts) {
+      if (f.kind === 'allegation') expect(f.alleged_by.length, f.id).toBeGreaterThan(0);
+      if (f.kind === 'treaty') expect(f.sources.length, f.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+describe('coverage of the subjects the corpus must include', () => {
+  it.each(subjects.map((s) => [s.subject, s.facts] as const))('%s', (_, ids) => {
+    expect(ids.filter((id) => !byId.has(id))).toEqual([]);
+  });
+});
+
+describe('names and transliterations readers type find the fact first', () => {
+  it.each([
+    ['Turkmenchay', 'treaty-of-turkmenchay'],
+    ['Torkamanchay', 'treaty-of-turkmenchay'],
+    ['Turkmanchai', 'treaty-of-turkmenchay'],
+    ['Golestan', 'treaty-of-gulistan'],
+    ['Gulistan', 'treaty-of-gulistan'],
+    ['JCPOA', 'jcpoa-2015'],
+    ['INSTC', 'instc-agreement-2000'],
+    ['Resht treaty', 'treaty-of-resht-1732'],
+    ['Gyandzha', 'treaty-of-ganja-1735'],
+    ['Geran-2', 'iranian-drones-to-russia'],
+    ['SCO', 'iran-joins-sco-2023'],
+  ])('%s', async (query, id) => {
+    const hits = await rifJson<{ id: string }[]>(['search', query, '--limit', '3']);
+    expect(hits.map((h) => h.id)).toContain(id);
+  });
+
+  it('IRGC finds facts about the IRGC', async () => {
+    const hits = await rifJson<{ actors: string[]; aliases: string[] }[]>(['search', 'IRGC', '--limit', '3']);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect([...h.actors, ...h.aliases].join(' ')).toMatch(/IRGC|Revolutionary Guard/);
+  });
+});
