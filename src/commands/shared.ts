@@ -6,10 +6,15 @@ import * as parse from '../options.js';
 export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics', 'validate']);
 
 export function addDataOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .addOption(new Option('--facts <path>', 'also load facts from this file or directory (repeatable; RIF_FACTS adds more)').argParser(parse.collect))
     .option('--no-bundled', 'leave out the bundled facts')
-    .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it')
+    .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it');
+  return addColorOptions(cmd);
+}
+
+export function addColorOptions(cmd: Command): Command {
+  return cmd
     .addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor))
     .option('--no-color', 'same as --color never');
 }

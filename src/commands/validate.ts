@@ -9,6 +9,7 @@ import { buildReport } from '../facts/report.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
 import { renderReportJson, renderReportText } from '../render/report.js';
+import { addColorOptions } from './shared.js';
 
 type ValidateOptions = ColorOptions & {
   readonly format?: 'text' | 'json';
@@ -34,8 +35,6 @@ export function validateCommand(io: Io, done: (code: number) => void): Command {
     .option('--json', 'same as --format json')
     .option('--no-bundled', 'check the paths on their own, without the bundled facts as context')
     .addOption(new Option('--max-warnings <n>', 'exit 3 when there are more warnings than this').argParser(parse.parseCount))
-    .addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor))
-    .option('--no-color', 'same as --color never')
     .addHelpText(
       'after',
       `
@@ -55,7 +54,7 @@ Exit codes:
   2  usage error (a path that does not exist, an unknown flag)
   3  errors found, or more warnings than --max-warnings`,
     );
-  return cmd.action((paths: string[], options: ValidateOptions) => {
+  return addColorOptions(cmd).action((paths: string[], options: ValidateOptions) => {
     const format = options.json ? 'json' : (options.format ?? 'text');
     if (!paths.length && options.bundled === false) throw new UsageError('--no-bundled needs paths to check');
     const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: options.bundled !== false, userPaths: paths });
