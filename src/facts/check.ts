@@ -1,6 +1,6 @@
 // Pure checks across all loaded facts: duplicate ids, dangling `related` ids, repeated summaries.
 import type { Issue } from './issues.js';
-import type { Located } from './parse.js';
+import { fieldAt, type Located } from './parse.js';
 
 export interface CorpusResult {
   /** the entries kept: the first of each duplicate id wins */
@@ -14,12 +14,11 @@ export function checkCorpus(all: readonly Located[]): CorpusResult {
   const issues: Issue[] = [];
   const byId = new Map<string, Located>();
   const entries: Located[] = [];
-  const where = (e: Located, field: string) => e.fields.get(field) ?? e.at;
   for (const entry of all) {
     const first = byId.get(entry.fact.id);
     if (first) {
-      const pos = where(entry, 'id');
-      const firstPos = where(first, 'id');
+      const pos = fieldAt(entry, 'id');
+      const firstPos = fieldAt(first, 'id');
       issues.push({
         code: 'RIF008',
         file: entry.fact.file,
@@ -34,14 +33,14 @@ export function checkCorpus(all: readonly Located[]): CorpusResult {
   }
   const summaries = new Map<string, Located>();
   for (const entry of entries) {
-    const pos = where(entry, 'related');
+    const pos = fieldAt(entry, 'related');
     for (const id of entry.fact.related) {
       if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.fact.file, ...pos, message: `related id "${id}" is not a loaded fact` });
     }
     const key = normalizeSummary(entry.fact.summary);
     const twin = summaries.get(key);
     if (twin) {
-      issues.push({ code: 'RIF016', file: entry.fact.file, ...where(entry, 'summary'), message: `summary repeats the summary of "${twin.fact.id}"` });
+      issues.push({ code: 'RIF016', file: entry.fact.file, ...fieldAt(entry, 'summary'), message: `summary repeats the summary of "${twin.fact.id}"` });
     } else {
       summaries.set(key, entry);
     }

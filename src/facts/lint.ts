@@ -1,6 +1,6 @@
 // Pure: advice on facts that load fine but serve readers less well. Only `rif validate` asks for it.
 import type { Issue } from './issues.js';
-import type { Located } from './parse.js';
+import { fieldAt, type Located } from './parse.js';
 
 export const LINT_LIMITS = Object.freeze({
   /** a summary longer than this is a short article, not a summary */
@@ -9,8 +9,9 @@ export const LINT_LIMITS = Object.freeze({
 
 export function lintFacts(entries: readonly Located[]): Issue[] {
   const issues: Issue[] = [];
-  for (const { fact, at, fields } of entries) {
-    const where = (field: string) => fields.get(field) ?? at;
+  for (const entry of entries) {
+    const { fact } = entry;
+    const where = (field: string) => fieldAt(entry, field);
     if (!fact.aliases.length) {
       issues.push({ code: 'RIF018', file: fact.file, ...where('id'), message: `"${fact.id}" has no aliases: add the other names and spellings a reader might search for` });
     }

@@ -16,6 +16,9 @@ export interface Located {
   readonly fields: ReadonlyMap<string, Position>;
 }
 
+/** Where a fact's field is written, or the fact itself when the field is absent: where to point an issue. */
+export const fieldAt = (entry: Located, field: string): Position => entry.fields.get(field) ?? entry.at;
+
 export interface ParseResult {
   readonly entries: Located[];
   readonly issues: Issue[];
