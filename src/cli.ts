@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, OutputError, RifError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
+import { cacheCommand } from './commands/cache.js';
 import { listCommands } from './commands/list.js';
 import { searchCommand } from './commands/search.js';
 import { EXIT_CODES_HELP } from './commands/shared.js';
@@ -34,9 +35,14 @@ ${EXIT_CODES_HELP}`,
     // one line, however commander phrased it
     outputError: (text: string, write: (s: string) => void) => write(`rif: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
   };
-  const commands = [searchCommand(io, done), ...listCommands(io, done), showCommand(io, done), topicsCommand(io, done), validateCommand(io, done)];
-  for (const cmd of commands) {
+  const commands = [searchCommand(io, done), ...listCommands(io, done), showCommand(io, done), topicsCommand(io, done), validateCommand(io, done), cacheCommand(io, done)];
+  // subcommands (cache clear) too: errors and help must come back through io, never exit the process
+  const configure = (cmd: Command): void => {
     cmd.configureOutput(output).exitOverride().showSuggestionAfterError(true);
+    cmd.commands.forEach(configure);
+  };
+  for (const cmd of commands) {
+    configure(cmd);
     program.addCommand(cmd, cmd.name() === 'search' ? { isDefault: true } : {});
   }
   return program.configureOutput(output).exitOverride().showSuggestionAfterError(true);

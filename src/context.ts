@@ -1,17 +1,20 @@
 // What every command starts from: the loaded facts (problems reported on stderr) and how to print.
 import { delimiter, isAbsolute, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ChalkInstance } from 'chalk';
 import { DataError } from './errors.js';
 import { formatIssue } from './facts/issues.js';
-import { loadFacts, type LoadResult } from './facts/load.js';
 import type { Io } from './io.js';
+import { cacheDir } from './paths.js';
 import { colorLevel, makeChalk, type ColorMode } from './render/color.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/store.js';
 
 export interface DataOptions {
   readonly facts?: string[];
   /** false with --no-bundled */
   readonly bundled?: boolean;
+  /** false with --no-cache */
+  readonly cache?: boolean;
   readonly strict?: boolean;
 }
 
@@ -20,31 +23,58 @@ export interface ColorOptions {
   readonly color?: ColorMode | false;
 }
 
-export const BUNDLED_DIR = fileURLToPath(new URL('../facts/', import.meta.url));
-
 /** A path as the user will want to read it: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
-export function openFacts(options: DataOptions, io: Io): LoadResult {
+export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
   const fromEnv = (io.env['RIF_FACTS'] ?? '').split(delimiter).filter(Boolean);
-  const result = loadFacts({
-    bundledDir: BUNDLED_DIR,
+  const bar = progressBar(io);
+  const store = await openStore({
     includeBundled: options.bundled !== false,
     userPaths: [...(options.facts ?? []), ...fromEnv],
+    cacheDir: options.cache === false ? undefined : cacheDir(io.env),
+    progress: bar?.update,
   });
-  if (result.issues.length) {
-    for (const issue of result.issues) io.stderr(`${formatIssue(issue, (f) => displayPath(f, io.cwd))}\n`);
-    const count = `${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} in fact files`;
+  bar?.done();
+  if (store.issues.length) {
+    for (const issue of store.issues) io.stderr(`${formatIssue(issue, (f) => displayPath(f, io.cwd))}\n`);
+    const count = `${store.issues.length} problem${store.issues.length === 1 ? '' : 's'} in fact files`;
     if (options.strict) throw new DataError(`${count} (--strict)`);
     io.stderr(`rif: warning: ${count}, listed above (--strict makes this an error)\n`);
   }
-  return result;
+  return store;
 }
 
 export function chalkFor(options: ColorOptions, io: Io): ChalkInstance {
   const mode: ColorMode = options.color === false ? 'never' : (options.color ?? 'auto');
   return makeChalk(colorLevel(mode, io.env, io.stdoutIsTTY));
+}
+
+const BAR = Object.freeze({ width: 30, delayMs: 300, everyMs: 100 });
+
+/**
+ * A progress bar on stderr while fact files are parsed, for people at a terminal: it appears only once
+ * parsing has taken a moment and is wiped when done. Pipes and logs get nothing.
+ */
+function progressBar(io: Io): { update: (done: number, total: number) => void; done: () => void } | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  const start = io.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = io.now();
+      if (now - start < BAR.delayMs || now - last < BAR.everyMs || total === 0) return;
+      last = now;
+      shown = true;
+      const filled = Math.round((done / total) * BAR.width);
+      io.stderr(`\r\x1b[2Kreading fact files [${'#'.repeat(filled)}${' '.repeat(BAR.width - filled)}] ${done}/${total}`);
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[2K');
+    },
+  };
 }

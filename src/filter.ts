@@ -1,6 +1,7 @@
 // Pure predicates over facts: dates, topics, kinds, actors, statuses.
 import { firstDay, lastDay, overlaps, parsePartialDate, spanRange, type DayRange } from './dates.js';
-import type { Fact, Kind, Status } from './facts/types.js';
+import type { FactHead } from './facts/head.js';
+import type { Kind, Status } from './facts/types.js';
 
 export interface Filter {
   /** inclusive: the facts whose dates overlap every one of these ranges (--from/--to, --in) */
@@ -14,7 +15,7 @@ export interface Filter {
 }
 
 /** The days a fact covers: a single date's whole precision, or a span (open when it has not ended). */
-export function factRange(fact: Fact): DayRange {
+export function factRange(fact: FactHead): DayRange {
   const start = parsePartialDate(fact.date.start)!;
   const end = fact.date.end === null ? null : parsePartialDate(fact.date.end)!;
   return spanRange(start, end);
@@ -27,7 +28,7 @@ export function boundsRange(from: string | undefined, to: string | undefined): D
   return { lo, hi };
 }
 
-export function matchesFilter(fact: Fact, filter: Filter): boolean {
+export function matchesFilter(fact: FactHead, filter: Filter): boolean {
   if (filter.kinds?.length && !filter.kinds.includes(fact.kind)) return false;
   if (filter.topics?.length && !fact.topics.some((t) => filter.topics!.includes(t))) return false;
   if (filter.statuses?.length && !(fact.kind === 'allegation' && filter.statuses.includes(fact.status))) return false;
@@ -43,6 +44,6 @@ export function matchesFilter(fact: Fact, filter: Filter): boolean {
   return true;
 }
 
-export function applyFilter<T extends { readonly fact: Fact }>(items: readonly T[], filter: Filter): T[] {
+export function applyFilter<T extends { readonly fact: FactHead }>(items: readonly T[], filter: Filter): T[] {
   return items.filter((item) => matchesFilter(item.fact, filter));
 }

@@ -4,8 +4,12 @@ export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
+  /** a progress bar is drawn only on a terminal */
+  readonly stderrIsTTY: boolean;
   /** terminal width in columns; 0 when unknown or not a terminal */
   readonly columns: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** milliseconds, for pacing the progress bar */
+  readonly now: () => number;
 }

@@ -24,9 +24,11 @@ export function processIo(): Io {
     stdout: writer(process.stdout),
     stderr: writer(process.stderr),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     columns: process.stdout.isTTY ? process.stdout.columns || 0 : 0,
     env: process.env,
     cwd: process.cwd(),
+    now: () => performance.now(),
   };
 }
 

@@ -17,6 +17,36 @@ export function distance(a: string, b: string): number {
 }
 
 /**
+ * Whether `a` and `b` are at most `max` edits apart, the same measure as distance(). It looks only at
+ * the diagonal band that `max` edits can reach and stops as soon as a row is over, so checking a
+ * query word against a whole dictionary stays cheap.
+ */
+export function withinDistance(a: string, b: string, max: number): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > max) return false;
+  const width = b.length + 1;
+  const far = max + 1;
+  let older = new Array<number>(width).fill(far);
+  let previous = Array.from({ length: width }, (_, j) => (j <= max ? j : far));
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(width).fill(far);
+    if (i <= max) row[0] = i;
+    let best = row[0]!;
+    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(row[j - 1]! + 1, previous[j]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, older[j - 2]! + 1);
+      row[j] = Math.min(d, far);
+      best = Math.min(best, row[j]!);
+    }
+    if (best > max) return false;
+    older = previous;
+    previous = row;
+  }
+  return previous[b.length]! <= max;
+}
+
+/**
  * The candidates closest to `word`, best first: those within a third of the word's length in edits,
  * or that contain it (a partial id such as "turkmenchay" for "treaty-of-turkmenchay").
  */

@@ -51,7 +51,7 @@ describe('the built bin', () => {
   });
 
   it('importing the build does nothing by itself', () => {
-    const out = spawnSync('node', ['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'cli.js'))}).then((m) => console.log(typeof m.run))`], { encoding: 'utf8' });
+    const out = spawnSync('node', ['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'main.js'))}).then((m) => console.log(typeof m.main))`], { encoding: 'utf8' });
     expect([out.stdout, out.stderr]).toEqual(['function\n', '']);
   });
 

@@ -29,9 +29,11 @@ export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: terminal.tty ?? false,
+    stderrIsTTY: false,
     columns: terminal.columns ?? (terminal.tty ? 100 : 0),
     env: terminal.env ?? {},
     cwd: terminal.cwd ?? ROOT,
+    now: () => performance.now(),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../src/facts/load.js';
-import { buildIndex, queryWords, search } from '../src/search/index.js';
+import { queryWords, search as searchStore } from '../src/search/index.js';
+import { memoryStore } from '../src/store/store.js';
 import { holdsWord, typoBudget } from '../src/search/words.js';
 import { distance } from '../src/suggest.js';
 import { ROOT } from './helpers.js';
 
-const { facts } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
-const index = buildIndex(facts);
-const top = (q: string, n = 1) => search(index, q).slice(0, n).map((h) => h.fact.id);
+const { facts, vocabulary } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
+const store = memoryStore(facts, vocabulary, []);
+const search = async (q: string) => (await searchStore(store, q)).hits;
+const top = async (q: string, n = 1) => (await search(q)).slice(0, n).map((h) => h.fact.id);
 
 describe('search ranking on the bundled facts', () => {
   it.each([
@@ -19,37 +21,37 @@ describe('search ranking on the bundled facts', () => {
     ['griboedov', /griboyedov/],
     ['Geran-2', /drone/],
     ['JCPOA', /^jcpoa-2015$/],
-  ])('"%s" puts the right fact first', (q, expected) => {
-    expect(top(q)[0]).toMatch(expected);
+  ])('"%s" puts the right fact first', async (q, expected) => {
+    expect((await top(q))[0]).toMatch(expected);
   });
 
-  it('scores are between 0 and 1 and sorted best first', () => {
-    const hits = search(index, 'caspian');
+  it('scores are between 0 and 1 and sorted best first', async () => {
+    const hits = (await search('caspian'));
     expect(hits.length).toBeGreaterThan(1);
     for (const h of hits) expect(h.score).toBeGreaterThanOrEqual(0);
     for (const h of hits) expect(h.score).toBeLessThanOrEqual(1);
     expect(hits.map((h) => h.score)).toEqual([...hits.map((h) => h.score)].sort((a, b) => b - a));
   });
 
-  it('a near-miss word is not a match: "shahed" does not find every fact naming a Shah', () => {
-    const ids = search(index, 'shahed').map((h) => h.fact.id);
+  it('a near-miss word is not a match: "shahed" does not find every fact naming a Shah', async () => {
+    const ids = (await search('shahed')).map((h) => h.fact.id);
     expect(ids.every((id) => /drone|shahed|alabuga/.test(id) || facts.find((f) => f.id === id)!.aliases.join(' ').includes('Shahed'))).toBe(true);
   });
 
-  it('marks where the title matched', () => {
-    const hit = search(index, 'gulistan').find((h) => h.fact.id === 'treaty-of-gulistan')!;
+  it('marks where the title matched', async () => {
+    const hit = (await search('gulistan')).find((h) => h.fact.id === 'treaty-of-gulistan')!;
     expect(hit.titleMatches.length).toBeGreaterThan(0);
     const [a, b] = hit.titleMatches[0]!;
     expect(hit.fact.title.slice(a, b + 1).toLowerCase()).toContain('gulistan');
   });
 
-  it('a short word must match exactly: "lst" is not "Gulistan" with a typo', () => {
-    expect(search(index, 'lst')).toEqual([]);
-    expect(top('yak')[0]).toBe('yak-130-delivery-2023');
+  it('a short word must match exactly: "lst" is not "Gulistan" with a typo', async () => {
+    expect((await search('lst'))).toEqual([]);
+    expect((await top('yak'))[0]).toBe('yak-130-delivery-2023');
   });
 
-  it('nonsense finds nothing', () => {
-    expect(search(index, 'qqqzzzxxx')).toEqual([]);
+  it('nonsense finds nothing', async () => {
+    expect((await search('qqqzzzxxx'))).toEqual([]);
   });
 });
 
@@ -73,23 +75,23 @@ describe('a match must be a word of the text', () => {
     expect(holdsWord(text, word, typos)).toBe(expected);
   });
 
-  it('the typo budget grows with the word: none below 5 letters, 1, then 2 from 9', () => {
+  it('the typo budget grows with the word: none below 5 letters, 1, then 2 from 9', async () => {
     expect([4, 5, 8, 9].map(typoBudget)).toEqual([0, 1, 1, 2]);
   });
 
-  it('swapping two neighbouring letters is one edit', () => {
+  it('swapping two neighbouring letters is one edit', async () => {
     expect(distance('bushher', 'bushehr')).toBe(1);
     expect(distance('abc', 'abd')).toBe(1);
     expect(distance('', 'abc')).toBe(3);
   });
 
-  it('a name found only among the actors is found', () => {
-    expect(top('Nebenzia', 2).sort()).toEqual(['snapback-sanctions-2025', 'un-arms-embargo-expiry-2020']);
+  it('a name found only among the actors is found', async () => {
+    expect((await top('Nebenzia', 2)).sort()).toEqual(['snapback-sanctions-2025', 'un-arms-embargo-expiry-2020']);
   });
 
-  it('a short word does not match inside a longer one: "SCO" is not "Moscow"', () => {
+  it('a short word does not match inside a longer one: "SCO" is not "Moscow"', async () => {
     const text = (id: string) => JSON.stringify(facts.find((f) => f.id === id));
-    for (const id of search(index, 'SCO').map((h) => h.fact.id)) expect(text(id)).toMatch(/\bSCO\b/i);
+    for (const id of (await search('SCO')).map((h) => h.fact.id)) expect(text(id)).toMatch(/\bSCO\b/i);
   });
 });
 

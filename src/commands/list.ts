@@ -43,6 +43,6 @@ export function listCommands(io: Io, done: (code: number) => void): Command[] {
       .argument('[query...]', 'optional words to search for')
       .addHelpText('after', `\nExamples:\n${examples}`);
     addFilterOptions(addOutputOptions(addDataOptions(cmd)));
-    return cmd.action((words: string[], options: ListingOptions) => done(runListing(view, words, options, io)));
+    return cmd.action(async (words: string[], options: ListingOptions) => done(await runListing(view, words, options, io)));
   });
 }

@@ -1,18 +1,19 @@
 // search, list, events, treaties, allegations: load → search or list → filter → sort → limit → render.
 import type { DayRange } from '../dates.js';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
+import type { Store } from '../store/store.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
-import { boundsRange, applyFilter } from '../filter.js';
-import type { Hit, Kind, Status } from '../facts/types.js';
+import { boundsRange, matchesFilter } from '../filter.js';
+import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
+import type { Fact, Hit, Kind, Status } from '../facts/types.js';
 import type { Io } from '../io.js';
-import { buildIndex, search } from '../search/index.js';
 import { QUERY_LIMITS } from '../search/options.js';
 import { sortHits, type SortKey } from '../sort.js';
 import { closest, didYouMean, distance } from '../suggest.js';
 import { COMMAND_NAMES } from './shared.js';
 import type { FieldName } from '../render/record.js';
-import type { Format } from '../render/format.js';
-import { renderHits, type View } from '../render/hits.js';
+import { rendererFor, type Format } from '../render/format.js';
+import { hitRows, type View } from '../render/hits.js';
 
 export interface OutputOptions {
   readonly json?: boolean;
@@ -43,7 +44,9 @@ export function outputFormat(options: OutputOptions, io: Io): Format {
   return chosen[0] ?? (io.stdoutIsTTY ? 'table' : 'plain');
 }
 
-export function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): number {
+type Row = Hit<Fact | FactHead> & { readonly index: number };
+
+export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
   const query = words.join(' ').trim();
   if (view === 'search' && !query) throw new UsageError('search needs a query, e.g. rif search shahed');
@@ -57,22 +60,43 @@ export function runListing(view: View, words: readonly string[], options: Listin
   const sortKey: SortKey = options.sort ?? (query ? 'relevance' : 'date');
   if (sortKey === 'relevance' && !query) throw new UsageError('--sort relevance needs a query');
 
-  const { facts, vocabulary } = openFacts(options, io);
+  const store = await openFacts(options, io);
   for (const topic of options.topic ?? []) {
-    if (!vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, vocabulary.keys())}; rif topics lists them`);
+    if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
   }
-  const candidates: Hit[] = query ? search(buildIndex(facts), query) : facts.map((fact) => ({ fact, score: 0, titleMatches: [] }));
-  const filtered = applyFilter(candidates, {
+  const filter = {
     ranges: [bounds, ...(options.in ? [options.in] : [])],
     topics: options.topic,
     kinds: fixedKind ? [fixedKind] : options.kind,
     actor: options.actor,
     statuses: options.status,
-  });
-  const hits = sortHits(filtered, sortKey, options.reverse).slice(0, options.limit ?? Infinity);
-  io.stdout(renderHits(hits, { view, format, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns }));
+  };
+  const keep = (i: number) => matchesFilter(store.heads[i]!, filter);
+  let rows: Row[];
+  if (query) {
+    const { search } = await import('../search/index.js');
+    const result = await search(store, query, keep);
+    rows = result.hits;
+    if (result.matched > rows.length && result.matched > QUERY_LIMITS.rankLimit) {
+      io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
+    }
+  } else {
+    rows = [];
+    for (const [index, fact] of store.heads.entries()) if (keep(index)) rows.push({ fact, index, score: 0, titleMatches: [] });
+  }
+  const hits = await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields);
+  const render = await rendererFor(format);
+  io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
   if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"${commandHint(view, words)}` : 'no facts match these filters');
   return EXIT.ok;
+}
+
+/** Rows print from heads when every field shown is a head field; otherwise their whole facts are read. */
+async function wholeWhereNeeded(store: Store, rows: Row[], format: Format, fields: readonly FieldName[] | undefined): Promise<Row[]> {
+  const whole = fields ? fields.some((f) => !HEAD_FIELDS.has(f)) : format === 'json' || format === 'ndjson';
+  if (!whole || rows.every((r) => 'summary' in r.fact)) return rows;
+  const facts = await store.facts(rows.map((r) => r.index));
+  return rows.map((r, i) => ({ ...r, fact: facts[i]! }));
 }
 
 /** `rif lst` searches for "lst"; when that finds nothing, the user probably meant a command. */

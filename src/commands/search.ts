@@ -17,5 +17,5 @@ Examples:
   rif search treaty --from 1800 --to 1830 --kind treaty`,
     );
   addFilterOptions(addOutputOptions(addDataOptions(cmd)));
-  return cmd.action((words: string[], options: ListingOptions) => done(runListing('search', words, options, io)));
+  return cmd.action(async (words: string[], options: ListingOptions) => done(await runListing('search', words, options, io)));
 }

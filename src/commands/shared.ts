@@ -3,12 +3,13 @@ import { Option, type Command } from 'commander';
 import * as parse from '../options.js';
 
 /** The command names, for "did you mean" when a misspelt command was taken for a search. */
-export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics', 'validate']);
+export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics', 'validate', 'cache']);
 
 export function addDataOptions(cmd: Command): Command {
   cmd
     .addOption(new Option('--facts <path>', 'also load facts from this file or directory (repeatable; RIF_FACTS adds more)').argParser(parse.collect))
     .option('--no-bundled', 'leave out the bundled facts')
+    .option('--no-cache', 'parse your fact files afresh instead of using the cache (nothing is read from or written to it)')
     .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it');
   return addColorOptions(cmd);
 }

@@ -23,17 +23,20 @@ Examples:
   rif show jcpoa-2015 --json | jq -r '.sources[].url'`,
     );
   addDataOptions(cmd);
-  return cmd.action((id: string, options: ShowOptions) => {
-    const { facts } = openFacts(options, io);
-    const fact = facts.find((f) => f.id === id.trim());
-    if (!fact) {
-      const near = closest(id.trim(), facts.map((f) => f.id), 5);
+  return cmd.action(async (id: string, options: ShowOptions) => {
+    const store = await openFacts(options, io);
+    const { heads } = store;
+    const index = heads.findIndex((f) => f.id === id.trim());
+    if (index < 0) {
+      const near = closest(id.trim(), heads.map((f) => f.id), 5);
       throw new NotFoundError(`no fact with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
     }
+    const [fact] = await store.facts([index]);
+    if (!fact) throw new NotFoundError(`no fact with id "${id}"`);
     if (options.json) {
       io.stdout(renderJson(toRecord({ fact, score: 0, titleMatches: [] }, false)));
     } else {
-      const titles = new Map(facts.map((f) => [f.id, f.title]));
+      const titles = new Map(heads.map((f) => [f.id, f.title]));
       io.stdout(renderDetail(fact, { columns: io.stdoutIsTTY ? io.columns : 0, chalk: chalkFor(options, io), titles }));
     }
     done(EXIT.ok);

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { renderRows } from '../render/format.js';
+import { rendererFor } from '../render/format.js';
 import { outputFormat, type OutputOptions } from './listing.js';
 import { addDataOptions, addOutputOptions } from './shared.js';
 
@@ -19,13 +19,16 @@ Examples:
   rif topics --json | jq -r '.[] | select(.facts > 10) | .topic'`,
     );
   addOutputOptions(addDataOptions(cmd), false);
-  return cmd.action((options: TopicsOptions) => {
+  return cmd.action(async (options: TopicsOptions) => {
     const format = outputFormat(options, io);
-    const { facts, vocabulary } = openFacts(options, io);
-    const records = [...vocabulary].map(([topic, meaning]) => ({ topic, meaning, facts: facts.filter((f) => f.topics.includes(topic)).length }));
+    const { heads, vocabulary } = await openFacts(options, io);
+    const counts = new Map<string, number>();
+    for (const head of heads) for (const topic of new Set(head.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    const records = [...vocabulary].map(([topic, meaning]) => ({ topic, meaning, facts: counts.get(topic) ?? 0 }));
+    const render = await rendererFor(format);
     const names = ['topic', 'meaning', 'facts'];
     io.stdout(
-      renderRows(format, {
+      render({
         records,
         names,
         headers: names,

@@ -1,13 +1,11 @@
 import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
-import { BUNDLED_DIR, chalkFor, displayPath, type ColorOptions } from '../context.js';
+import { chalkFor, displayPath, type ColorOptions } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
-import { lintFacts } from '../facts/lint.js';
-import { loadFacts } from '../facts/load.js';
-import { buildReport } from '../facts/report.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
+import { BUNDLED_DIR } from '../paths.js';
 import { renderReportJson, renderReportText } from '../render/report.js';
 import { addColorOptions } from './shared.js';
 
@@ -54,9 +52,15 @@ Exit codes:
   2  usage error (a path that does not exist, an unknown flag)
   3  errors found, or more warnings than --max-warnings`,
     );
-  return addColorOptions(cmd).action((paths: string[], options: ValidateOptions) => {
+  return addColorOptions(cmd).action(async (paths: string[], options: ValidateOptions) => {
     const format = options.json ? 'json' : (options.format ?? 'text');
     if (!paths.length && options.bundled === false) throw new UsageError('--no-bundled needs paths to check');
+    // the exact loader brings the YAML parser and the schema: loaded only for this command
+    const [{ loadFacts }, { lintFacts }, { buildReport }] = await Promise.all([
+      import('../facts/load.js'),
+      import('../facts/lint.js'),
+      import('../facts/report.js'),
+    ]);
     const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: options.bundled !== false, userPaths: paths });
     const roots = (paths.length ? paths : [BUNDLED_DIR]).map(real);
     const inScope = (file: string) => {

@@ -91,7 +91,8 @@ export function syntaxIssues(doc: Document, counter: LineCounter, text: string, 
   });
 }
 
-function checkEntry(value: unknown, path: Path, ctx: ParseContext, at: At, report: Report): Fact | undefined {
+/** One entry of a fact file → the fact, or undefined with its problems reported. */
+export function checkEntry(value: unknown, path: Path, ctx: ParseContext, at: At, report: Report): Fact | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     report('RIF004', at(path), 'a fact must be a mapping of fields (id, kind, title, …)');
     return undefined;

@@ -79,9 +79,9 @@ export interface AllegationFact extends FactBase {
 
 export type Fact = EventFact | TreatyFact | AllegationFact;
 
-/** A search hit: the fact, its relevance (0-1, higher is better) and where the title matched. */
-export interface Hit {
-  readonly fact: Fact;
+/** A search hit: the fact (or its head, for a listing), its relevance (0-1, higher is better) and where the title matched. */
+export interface Hit<F = Fact> {
+  readonly fact: F;
   readonly score: number;
   readonly titleMatches: readonly (readonly [number, number])[];
 }

@@ -1,7 +1,7 @@
 // One dispatch over the output formats, for every command that prints rows of records.
 import { renderCsv, renderMarkdown, renderTsv } from './delimited.js';
 import { renderJson, renderNdjson } from './json.js';
-import { renderTable, type TableOptions } from './table.js';
+import type { TableOptions } from './table.js';
 
 export type Format = 'table' | 'plain' | 'json' | 'ndjson' | 'csv' | 'markdown';
 
@@ -17,21 +17,27 @@ export interface Rows {
   readonly table: TableOptions;
 }
 
-export function renderRows(format: Format, data: Rows): string {
-  switch (format) {
-    case 'json':
-      return renderJson(data.records);
-    case 'ndjson':
-      return renderNdjson(data.records);
-    case 'table': {
-      const rows = data.cells(true);
-      return rows.length ? renderTable(data.headers, rows, data.table) : '';
+export type Renderer = (data: Rows) => string;
+
+/** The renderer for a format. cli-table3 is loaded only when a table is wanted: pipes never pay for it. */
+export async function rendererFor(format: Format): Promise<Renderer> {
+  const renderTable = format === 'table' ? (await import('./table.js')).renderTable : undefined;
+  return (data) => {
+    switch (format) {
+      case 'json':
+        return renderJson(data.records);
+      case 'ndjson':
+        return renderNdjson(data.records);
+      case 'table': {
+        const rows = data.cells(true);
+        return rows.length ? renderTable!(data.headers, rows, data.table) : '';
+      }
+      case 'plain':
+        return renderTsv(data.cells(false));
+      case 'csv':
+        return renderCsv(data.names, data.cells(false));
+      case 'markdown':
+        return renderMarkdown(data.headers, data.cells(false));
     }
-    case 'plain':
-      return renderTsv(data.cells(false));
-    case 'csv':
-      return renderCsv(data.names, data.cells(false));
-    case 'markdown':
-      return renderMarkdown(data.headers, data.cells(false));
-  }
+  };
 }

@@ -1,8 +1,9 @@
 // Listings in every output format, all built from the same JSON records.
 import type { ChalkInstance } from 'chalk';
-import type { Hit } from '../facts/types.js';
+import type { FactHead } from '../facts/head.js';
+import type { Fact, Hit } from '../facts/types.js';
 import { cellText, header } from './cells.js';
-import { renderRows, type Format } from './format.js';
+import type { Rows } from './format.js';
 import { pickFields, toRecord, type FieldName } from './record.js';
 
 export type View = 'search' | 'list' | 'event' | 'treaty' | 'allegation';
@@ -21,18 +22,18 @@ const RIGID: ReadonlySet<FieldName> = new Set(['id', 'kind', 'date', 'start', 'e
 
 export interface HitsOptions {
   readonly view: View;
-  readonly format: Format;
   readonly fields?: readonly FieldName[] | undefined;
   readonly withScore: boolean;
   readonly chalk: ChalkInstance;
   readonly columns: number;
 }
 
-export function renderHits(hits: readonly Hit[], options: HitsOptions): string {
+/** The rows of a listing, for any renderer. */
+export function hitRows(hits: readonly Hit<Fact | FactHead>[], options: HitsOptions): Rows {
   const records = hits.map((hit) => toRecord(hit, options.withScore));
   const fields = options.fields ?? DEFAULT_FIELDS[options.view];
   const titleColumn = fields.indexOf('title');
-  return renderRows(options.format, {
+  return {
     records: options.fields ? records.map((r) => pickFields(r, fields)) : records,
     names: fields,
     headers: fields.map(header),
@@ -43,5 +44,5 @@ export function renderHits(hits: readonly Hit[], options: HitsOptions): string {
       highlights: hits.map((hit) => fields.map((_, c) => (c === titleColumn ? hit.titleMatches : undefined))),
       rigid: fields.map((f) => RIGID.has(f)),
     },
-  });
+  };
 }

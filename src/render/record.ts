@@ -1,30 +1,24 @@
 // The JSON record: the one documented contract for scripts. Every other output is built from it.
+import type { FactHead } from '../facts/head.js';
 import type { Fact, Hit } from '../facts/types.js';
 
 export type FactRecord = Record<string, unknown>;
 
-/** All fields of the fact in a stable order; `score` only on search results. */
-export function toRecord(hit: Hit, withScore: boolean): FactRecord {
-  const f: Fact = hit.fact;
-  const head = { id: f.id, kind: f.kind, title: f.title, summary: f.summary, date: f.date };
-  const byKind =
-    f.kind === 'treaty'
-      ? { signed: f.signed, in_force: f.in_force, ended: f.ended, parties: f.parties, duration: f.duration, provisions: f.provisions }
-      : f.kind === 'allegation'
-        ? { status: f.status, alleged_by: f.alleged_by, denied_by: f.denied_by, confirmed_by: f.confirmed_by, history: f.history }
-        : {};
-  const tail = {
-    topics: f.topics,
-    actors: f.actors,
-    places: f.places,
-    aliases: f.aliases,
-    related: f.related,
-    quotes: f.quotes,
-    sources: f.sources,
-    note: f.note,
-    file: f.file,
-  };
-  return withScore ? { ...head, ...byKind, ...tail, score: hit.score } : { ...head, ...byKind, ...tail };
+/** The record's keys in their stable order; a kind's own fields sit between the date and the topics. */
+const RECORD_KEYS = Object.freeze([
+  'id', 'kind', 'title', 'summary', 'date',
+  'signed', 'in_force', 'ended', 'parties', 'duration', 'provisions',
+  'status', 'alleged_by', 'denied_by', 'confirmed_by', 'history',
+  'topics', 'actors', 'places', 'aliases', 'related', 'quotes', 'sources', 'note', 'file',
+] as const);
+
+/** All fields of the fact (or of the head, for a listing of head fields) in a stable order; `score` only on search results. */
+export function toRecord(hit: Hit<Fact | FactHead>, withScore: boolean): FactRecord {
+  const fact: object = hit.fact;
+  const record: FactRecord = {};
+  for (const key of RECORD_KEYS) if (key in fact) record[key] = (fact as Record<string, unknown>)[key];
+  if (withScore) record['score'] = hit.score;
+  return record;
 }
 
 /** The names --fields accepts: the record's fields, plus `start`/`end` for the date's bounds. */

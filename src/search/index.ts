@@ -1,57 +1,22 @@
-// The fuzzy index: fuse.js ranks, each query word on its own, and a fact's score is the mean over words.
-import Fuse, { type FuseResult } from 'fuse.js';
-import { factRange } from '../filter.js';
-import type { Fact, Hit } from '../facts/types.js';
+// Search: the word index finds the facts that hold each query word, then fuse.js ranks them, each word
+// on its own; a fact's score is the mean over the words. fuse.js reads every fact it is given, so it is
+// given only the candidates, and at most QUERY_LIMITS.rankLimit of them.
+import Fuse from 'fuse.js';
+import type { Hit } from '../facts/types.js';
+import type { Store } from '../store/store.js';
+import { toDoc } from './doc.js';
 import { foldText } from './normalize.js';
 import { FUSE_OPTIONS, QUERY_LIMITS, SEARCH_KEYS, STOPWORDS } from './options.js';
-import { holdsWord, typoBudget } from './words.js';
+import { factsHolding, matchingWords } from './tokens.js';
+import { bare, isShortWord } from './words.js';
 
-interface Doc {
-  id: string;
-  title: string;
-  aliases: string[];
-  actors: string[];
-  places: string[];
-  years: string;
-  topics: string[];
-  summary: string;
-  quotes: string[];
-}
+export type IndexedHit = Hit & { readonly index: number };
 
-export interface SearchIndex {
-  readonly facts: readonly Fact[];
-  /** typo-tolerant, for longer words */
-  readonly fuse: Fuse<Doc>;
-  /** the same index, near-exact, for short words */
-  readonly exact: Fuse<Doc>;
-}
-
-function toDoc(fact: Fact): Doc {
-  const range = factRange(fact);
-  const from = Math.floor(range.lo / 10000);
-  const to = Number.isFinite(range.hi) ? Math.floor(range.hi / 10000) : from;
-  return {
-    id: fact.id,
-    title: foldText(fact.title),
-    aliases: fact.aliases.map(foldText),
-    actors: fact.actors.map(foldText),
-    places: fact.places.map(foldText),
-    years: from === to ? String(from) : `${from} ${to}`,
-    topics: [...fact.topics],
-    summary: foldText(fact.summary),
-    quotes: fact.quotes.map((q) => foldText(q.text)),
-  };
-}
-
-export function buildIndex(facts: readonly Fact[]): SearchIndex {
-  const docs = facts.map(toDoc);
-  const keys = SEARCH_KEYS.map((k) => ({ ...k }));
-  const shared = Fuse.createIndex(keys, docs);
-  return {
-    facts,
-    fuse: new Fuse(docs, { ...FUSE_OPTIONS, keys }, shared),
-    exact: new Fuse(docs, { ...FUSE_OPTIONS, keys, threshold: QUERY_LIMITS.shortWordThreshold }, shared),
-  };
+export interface SearchResult {
+  /** best first */
+  readonly hits: IndexedHit[];
+  /** how many facts hold enough of the query's words; above hits.length when only the best were ranked */
+  readonly matched: number;
 }
 
 /** The words of a query worth searching for: folded, edge punctuation dropped, stop words out unless nothing else is left. */
@@ -65,38 +30,64 @@ export function queryWords(query: string): string[] {
   return [...new Set(content.length ? content : words)];
 }
 
-export function search(index: SearchIndex, query: string): Hit[] {
+/** Searches the facts of `store` that `keep` accepts (all by default). */
+export async function search(store: Store, query: string, keep: (index: number) => boolean = () => true): Promise<SearchResult> {
   const words = queryWords(query);
-  if (!words.length) return [];
-  const perFact = new Map<number, { sum: number; matched: number; title: [number, number][] }>();
-  for (const word of words) {
-    const fuse = [...word].length < QUERY_LIMITS.fuzzyFromLength ? index.exact : index.fuse;
-    for (const result of wordMatches(fuse, word)) {
-      const entry = perFact.get(result.refIndex) ?? { sum: 0, matched: 0, title: [] };
+  if (!words.length) return { hits: [], matched: 0 };
+  const tokens = await store.tokens();
+  // fact → best field, per word; whether a word is taken as typed or with typos is decided over all facts
+  const holding = words.map((word) => factsHolding(tokens, matchingWords(tokens, bare(word))));
+
+  const tally = new Map<number, { words: number; weight: number }>();
+  for (const facts of holding) {
+    for (const [fact, field] of facts) {
+      if (fact >= store.heads.length || !keep(fact)) continue;
+      const t = tally.get(fact) ?? { words: 0, weight: 0 };
+      t.words += 1;
+      t.weight += SEARCH_KEYS[field]?.weight ?? 0;
+      tally.set(fact, t);
+    }
+  }
+  const covered = (count: number) => words.length === 1 || count / words.length >= QUERY_LIMITS.minCoverage;
+  let candidates = [...tally].filter(([, t]) => covered(t.words));
+  const matched = candidates.length;
+  if (candidates.length > QUERY_LIMITS.rankLimit) {
+    // the most words, in the best-weighted fields, go forward to be ranked
+    candidates = candidates
+      .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || (store.heads[a]!.id < store.heads[b]!.id ? -1 : 1))
+      .slice(0, QUERY_LIMITS.rankLimit);
+  }
+  const indices = candidates.map(([i]) => i).sort((a, b) => a - b);
+  const facts = await store.facts(indices);
+  const docs = facts.map(toDoc);
+  const keys = SEARCH_KEYS.map((k) => ({ ...k }));
+  const shared = Fuse.createIndex(keys, docs);
+  const fuse = new Fuse(docs, { ...FUSE_OPTIONS, keys }, shared);
+  // short words must be whole words anyway; a near-exact ranker keeps their scores from counting near misses elsewhere
+  const exact = new Fuse(docs, { ...FUSE_OPTIONS, keys, threshold: QUERY_LIMITS.shortWordThreshold }, shared);
+
+  const perDoc = new Map<number, { sum: number; matched: number; title: [number, number][] }>();
+  for (const [w, word] of words.entries()) {
+    for (const result of (isShortWord(word) ? exact : fuse).search(word)) {
+      if (!holding[w]!.has(indices[result.refIndex]!)) continue;
+      const entry = perDoc.get(result.refIndex) ?? { sum: 0, matched: 0, title: [] };
       entry.sum += result.score ?? 1;
       entry.matched += 1;
       for (const match of result.matches ?? []) {
         if (match.key === 'title') entry.title.push(...match.indices.map(([a, b]) => [a, b] as [number, number]));
       }
-      perFact.set(result.refIndex, entry);
+      perDoc.set(result.refIndex, entry);
     }
   }
-  const hits: Hit[] = [];
-  for (const [i, entry] of perFact) {
-    if (words.length > 1 && entry.matched / words.length < QUERY_LIMITS.minCoverage) continue;
+  const hits: IndexedHit[] = [];
+  for (const [d, entry] of perDoc) {
+    if (!covered(entry.matched)) continue;
     // a word that matched nothing counts as the worst score, 1
     const mean = (entry.sum + (words.length - entry.matched)) / words.length;
-    hits.push({ fact: index.facts[i]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: mergeRanges(entry.title) });
+    hits.push({ fact: facts[d]!, index: indices[d]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: mergeRanges(entry.title) });
   }
-  return hits.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id));
-}
-
-/** fuse.js's candidates for one word that hold it as a word: as typed when any fact does, else with typos. */
-function wordMatches(fuse: Fuse<Doc>, word: string): FuseResult<Doc>[] {
-  const candidates = fuse.search(word);
-  const holding = (typos: number) => candidates.filter((r) => (r.matches ?? []).some((m) => holdsWord(m.value ?? '', word, typos)));
-  const exact = holding(0);
-  return exact.length ? exact : holding(typoBudget([...word].length));
+  hits.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id));
+  return { hits, matched };
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

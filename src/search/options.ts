@@ -35,6 +35,8 @@ export const QUERY_LIMITS = Object.freeze({
   twoTyposFromLength: 9,
   /** the fuse.js threshold for those short words */
   shortWordThreshold: 0.1,
+  /** fuse.js ranks at most this many candidates; beyond it, those holding the most query words in the best-weighted fields */
+  rankLimit: 1000,
 });
 
 /** Words too common to search for on their own. */

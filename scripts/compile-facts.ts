@@ -1,0 +1,16 @@
+// Build step: the bundled facts, checked by the exact loader, written as the store in dist/bundled/.
+// Fails the build on any problem in them: the bundled facts ship clean or not at all.
+import { join } from 'node:path';
+import { formatIssue } from '../src/facts/issues.js';
+import { compileBundled } from '../src/store/compile.js';
+import { writeStore } from '../src/store/disk.js';
+
+export function compileFacts(root: string): number {
+  const factsDir = join(root, 'facts') + '/';
+  const data = compileBundled(factsDir);
+  for (const issue of data.issues) process.stderr.write(`${formatIssue(issue, (f) => f.slice(root.length))}\n`);
+  if (data.issues.length) return 1;
+  writeStore(join(root, 'dist', 'bundled'), data, factsDir);
+  process.stdout.write(`compiled ${data.kept.length} bundled facts into dist/bundled/\n`);
+  return 0;
+}

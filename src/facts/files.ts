@@ -1,0 +1,140 @@
+// The I/O edge that finds fact files: walk the user's paths, and read each file as UTF-8 text.
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import type { Issue } from './issues.js';
+import type { ParseContext } from './parse.js';
+import { KINDS } from './types.js';
+
+export const LIMITS = Object.freeze({
+  /** a fact file larger than this is refused unread */
+  maxFileBytes: 1024 * 1024,
+});
+
+export const VOCABULARY_FILE = 'topics.yaml';
+
+/** A file to read, with what it was when found: the cache compares size and mtime. */
+export interface FoundFile {
+  readonly file: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export interface FactJob extends FoundFile {
+  /** for the bundled layout <kind>/<id>.yaml: what the folder and file name say */
+  readonly expect?: ParseContext['expect'];
+}
+
+export interface FoundFiles {
+  /** the topics.yaml at the root of each user directory that has one, in path order */
+  readonly vocabularies: FoundFile[];
+  readonly jobs: FactJob[];
+}
+
+const isYaml = (name: string) => ['.yaml', '.yml'].includes(extname(name).toLowerCase());
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The fact files under the user's paths, each real file once, in a stable order. */
+export function findUserFiles(paths: readonly string[], seen = new Set<string>()): FoundFiles {
+  const vocabularies: FoundFile[] = [];
+  const jobs: FactJob[] = [];
+  for (const path of paths) {
+    const root = resolve(path);
+    const stat = statSync(root, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`${path}: no such file or directory`);
+    if (stat.isDirectory()) {
+      const local = join(root, VOCABULARY_FILE);
+      const vocabulary = statSync(local, { throwIfNoEntry: false });
+      if (vocabulary?.isFile()) vocabularies.push({ file: local, size: vocabulary.size, mtimeMs: vocabulary.mtimeMs });
+      const repeated = seen.has(realpathSync(root));
+      const files = walk(root, seen).filter((f) => f.file !== local);
+      if (!files.length && !repeated) throw new UsageError(`${path}: no .yaml fact files in this directory`);
+      for (const found of files) jobs.push(withLayout(found));
+    } else {
+      const real = realpathSync(root);
+      if (!seen.has(real)) jobs.push(withLayout({ file: root, size: stat.size, mtimeMs: stat.mtimeMs }));
+      seen.add(real);
+    }
+  }
+  return { vocabularies, jobs };
+}
+
+/** The bundled facts: facts/<kind>/<id>.yaml, the folder naming the kind and the file name the id. */
+export function findBundledFiles(dir: string, seen = new Set<string>()): FactJob[] {
+  const root = resolve(dir);
+  return walk(root, seen)
+    .filter((found) => dirname(found.file) !== root) // topics.yaml and other root files are not facts
+    .map((found) => ({ ...found, expect: layout(found.file) }));
+}
+
+const layout = (file: string) => ({ kind: basename(dirname(file)), id: basename(file, extname(file)) });
+
+/** A user file follows the bundled layout when it sits in a folder named after a kind. */
+function withLayout(found: FoundFile): FactJob {
+  return (KINDS as readonly string[]).includes(basename(dirname(found.file))) ? { ...found, expect: layout(found.file) } : found;
+}
+
+/**
+ * Every .yaml/.yml file under `dir`, sorted, each real file once; dot folders and node_modules skipped.
+ * Only symbolic links are resolved: a regular file's real path is its real folder's plus its name,
+ * which spares a realpath (one system call per path component) for each of many thousand files.
+ */
+function walk(dir: string, seen: Set<string>): FoundFile[] {
+  const out: FoundFile[] = [];
+  const visit = (current: string, real: string) => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(current, name);
+      let realFull = join(real, name);
+      if (entry.isSymbolicLink()) {
+        try {
+          realFull = realpathSync(full);
+        } catch {
+          continue; // a broken link
+        }
+      }
+      const stat = statSync(full, { throwIfNoEntry: false });
+      if (!stat) continue;
+      if (stat.isDirectory()) visit(full, realFull);
+      else if (stat.isFile() && isYaml(name) && !seen.has(realFull)) {
+        seen.add(realFull);
+        out.push({ file: full, size: stat.size, mtimeMs: stat.mtimeMs });
+      }
+    }
+  };
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return out;
+  }
+  visit(dir, real);
+  return out;
+}
+
+/** A file's text, or undefined with a RIF017 issue saying why it cannot be read. */
+export function readText(file: string, issues: Issue[]): string | undefined {
+  const fail = (message: string) => {
+    issues.push({ code: 'RIF017', file, line: 1, col: 1, message });
+    return undefined;
+  };
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return fail('not a regular file');
+    if (stat.size > LIMITS.maxFileBytes) return fail(`file is ${stat.size} bytes, over the ${LIMITS.maxFileBytes}-byte limit for a fact file`);
+    return decoder.decode(readFileSync(file));
+  } catch (error) {
+    if (error instanceof TypeError) return fail('file is not valid UTF-8 text');
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(error)})`);
+  }
+}

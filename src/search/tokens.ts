@@ -1,0 +1,91 @@
+// Pure: the word index that narrows a search before fuse.js ranks. For every word of every searchable
+// field it lists the facts that hold it, with the best-weighted field it occurs in, so a query word
+// costs a dictionary look-up instead of a scan of every fact.
+import type { Doc } from './doc.js';
+import { SEARCH_KEYS } from './options.js';
+import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
+
+/** A posting packs a fact's index and a field's place in SEARCH_KEYS: fact * FIELD_SLOTS + field. */
+export const FIELD_SLOTS = 16;
+
+export interface TokenIndex {
+  /** every distinct word, sorted by code unit */
+  readonly words: readonly string[];
+  /** postings of words[i] are postings[starts[i]] up to postings[starts[i + 1]] */
+  readonly starts: Uint32Array;
+  /** per word, ascending by fact, one per fact */
+  readonly postings: Uint32Array;
+}
+
+export function buildTokenIndex(docs: readonly Doc[]): TokenIndex {
+  const lists = new Map<string, number[]>();
+  for (const [fact, doc] of docs.entries()) {
+    for (const [field, key] of SEARCH_KEYS.entries()) {
+      const value = doc[key.name];
+      for (const text of typeof value === 'string' ? [value] : value) {
+        for (const word of wordsOf(text)) {
+          let list = lists.get(word);
+          if (!list) lists.set(word, (list = []));
+          // fields come best first, so a fact's first posting for a word already names its best field
+          const last = list[list.length - 1];
+          if (last === undefined || Math.floor(last / FIELD_SLOTS) !== fact) list.push(fact * FIELD_SLOTS + field);
+        }
+      }
+    }
+  }
+  const words = [...lists.keys()].sort();
+  const starts = new Uint32Array(words.length + 1);
+  let total = 0;
+  for (const [i, word] of words.entries()) {
+    starts[i] = total;
+    total += lists.get(word)!.length;
+  }
+  starts[words.length] = total;
+  const postings = new Uint32Array(total);
+  for (const [i, word] of words.entries()) postings.set(lists.get(word)!, starts[i]!);
+  return { words, starts, postings };
+}
+
+/** The first index whose word is not below `word`. */
+function lowerBound(words: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]! < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The dictionary words a (bare) query word stands for: a short word only as itself; a longer one as the
+ * start of a word, or, when no word starts with it, within its typo budget.
+ */
+export function matchingWords(index: TokenIndex, query: string): number[] {
+  const { words } = index;
+  const first = lowerBound(words, query);
+  if (isShortWord(query)) return words[first] === query ? [first] : [];
+  const exact: number[] = [];
+  for (let i = first; i < words.length && words[i]!.startsWith(query); i++) exact.push(i);
+  if (exact.length) return exact;
+  const budget = typoBudget([...query].length);
+  const near: number[] = [];
+  for (const [i, w] of words.entries()) if (nearWord(query, w, budget)) near.push(i);
+  return near;
+}
+
+/** The facts holding any of these words, each with the best field it holds one in: fact → field. */
+export function factsHolding(index: TokenIndex, wordIndices: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const w of wordIndices) {
+    for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
+      const posting = index.postings[p]!;
+      const fact = Math.floor(posting / FIELD_SLOTS);
+      const field = posting % FIELD_SLOTS;
+      const known = out.get(fact);
+      if (known === undefined || field < known) out.set(fact, field);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// The bundled facts as store data, read by the exact loader: at build time into dist/bundled/, and at
+// run time only when a checkout has not been built yet.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { loadFacts } from '../facts/load.js';
+import type { StoreData } from './disk.js';
+
+export function compileBundled(dir: string): StoreData {
+  const result = loadFacts({ bundledDir: dir, includeBundled: true, userPaths: [] });
+  const key = createHash('sha256').update(JSON.stringify([result.facts.map((f) => ({ ...f, file: '' })), [...result.vocabulary]])).digest('hex');
+  return {
+    key,
+    vocabulary: result.vocabulary,
+    vocabularyFiles: [],
+    sources: result.files.map((file) => {
+      const stat = statSync(file);
+      const first = result.facts.findIndex((f) => f.file === file);
+      return { file, size: stat.size, mtimeMs: stat.mtimeMs, first: Math.max(0, first), count: first < 0 ? 0 : 1, issues: [] };
+    }),
+    issues: result.issues,
+    records: result.facts,
+    kept: result.facts.map((_, i) => i),
+  };
+}

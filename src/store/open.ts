@@ -1,0 +1,151 @@
+// The I/O edge that gives a command its facts: the bundled store compiled at build time and, with user
+// paths, a cache entry in $XDG_CACHE_HOME/rif that is used only while every file it was built from has
+// the same size and modification time. Anything else is parsed (only what changed) and cached again.
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { findUserFiles } from '../facts/files.js';
+import { packageVersion } from '../package.js';
+import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
+import { openDiskStore, readManifest, RecordReader, StoreDamaged, writeStore, type Manifest } from './disk.js';
+import { memoryStore, type Store } from './store.js';
+
+export interface OpenOptions {
+  readonly includeBundled: boolean;
+  /** user files and directories, from --facts and RIF_FACTS */
+  readonly userPaths: readonly string[];
+  /** the cache directory; undefined with --no-cache or when there is none */
+  readonly cacheDir?: string | undefined;
+  readonly progress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** The cache entries live here, one folder per set of paths. */
+export const storesDir = (cacheDir: string): string => join(cacheDir, 'stores');
+
+export async function openStore(options: OpenOptions): Promise<Store> {
+  const bundled = await openBundled();
+  if (!options.userPaths.length) return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
+
+  // a user path that is (or holds) the bundled facts adds nothing twice
+  const seen = options.includeBundled ? bundledPaths(bundled.files) : new Set<string>();
+  const found = findUserFiles(options.userPaths, seen);
+  const key = createHash('sha256')
+    .update(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]))
+    .digest('hex');
+  const dir = options.cacheDir && join(storesDir(options.cacheDir), key.slice(0, 32));
+
+  const manifest = dir ? readManifest(dir) : undefined;
+  const previous = manifest?.key === key ? manifest : undefined;
+  const { buildStoreData, sameFiles } = await import('./build.js');
+  const build = async (reuse: Manifest | undefined): Promise<Store> => {
+    const input = {
+      key,
+      bundled: options.includeBundled ? await bundled.store.facts(bundled.store.heads.map((_, i) => i)) : [],
+      bundledVocabulary: bundled.store.vocabulary,
+      found,
+      progress: options.progress,
+    };
+    let data;
+    const reader = reuse && dir ? new RecordReader(dir) : undefined;
+    try {
+      data = buildStoreData({ ...input, reuse: reader && reuse && { manifest: reuse, reader } });
+    } catch (error) {
+      if (!(error instanceof StoreDamaged)) throw error;
+      data = buildStoreData(input);
+    } finally {
+      reader?.close();
+    }
+    if (dir) {
+      try {
+        writeStore(dir, data);
+      } catch {
+        // a cache that cannot be written (read-only home, full disk) only costs speed
+      }
+    }
+    return memoryStore(
+      data.kept.map((r) => data.records[r]!),
+      data.vocabulary,
+      data.issues,
+    );
+  };
+
+  if (dir && previous && sameFiles(previous.sources, found.jobs) && sameFiles(previous.vocabularyFiles, found.vocabularies)) {
+    try {
+      return recovering(openDiskStore(dir, previous), () => build(undefined));
+    } catch (error) {
+      if (!(error instanceof StoreDamaged)) throw error;
+      return build(undefined);
+    }
+  }
+  return build(previous);
+}
+
+interface Bundled {
+  readonly store: Store;
+  /** identifies the bundled facts in cache keys */
+  readonly key: string;
+  /** the bundled fact files, so that user paths do not load them again */
+  readonly files: readonly string[];
+}
+
+/** The bundled store compiled at build time; without one (a fresh checkout not yet built), the YAML itself. */
+async function openBundled(): Promise<Bundled> {
+  const manifest = readManifest(BUNDLED_STORE_DIR, BUNDLED_DIR);
+  if (manifest) {
+    try {
+      return { store: openDiskStore(BUNDLED_STORE_DIR, manifest, BUNDLED_DIR), key: manifest.key, files: manifest.sources.map((s) => s.file) };
+    } catch (error) {
+      if (!(error instanceof StoreDamaged)) throw error;
+    }
+  }
+  const { compileBundled } = await import('./compile.js');
+  const data = compileBundled(BUNDLED_DIR);
+  return {
+    store: memoryStore(
+      data.kept.map((r) => data.records[r]!),
+      data.vocabulary,
+      data.issues,
+    ),
+    key: data.key,
+    files: data.sources.map((s) => s.file),
+  };
+}
+
+/** The real paths of the bundled folder, its kind folders and its files, as the walk of user paths records what it has seen. */
+function bundledPaths(files: readonly string[]): Set<string> {
+  let real: string;
+  try {
+    real = realpathSync(BUNDLED_DIR);
+  } catch {
+    return new Set();
+  }
+  const seen = new Set([real]);
+  for (const file of files) {
+    const rel = relative(BUNDLED_DIR, file);
+    seen.add(join(real, rel));
+    seen.add(join(real, dirname(rel)));
+  }
+  return seen;
+}
+
+/** A disk store that, should a file turn out damaged halfway through a command, rebuilds and carries on. */
+function recovering(store: Store, rebuild: () => Promise<Store>): Store {
+  let fresh: Promise<Store> | undefined;
+  const guard =
+    <T>(read: (s: Store) => Promise<T>) =>
+    async (): Promise<T> => {
+      try {
+        return await read(store);
+      } catch (error) {
+        if (!(error instanceof StoreDamaged)) throw error;
+        return read(await (fresh ??= rebuild()));
+      }
+    };
+  return {
+    vocabulary: store.vocabulary,
+    issues: store.issues,
+    heads: store.heads,
+    facts: (indices) => guard((s) => s.facts(indices))(),
+    tokens: guard((s) => s.tokens()),
+  };
+}
