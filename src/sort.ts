@@ -13,20 +13,35 @@ interface Keyed<T> {
   readonly range: DayRange;
 }
 
-const byDate = (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) =>
-  a.range.lo - b.range.lo || (a.range.hi === b.range.hi ? 0 : a.range.hi < b.range.hi ? -1 : 1) || a.hit.fact.id.localeCompare(b.hit.fact.id);
+type Compare = (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => number;
 
-const COMPARATORS: Readonly<Record<SortKey, (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => number>> = Object.freeze({
-  date: byDate,
-  // search hits arrive best first; keep that order and break ties by date
-  relevance: (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => b.hit.score - a.hit.score || byDate(a, b),
-  title: (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => a.hit.fact.title.localeCompare(b.hit.fact.title, 'en') || byDate(a, b),
-});
+/**
+ * Ids are kebab-case (a-z, 0-9, "-"), where code-unit order is collation order; comparing them directly
+ * spares the collator that String#localeCompare builds per call, which shows on 100,000 rows.
+ */
+export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+const byDate: Compare = (a, b) =>
+  a.range.lo - b.range.lo || (a.range.hi === b.range.hi ? 0 : a.range.hi < b.range.hi ? -1 : 1) || compareIds(a.hit.fact.id, b.hit.fact.id);
+
+function comparator(key: SortKey): Compare {
+  switch (key) {
+    case 'date':
+      return byDate;
+    case 'relevance':
+      // search hits arrive best first; keep that order and break ties by date
+      return (a, b) => b.hit.score - a.hit.score || byDate(a, b);
+    case 'title': {
+      const titles = new Intl.Collator('en').compare;
+      return (a, b) => titles(a.hit.fact.title, b.hit.fact.title) || byDate(a, b);
+    }
+  }
+}
 
 export function sortHits<T extends Hit<FactHead>>(hits: readonly T[], key: SortKey, reverse = false): T[] {
   const sorted = hits
     .map((hit) => ({ hit, range: factRange(hit.fact) }))
-    .sort(COMPARATORS[key])
+    .sort(comparator(key))
     .map((k) => k.hit);
   return reverse ? sorted.reverse() : sorted;
 }

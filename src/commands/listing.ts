@@ -3,7 +3,7 @@ import type { DayRange } from '../dates.js';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
-import { boundsRange, matchesFilter } from '../filter.js';
+import { boundsRange } from '../filter.js';
 import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
 import type { Fact, Hit, Kind, Status } from '../facts/types.js';
 import type { Io } from '../io.js';
@@ -60,29 +60,36 @@ export async function runListing(view: View, words: readonly string[], options: 
   const sortKey: SortKey = options.sort ?? (query ? 'relevance' : 'date');
   if (sortKey === 'relevance' && !query) throw new UsageError('--sort relevance needs a query');
 
+  // start loading the search code now: its file is read while the facts are opened
+  const searching = query ? import('../search/index.js') : undefined;
   const store = await openFacts(options, io);
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
   }
   const filter = {
-    ranges: [bounds, ...(options.in ? [options.in] : [])],
+    // the open range of no --from and no --to filters nothing, and costs a date parse per fact
+    ranges: [...(options.from !== undefined || options.to !== undefined ? [bounds] : []), ...(options.in ? [options.in] : [])],
     topics: options.topic,
     kinds: fixedKind ? [fixedKind] : options.kind,
     actor: options.actor,
     statuses: options.status,
   };
-  const keep = (i: number) => matchesFilter(store.heads[i]!, filter);
+  const selected = await store.select(filter);
   let rows: Row[];
   if (query) {
-    const { search } = await import('../search/index.js');
-    const result = await search(store, query, keep);
+    const kept = new Uint8Array(store.size);
+    for (const i of selected) kept[i] = 1;
+    const { search } = (await searching)!;
+    const result = await search(store, query, (i) => kept[i] === 1);
     rows = result.hits;
     if (result.matched > rows.length && result.matched > QUERY_LIMITS.rankLimit) {
       io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
     }
   } else {
-    rows = [];
-    for (const [index, fact] of store.heads.entries()) if (keep(index)) rows.push({ fact, index, score: 0, titleMatches: [] });
+    // when every row prints whole, read the whole facts at once rather than heads first
+    const direct = needsWhole(format, options.fields) && (options.limit ?? Infinity) >= selected.length;
+    const facts = await (direct ? store.facts(selected) : store.heads(selected));
+    rows = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
   }
   const hits = await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields);
   const render = await rendererFor(format);
@@ -91,10 +98,12 @@ export async function runListing(view: View, words: readonly string[], options: 
   return EXIT.ok;
 }
 
-/** Rows print from heads when every field shown is a head field; otherwise their whole facts are read. */
+/** Rows print from heads when every field shown is a head field; JSON records and other fields need the whole fact. */
+const needsWhole = (format: Format, fields: readonly FieldName[] | undefined): boolean =>
+  fields ? fields.some((f) => !HEAD_FIELDS.has(f)) : format === 'json' || format === 'ndjson';
+
 async function wholeWhereNeeded(store: Store, rows: Row[], format: Format, fields: readonly FieldName[] | undefined): Promise<Row[]> {
-  const whole = fields ? fields.some((f) => !HEAD_FIELDS.has(f)) : format === 'json' || format === 'ndjson';
-  if (!whole || rows.every((r) => 'summary' in r.fact)) return rows;
+  if (!needsWhole(format, fields) || rows.every((r) => 'summary' in r.fact)) return rows;
   const facts = await store.facts(rows.map((r) => r.index));
   return rows.map((r, i) => ({ ...r, fact: facts[i]! }));
 }

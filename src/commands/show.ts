@@ -25,10 +25,10 @@ Examples:
   addDataOptions(cmd);
   return cmd.action(async (id: string, options: ShowOptions) => {
     const store = await openFacts(options, io);
-    const { heads } = store;
-    const index = heads.findIndex((f) => f.id === id.trim());
+    const ids = await store.ids();
+    const index = ids.indexOf(id.trim());
     if (index < 0) {
-      const near = closest(id.trim(), heads.map((f) => f.id), 5);
+      const near = closest(id.trim(), ids, 5);
       throw new NotFoundError(`no fact with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
     }
     const [fact] = await store.facts([index]);
@@ -36,7 +36,8 @@ Examples:
     if (options.json) {
       io.stdout(renderJson(toRecord({ fact, score: 0, titleMatches: [] }, false)));
     } else {
-      const titles = new Map(heads.map((f) => [f.id, f.title]));
+      const related = fact.related.map((r) => ids.indexOf(r)).filter((i) => i >= 0);
+      const titles = new Map((await store.heads(related)).map((f) => [f.id, f.title]));
       io.stdout(renderDetail(fact, { columns: io.stdoutIsTTY ? io.columns : 0, chalk: chalkFor(options, io), titles }));
     }
     done(EXIT.ok);

@@ -21,9 +21,9 @@ Examples:
   addOutputOptions(addDataOptions(cmd), false);
   return cmd.action(async (options: TopicsOptions) => {
     const format = outputFormat(options, io);
-    const { heads, vocabulary } = await openFacts(options, io);
-    const counts = new Map<string, number>();
-    for (const head of heads) for (const topic of new Set(head.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    const store = await openFacts(options, io);
+    const { vocabulary } = store;
+    const counts = await store.topicCounts();
     const records = [...vocabulary].map(([topic, meaning]) => ({ topic, meaning, facts: counts.get(topic) ?? 0 }));
     const render = await rendererFor(format);
     const names = ['topic', 'meaning', 'facts'];

@@ -3,6 +3,7 @@
 // given only the candidates, and at most QUERY_LIMITS.rankLimit of them.
 import Fuse from 'fuse.js';
 import type { Hit } from '../facts/types.js';
+import { compareIds } from '../sort.js';
 import type { Store } from '../store/store.js';
 import { toDoc } from './doc.js';
 import { foldText } from './normalize.js';
@@ -41,7 +42,7 @@ export async function search(store: Store, query: string, keep: (index: number) 
   const tally = new Map<number, { words: number; weight: number }>();
   for (const facts of holding) {
     for (const [fact, field] of facts) {
-      if (fact >= store.heads.length || !keep(fact)) continue;
+      if (fact >= store.size || !keep(fact)) continue;
       const t = tally.get(fact) ?? { words: 0, weight: 0 };
       t.words += 1;
       t.weight += SEARCH_KEYS[field]?.weight ?? 0;
@@ -53,8 +54,9 @@ export async function search(store: Store, query: string, keep: (index: number) 
   const matched = candidates.length;
   if (candidates.length > QUERY_LIMITS.rankLimit) {
     // the most words, in the best-weighted fields, go forward to be ranked
+    const ids = await store.ids();
     candidates = candidates
-      .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || (store.heads[a]!.id < store.heads[b]!.id ? -1 : 1))
+      .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || compareIds(ids[a]!, ids[b]!))
       .slice(0, QUERY_LIMITS.rankLimit);
   }
   const indices = candidates.map(([i]) => i).sort((a, b) => a - b);
@@ -86,7 +88,7 @@ export async function search(store: Store, query: string, keep: (index: number) 
     const mean = (entry.sum + (words.length - entry.matched)) / words.length;
     hits.push({ fact: facts[d]!, index: indices[d]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: mergeRanges(entry.title) });
   }
-  hits.sort((a, b) => b.score - a.score || a.fact.id.localeCompare(b.fact.id));
+  hits.sort((a, b) => b.score - a.score || compareIds(a.fact.id, b.fact.id));
   return { hits, matched };
 }
 

@@ -8,7 +8,10 @@ import { readVocabularies } from '../facts/load.js';
 import { lazilyLocated, parseFactFile } from '../facts/parse-file.js';
 import type { Located, ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
-import type { Manifest, RecordReader, SourceEntry, StoreData } from './disk.js';
+import { sameFile, type RecordReader, type SourceEntry, type Sources, type StoreData } from './disk.js';
+
+/** Whether two lists name the same files with the same sizes and times, in the same order. */
+const sameFiles = (a: readonly FoundFile[], b: readonly FoundFile[]): boolean => a.length === b.length && a.every((f, i) => sameFile(f, b[i]!));
 
 export interface BuildInput {
   readonly key: string;
@@ -17,14 +20,9 @@ export interface BuildInput {
   readonly bundledVocabulary: Vocabulary;
   readonly found: FoundFiles;
   /** the previous cache entry for the same paths: files whose size and mtime are unchanged are not parsed again */
-  readonly reuse?: { readonly manifest: Manifest; readonly reader: RecordReader } | undefined;
+  readonly reuse?: { readonly sources: Sources; readonly reader: RecordReader } | undefined;
   readonly progress?: ((done: number, total: number) => void) | undefined;
 }
-
-const sameFile = (a: FoundFile, b: FoundFile) => a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
-
-/** Whether two lists name the same files with the same sizes and times, in the same order. */
-export const sameFiles = (a: readonly FoundFile[], b: readonly FoundFile[]): boolean => a.length === b.length && a.every((f, i) => sameFile(f, b[i]!));
 
 export function buildStoreData(input: BuildInput): StoreData {
   const issues: Issue[] = [];
@@ -33,8 +31,8 @@ export function buildStoreData(input: BuildInput): StoreData {
     if (!vocabulary.has(topic)) vocabulary.set(topic, meaning);
   }
   // a changed topic list changes what every file's topics mean: then nothing is reused
-  const reuse = input.reuse && sameFiles(input.reuse.manifest.vocabularyFiles, input.found.vocabularies) ? input.reuse : undefined;
-  const previous = new Map(reuse?.manifest.sources.map((s) => [s.file, s]));
+  const reuse = input.reuse && sameFiles(input.reuse.sources.vocabularyFiles, input.found.vocabularies) ? input.reuse : undefined;
+  const previous = new Map(reuse?.sources.sources.map((s) => [s.file, s]));
 
   const records: Fact[] = [];
   const located: Located[] = [];

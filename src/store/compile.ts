@@ -1,13 +1,13 @@
 // The bundled facts as store data, read by the exact loader: at build time into dist/bundled/, and at
 // run time only when a checkout has not been built yet.
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { loadFacts } from '../facts/load.js';
 import type { StoreData } from './disk.js';
+import { hashText } from './hash.js';
 
 export function compileBundled(dir: string): StoreData {
   const result = loadFacts({ bundledDir: dir, includeBundled: true, userPaths: [] });
-  const key = createHash('sha256').update(JSON.stringify([result.facts.map((f) => ({ ...f, file: '' })), [...result.vocabulary]])).digest('hex');
+  const key = hashText(JSON.stringify([result.facts.map((f) => ({ ...f, file: '' })), [...result.vocabulary]]));
   return {
     key,
     vocabulary: result.vocabulary,

@@ -1,21 +1,33 @@
-// A store on disk: the bundled facts compiled at build time, and each user cache entry. Heads are read at
-// once; whole facts are read one record at a time; the word index is read as raw 32-bit arrays. Nothing
-// read is trusted: a file of the wrong size, a foreign manifest or a record that does not parse is
-// "damaged", and the caller rebuilds from the fact files.
+// A store on disk: the bundled facts compiled at build time, and each user cache entry. What every
+// command needs (kind, dates, topics, status of each fact) is one file of typed columns, used as read;
+// heads and whole facts are JSON lines read only for the rows that print; the word index is raw 32-bit
+// arrays. Nothing read is trusted: a file of the wrong size, a foreign manifest or a line that does not
+// parse is "damaged", and the caller rebuilds from the fact files.
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { FactHead } from '../facts/head.js';
 import type { FoundFile } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
-import type { Fact } from '../facts/types.js';
+import { KINDS, STATUSES, type Fact } from '../facts/types.js';
+import { actorPasses, factRange, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
 import { buildTokenIndex, FIELD_SLOTS, type TokenIndex } from '../search/tokens.js';
+import { hashText } from './hash.js';
 import type { Store } from './store.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file below changes: older entries are then foreign and rebuilt. */
-const FORMAT = 1;
-const FILES = Object.freeze({ heads: 'heads.json', records: 'records.jsonl', offsets: 'offsets.bin', words: 'words.json', postings: 'postings.bin' });
+const FORMAT = 3;
+const FILES = Object.freeze({
+  sources: 'sources.json',
+  columns: 'columns.bin',
+  heads: 'heads.json',
+  ids: 'ids.json',
+  records: 'records.json',
+  offsets: 'offsets.bin',
+  words: 'words.json',
+  postings: 'postings.bin',
+});
 type DataFile = keyof typeof FILES;
 
 /** A fact file the store was built from, and what it gave: records[first, first + count) and its issues. */
@@ -28,23 +40,28 @@ export interface SourceEntry extends FoundFile {
 export interface Manifest {
   readonly magic: typeof MAGIC;
   readonly format: number;
-  /** what the entry was built for: the rif version, the paths, the bundled facts' stamp */
+  /** what the entry was built for: the rif version, the paths, the bundled facts' key */
   readonly key: string;
+  /** the files it was built from, with their sizes and times: see digestOf */
+  readonly digest: string;
   readonly vocabulary: readonly (readonly [string, string])[];
-  readonly vocabularyFiles: readonly FoundFile[];
-  readonly sources: readonly SourceEntry[];
   readonly issues: readonly Issue[];
-  /** number of records; heads are the records kept after the checks across files */
+  /** every parsed fact is a record; the facts are the records kept after the checks across files */
   readonly records: number;
+  readonly facts: number;
   readonly bytes: Readonly<Record<DataFile, number>>;
 }
 
-/** What a store is written from: every parsed fact, and which of them are kept, in listing order. */
-export interface StoreData {
-  readonly key: string;
-  readonly vocabulary: ReadonlyMap<string, string>;
+/** What the store was built from, read only when it is rebuilt. */
+export interface Sources {
   readonly vocabularyFiles: readonly FoundFile[];
   readonly sources: readonly SourceEntry[];
+}
+
+/** What a store is written from: every parsed fact, and which of them are kept, in listing order. */
+export interface StoreData extends Sources {
+  readonly key: string;
+  readonly vocabulary: ReadonlyMap<string, string>;
   readonly issues: readonly Issue[];
   readonly records: readonly Fact[];
   readonly kept: readonly number[];
@@ -52,47 +69,109 @@ export interface StoreData {
 
 export class StoreDamaged extends Error {}
 
-/** A head as a JSON tuple: the record it belongs to, then the head's fields. */
-type HeadRow = [number, string, string, string, string, string | null, string, 0 | 1, string[], string[], ...unknown[]];
+export const sameFile = (a: FoundFile, b: FoundFile): boolean => a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
-function headRow(fact: Fact, record: number): HeadRow {
-  const d = fact.date;
-  const row: HeadRow = [record, fact.id, fact.kind, fact.title, d.start, d.end, d.precision, d.approximate ? 1 : 0, [...fact.topics], [...fact.actors]];
-  if (fact.kind === 'treaty') row.push(fact.signed, fact.in_force, fact.ended, fact.parties);
-  if (fact.kind === 'allegation') row.push(fact.status, fact.alleged_by);
-  return row;
+/** One string for a list of files with their sizes and times: equal digests, same files unchanged. */
+export function digestOf(files: readonly FoundFile[], vocabularies: readonly FoundFile[]): string {
+  const line = (f: FoundFile) => `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
+  return hashText(`${vocabularies.map(line).join('')}\n${files.map(line).join('')}`);
 }
 
-function fromRow(row: HeadRow): FactHead {
-  const [, id, kind, title, start, end, precision, approximate, topics, actors, a, b, c, d] = row;
-  const base = { id, title, date: { start, end, precision, approximate: approximate === 1 }, topics, actors };
-  if (kind === 'treaty') return { ...base, kind, signed: a, in_force: b, ended: c, parties: d } as FactHead;
-  if (kind === 'allegation') return { ...base, kind, status: a, alleged_by: b } as FactHead;
-  return { ...base, kind: 'event' } as FactHead;
+/** The columns file: per fact, its date range, where its head line is, its record, its topics as bits, its kind and status. */
+interface Columns {
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly headAt: Float64Array;
+  readonly record: Uint32Array;
+  readonly topicBits: Uint32Array;
+  readonly kind: Uint8Array;
+  readonly status: Uint8Array;
+}
+
+const topicWords = (vocabularySize: number) => Math.max(1, Math.ceil(vocabularySize / 32));
+
+function columnsLayout(n: number, words: number) {
+  const lo = 0;
+  const hi = lo + 8 * n;
+  const headAt = hi + 8 * n;
+  const record = headAt + 8 * (n + 1);
+  const topicBits = record + 4 * n;
+  const kind = topicBits + 4 * n * words;
+  const status = kind + n;
+  return { lo, hi, headAt, record, topicBits, kind, status, end: status + n };
+}
+
+function headOf(fact: Fact): FactHead {
+  const { id, kind, title, topics, actors } = fact;
+  const date = { start: fact.date.start, end: fact.date.end, precision: fact.date.precision, approximate: fact.date.approximate };
+  if (fact.kind === 'treaty') return { id, kind: 'treaty', title, date, topics, actors, signed: fact.signed, in_force: fact.in_force, ended: fact.ended, parties: fact.parties };
+  if (fact.kind === 'allegation') return { id, kind: 'allegation', title, date, topics, actors, status: fact.status, alleged_by: fact.alleged_by };
+  return { id, kind: 'event', title, date, topics, actors };
+}
+
+/**
+ * A JSON array written one item per line, with where each item starts: one item is read and parsed on
+ * its own, and a whole file in one JSON.parse. Every item is followed by two characters, ",\n" or "\n]".
+ */
+function jsonItems(items: readonly unknown[]): { text: Buffer; offsets: Float64Array } {
+  const offsets = new Float64Array(items.length + 1);
+  const parts: Buffer[] = [Buffer.from('[')];
+  let at = 1;
+  for (const [i, item] of items.entries()) {
+    const line = Buffer.from(`${JSON.stringify(item)}${i === items.length - 1 ? '\n]' : ',\n'}`);
+    parts.push(line);
+    offsets[i] = at;
+    at += line.length;
+  }
+  offsets[items.length] = at;
+  if (!items.length) parts.push(Buffer.from(']'));
+  return { text: Buffer.concat(parts), offsets };
 }
 
 /** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. */
 export function writeStore(dir: string, data: StoreData, fileBase?: string): void {
   const relative = (file: string) => (fileBase && file.startsWith(fileBase) ? file.slice(fileBase.length) : file);
-  const lines: string[] = [];
-  const offsets = new Float64Array(data.records.length + 1);
-  let at = 0;
-  for (const [i, fact] of data.records.entries()) {
-    const line = `${JSON.stringify({ ...fact, file: relative(fact.file) })}\n`;
-    lines.push(line);
-    offsets[i] = at;
-    at += Buffer.byteLength(line);
+  const withFile = (issue: Issue): Issue => ({ ...issue, file: relative(issue.file), ...(issue.also ? { also: { ...issue.also, file: relative(issue.also.file) } } : {}) });
+  const facts = data.kept.map((r) => data.records[r]!);
+  const n = facts.length;
+  const topicIndex = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]));
+  const words = topicWords(topicIndex.size);
+
+  const records = jsonItems(data.records.map((f) => ({ ...f, file: relative(f.file) })));
+  const heads = jsonItems(facts.map(headOf));
+  const layout = columnsLayout(n, words);
+  const columns = Buffer.alloc(layout.end);
+  const lo = new Float64Array(columns.buffer, columns.byteOffset + layout.lo, n);
+  const hi = new Float64Array(columns.buffer, columns.byteOffset + layout.hi, n);
+  new Float64Array(columns.buffer, columns.byteOffset + layout.headAt, n + 1).set(heads.offsets);
+  new Uint32Array(columns.buffer, columns.byteOffset + layout.record, n).set(data.kept);
+  const bits = new Uint32Array(columns.buffer, columns.byteOffset + layout.topicBits, n * words);
+  for (const [i, fact] of facts.entries()) {
+    const range = factRange(fact);
+    lo[i] = range.lo;
+    hi[i] = range.hi;
+    for (const topic of fact.topics) {
+      const t = topicIndex.get(topic);
+      if (t !== undefined) bits[i * words + (t >> 5)]! |= 1 << (t & 31);
+    }
+    columns[layout.kind + i] = KINDS.indexOf(fact.kind);
+    columns[layout.status + i] = fact.kind === 'allegation' ? STATUSES.indexOf(fact.status) + 1 : 0;
   }
-  offsets[data.records.length] = at;
-  const keptFacts = data.kept.map((r) => data.records[r]!);
-  const tokens = buildTokenIndex(keptFacts.map(toDoc));
+  const tokens = buildTokenIndex(facts.map(toDoc));
   const postings = new Uint32Array(tokens.starts.length + tokens.postings.length);
   postings.set(tokens.starts, 0);
   postings.set(tokens.postings, tokens.starts.length);
+  const sources: Sources = {
+    vocabularyFiles: data.vocabularyFiles.map((f) => ({ ...f, file: relative(f.file) })),
+    sources: data.sources.map((s) => ({ ...s, file: relative(s.file), issues: s.issues.map(withFile) })),
+  };
   const contents: Record<DataFile, Buffer> = {
-    heads: Buffer.from(JSON.stringify(data.kept.map((r) => headRow(data.records[r]!, r)))),
-    records: Buffer.from(lines.join('')),
-    offsets: Buffer.from(offsets.buffer),
+    sources: Buffer.from(JSON.stringify(sources)),
+    columns,
+    heads: heads.text,
+    ids: Buffer.from(JSON.stringify(facts.map((f) => f.id))),
+    records: records.text,
+    offsets: Buffer.from(records.offsets.buffer),
     words: Buffer.from(JSON.stringify(tokens.words)),
     postings: Buffer.from(postings.buffer),
   };
@@ -100,18 +179,18 @@ export function writeStore(dir: string, data: StoreData, fileBase?: string): voi
     magic: MAGIC,
     format: FORMAT,
     key: data.key,
+    digest: digestOf(data.sources, data.vocabularyFiles),
     vocabulary: [...data.vocabulary],
-    vocabularyFiles: data.vocabularyFiles.map((f) => ({ ...f, file: relative(f.file) })),
-    sources: data.sources.map((s) => ({ ...s, file: relative(s.file), issues: s.issues.map((i) => ({ ...i, file: relative(i.file) })) })),
-    issues: data.issues.map((i) => ({ ...i, file: relative(i.file) })),
+    issues: data.issues.map(withFile),
     records: data.records.length,
+    facts: n,
     bytes: Object.fromEntries(Object.entries(contents).map(([name, buf]) => [name, buf.length])) as Record<DataFile, number>,
   };
   const temp = `${dir}.${process.pid}.${Date.now()}.tmp`;
   mkdirSync(temp, { recursive: true });
   try {
     for (const [name, buf] of Object.entries(contents)) writeFileSync(join(temp, FILES[name as DataFile]), buf);
-    // the manifest last: an entry without one is never read
+    // the manifest last: a folder without one is never read
     writeFileSync(join(temp, 'manifest.json'), JSON.stringify(manifest));
     mkdirSync(dirname(dir), { recursive: true });
     rmSync(dir, { recursive: true, force: true });
@@ -122,6 +201,13 @@ export function writeStore(dir: string, data: StoreData, fileBase?: string): voi
   }
 }
 
+/** Paths inside a store are relative to `fileBase` (the bundled facts) or absolute (a user cache). */
+const absoluteIn = (fileBase: string | undefined) => (file: string) => (fileBase && !isAbsolute(file) ? join(fileBase, file) : file);
+
+function withAbsoluteFiles(issue: Issue, absolute: (file: string) => string): Issue {
+  return { ...issue, file: absolute(issue.file), ...(issue.also ? { also: { ...issue.also, file: absolute(issue.also.file) } } : {}) };
+}
+
 /** The manifest of the store in `dir`, or undefined when there is none, or it is foreign or damaged. */
 export function readManifest(dir: string, fileBase?: string): Manifest | undefined {
   let manifest: Manifest;
@@ -130,46 +216,59 @@ export function readManifest(dir: string, fileBase?: string): Manifest | undefin
   } catch {
     return undefined;
   }
-  if (manifest?.magic !== MAGIC || manifest.format !== FORMAT || typeof manifest.key !== 'string') return undefined;
+  if (manifest?.magic !== MAGIC || manifest.format !== FORMAT || typeof manifest.key !== 'string' || !Array.isArray(manifest.issues)) return undefined;
   for (const [name, file] of Object.entries(FILES)) {
     const size = statSync(join(dir, file), { throwIfNoEntry: false })?.size;
     if (size === undefined || size !== manifest.bytes?.[name as DataFile]) return undefined;
   }
   if (!fileBase) return manifest;
-  const absolute = (file: string) => (isAbsolute(file) ? file : join(fileBase, file));
-  return {
-    ...manifest,
-    vocabularyFiles: manifest.vocabularyFiles.map((f) => ({ ...f, file: absolute(f.file) })),
-    sources: manifest.sources.map((s) => ({ ...s, file: absolute(s.file), issues: s.issues.map((i) => ({ ...i, file: absolute(i.file) })) })),
-    issues: manifest.issues.map((i) => ({ ...i, file: absolute(i.file) })),
-  };
+  return { ...manifest, issues: manifest.issues.map((i) => withAbsoluteFiles(i, absoluteIn(fileBase))) };
 }
 
-/** Reads records by index; each is checked to be a fact with an id before it is handed out. */
-export class RecordReader {
+/** What a store was built from, for a rebuild that parses only what changed. */
+export function readSources(dir: string, fileBase?: string): Sources {
+  try {
+    const sources = JSON.parse(readFileSync(join(dir, FILES.sources), 'utf8')) as Sources;
+    const absolute = absoluteIn(fileBase);
+    return {
+      vocabularyFiles: sources.vocabularyFiles.map((f) => ({ ...f, file: absolute(f.file) })),
+      sources: sources.sources.map((s) => ({ ...s, file: absolute(s.file), issues: s.issues.map((i) => withAbsoluteFiles(i, absolute)) })),
+    };
+  } catch {
+    throw new StoreDamaged('sources do not parse');
+  }
+}
+
+/** Reads items by index from a file written by jsonItems, given where each starts. */
+class ItemReader {
   private fd: number | undefined;
-  private readonly offsets: Float64Array;
+  private all: unknown[] | undefined;
 
   constructor(
-    private readonly dir: string,
-    private readonly fileBase?: string,
-  ) {
-    this.offsets = float64s(readFileSync(join(dir, FILES.offsets)));
+    private readonly file: string,
+    private readonly offsets: Float64Array,
+  ) {}
+
+  /** Items [from, to) as one read. */
+  range(from: number, to: number): unknown[] {
+    const buf = this.read(from, to);
+    const base = this.offsets[from]!;
+    const out: unknown[] = [];
+    for (let i = from; i < to; i++) out.push(parseItem(buf.toString('utf8', this.offsets[i]! - base, this.offsets[i + 1]! - base - 2)));
+    return out;
   }
 
-  /** The records [from, to), read in one go. */
-  range(from: number, to: number): Fact[] {
-    if (from >= to) return [];
-    const start = this.offsets[from];
-    const end = this.offsets[to];
-    if (start === undefined || end === undefined || end < start) throw new StoreDamaged('record index out of range');
-    const buf = Buffer.allocUnsafe(end - start);
-    this.fd ??= openSync(join(this.dir, FILES.records), 'r');
-    if (readSync(this.fd, buf, 0, buf.length, start) !== buf.length) throw new StoreDamaged('records file is short');
-    const lines = buf.toString('utf8').split('\n');
-    const out: Fact[] = [];
-    for (let i = 0; i < to - from; i++) out.push(this.parse(lines[i]));
-    return out;
+  /** Any items; more than a few come from one parse of the whole file, which costs less than a read each. */
+  pick(indices: readonly number[]): unknown[] {
+    const count = this.offsets.length - 1;
+    if (indices.length < 32 || indices.length * 64 < count) return indices.map((i) => this.range(i, i + 1)[0]);
+    if (!this.all) {
+      const all = parseItem(readFileSync(this.file, 'utf8'));
+      if (!Array.isArray(all) || all.length !== count) throw new StoreDamaged(`${this.file} does not hold its items`);
+      this.all = all;
+    }
+    const all = this.all;
+    return indices.map((i) => all[i]);
   }
 
   close(): void {
@@ -177,46 +276,143 @@ export class RecordReader {
     this.fd = undefined;
   }
 
-  private parse(line: string | undefined): Fact {
-    let fact: Fact;
-    try {
-      fact = JSON.parse(line ?? '') as Fact;
-    } catch {
-      throw new StoreDamaged('a record does not parse');
-    }
+  private read(from: number, to: number): Buffer {
+    const start = this.offsets[from];
+    const end = this.offsets[to];
+    if (start === undefined || end === undefined || !(end >= start)) throw new StoreDamaged('item index out of range');
+    const buf = Buffer.allocUnsafe(end - start);
+    this.fd ??= openSync(this.file, 'r');
+    if (readSync(this.fd, buf, 0, buf.length, start) !== buf.length) throw new StoreDamaged(`${this.file} is short`);
+    return buf;
+  }
+}
+
+function parseItem(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new StoreDamaged('an item does not parse');
+  }
+}
+
+/** Reads a store's records (every parsed fact) by record index, each checked to be a fact. */
+export class RecordReader {
+  private readonly lines: ItemReader;
+  private readonly absolute: (file: string) => string;
+
+  constructor(dir: string, fileBase?: string) {
+    this.lines = new ItemReader(join(dir, FILES.records), float64s(readFileSync(join(dir, FILES.offsets))));
+    this.absolute = absoluteIn(fileBase);
+  }
+
+  range(from: number, to: number): Fact[] {
+    return from >= to ? [] : this.lines.range(from, to).map((r) => this.fact(r));
+  }
+
+  pick(indices: readonly number[]): Fact[] {
+    return this.lines.pick(indices).map((r) => this.fact(r));
+  }
+
+  close(): void {
+    this.lines.close();
+  }
+
+  private fact(value: unknown): Fact {
+    const fact = value as { id?: unknown; file?: unknown };
     if (typeof fact?.id !== 'string' || typeof fact.file !== 'string') throw new StoreDamaged('a record is not a fact');
-    return this.fileBase && !isAbsolute(fact.file) ? { ...fact, file: join(this.fileBase, fact.file) } : fact;
+    return { ...(fact as Fact), file: this.absolute(fact.file) };
   }
 }
 
 /** Opens the store in `dir` whose manifest was read; throws StoreDamaged when a file does not hold up. */
 export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string): Store {
-  let rows: HeadRow[];
-  try {
-    rows = JSON.parse(readFileSync(join(dir, FILES.heads), 'utf8')) as HeadRow[];
-  } catch {
-    throw new StoreDamaged('heads do not parse');
+  const n = manifest.facts;
+  const vocabulary = new Map(manifest.vocabulary);
+  const topics = [...vocabulary.keys()];
+  const words = topicWords(topics.length);
+  const layout = columnsLayout(n, words);
+  const raw = aligned(readFileSync(join(dir, FILES.columns)), 8);
+  if (raw.length !== layout.end) throw new StoreDamaged('columns are the wrong size');
+  const at = (offset: number) => raw.byteOffset + offset;
+  const c: Columns = {
+    lo: new Float64Array(raw.buffer, at(layout.lo), n),
+    hi: new Float64Array(raw.buffer, at(layout.hi), n),
+    headAt: new Float64Array(raw.buffer, at(layout.headAt), n + 1),
+    record: new Uint32Array(raw.buffer, at(layout.record), n),
+    topicBits: new Uint32Array(raw.buffer, at(layout.topicBits), n * words),
+    kind: new Uint8Array(raw.buffer, at(layout.kind), n),
+    status: new Uint8Array(raw.buffer, at(layout.status), n),
+  };
+  for (let i = 0; i < n; i++) {
+    if (c.kind[i]! >= KINDS.length || c.status[i]! > STATUSES.length || c.record[i]! >= manifest.records) throw new StoreDamaged('columns hold values out of range');
   }
-  if (!Array.isArray(rows) || rows.some((r) => !Array.isArray(r) || typeof r[0] !== 'number' || r[0] >= manifest.records)) {
-    throw new StoreDamaged('heads are not heads');
-  }
-  const heads = rows.map(fromRow);
-  const reader = new RecordReader(dir, fileBase);
+  const headLines = new ItemReader(join(dir, FILES.heads), c.headAt);
+  const records = new RecordReader(dir, fileBase);
+  const heads = (indices: readonly number[]): FactHead[] =>
+    headLines.pick(indices).map((head, k) => {
+      if ((head as FactHead)?.id === undefined || (head as FactHead).kind !== KINDS[c.kind[indices[k]!]!]) throw new StoreDamaged('a head does not match its columns');
+      return head as FactHead;
+    });
+  let ids: string[] | undefined;
   let tokens: TokenIndex | undefined;
   return {
-    vocabulary: new Map(manifest.vocabulary),
+    vocabulary,
     issues: manifest.issues,
-    heads,
-    facts: (indices) =>
-      Promise.resolve(
-        indices.map((i) => {
-          const fact = reader.range(rows[i]![0], rows[i]![0] + 1)[0]!;
-          if (fact.id !== heads[i]!.id) throw new StoreDamaged('a record does not match its head');
+    size: n,
+    ids: () => Promise.resolve((ids ??= readIds(dir, n))),
+    select(filter: Filter): Promise<number[]> {
+      const wanted = new Uint32Array(words);
+      for (const topic of filter.topics ?? []) {
+        const t = topics.indexOf(topic);
+        if (t >= 0) wanted[t >> 5]! |= 1 << (t & 31);
+      }
+      const byTopic = Boolean(filter.topics?.length);
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (!kindPasses(KINDS[c.kind[i]!]!, filter)) continue;
+        if (!statusPasses(STATUSES[c.status[i]! - 1], filter)) continue;
+        if (byTopic && !wanted.some((w, k) => (c.topicBits[i * words + k]! & w) !== 0)) continue;
+        if (!rangePasses({ lo: c.lo[i]!, hi: c.hi[i]! }, filter)) continue;
+        out.push(i);
+      }
+      // actors are not in the columns: only the rows left are read for them
+      if (filter.actor === undefined) return Promise.resolve(out);
+      const found = heads(out);
+      return Promise.resolve(out.filter((_, k) => actorPasses(found[k]!, filter)));
+    },
+    topicCounts(): Promise<Map<string, number>> {
+      const counts = new Map<string, number>();
+      for (const [t, topic] of topics.entries()) {
+        let count = 0;
+        for (let i = 0; i < n; i++) if (c.topicBits[i * words + (t >> 5)]! & (1 << (t & 31))) count++;
+        if (count) counts.set(topic, count);
+      }
+      return Promise.resolve(counts);
+    },
+    heads: (indices) => Promise.resolve(heads(indices)),
+    facts(indices) {
+      ids ??= readIds(dir, n);
+      const expected = ids;
+      return Promise.resolve(
+        records.pick(indices.map((i) => c.record[i]!)).map((fact, k) => {
+          if (fact.id !== expected[indices[k]!]) throw new StoreDamaged('a record does not match its fact');
           return fact;
         }),
-      ),
-    tokens: () => Promise.resolve((tokens ??= readTokens(dir, heads.length))),
+      );
+    },
+    tokens: () => Promise.resolve((tokens ??= readTokens(dir, n))),
   };
+}
+
+function readIds(dir: string, n: number): string[] {
+  let ids: unknown;
+  try {
+    ids = JSON.parse(readFileSync(join(dir, FILES.ids), 'utf8'));
+  } catch {
+    throw new StoreDamaged('ids do not parse');
+  }
+  if (!Array.isArray(ids) || ids.length !== n) throw new StoreDamaged('ids do not match the facts');
+  return ids as string[];
 }
 
 function readTokens(dir: string, facts: number): TokenIndex {
@@ -226,10 +422,11 @@ function readTokens(dir: string, facts: number): TokenIndex {
   } catch {
     throw new StoreDamaged('words do not parse');
   }
+  if (!Array.isArray(words)) throw new StoreDamaged('words are not a list');
   const all = uint32s(readFileSync(join(dir, FILES.postings)));
   const starts = all.subarray(0, words.length + 1);
   const postings = all.subarray(words.length + 1);
-  if (!Array.isArray(words) || starts[words.length] !== postings.length) throw new StoreDamaged('word index does not add up');
+  if (starts[words.length] !== postings.length) throw new StoreDamaged('word index does not add up');
   for (const p of postings) if (p >= facts * FIELD_SLOTS) throw new StoreDamaged('word index names a fact that is not there');
   return { words, starts, postings };
 }

@@ -1,13 +1,13 @@
 // The I/O edge that gives a command its facts: the bundled store compiled at build time and, with user
 // paths, a cache entry in $XDG_CACHE_HOME/rif that is used only while every file it was built from has
 // the same size and modification time. Anything else is parsed (only what changed) and cached again.
-import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { findUserFiles } from '../facts/files.js';
 import { packageVersion } from '../package.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
-import { openDiskStore, readManifest, RecordReader, StoreDamaged, writeStore, type Manifest } from './disk.js';
+import { digestOf, openDiskStore, readManifest, readSources, RecordReader, StoreDamaged, writeStore } from './disk.js';
+import { hashText } from './hash.js';
 import { memoryStore, type Store } from './store.js';
 
 export interface OpenOptions {
@@ -27,20 +27,18 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   if (!options.userPaths.length) return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
 
   // a user path that is (or holds) the bundled facts adds nothing twice
-  const seen = options.includeBundled ? bundledPaths(bundled.files) : new Set<string>();
+  const seen = options.includeBundled ? bundledPaths(bundled.files()) : new Set<string>();
   const found = findUserFiles(options.userPaths, seen);
-  const key = createHash('sha256')
-    .update(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]))
-    .digest('hex');
-  const dir = options.cacheDir && join(storesDir(options.cacheDir), key.slice(0, 32));
+  const key = hashText(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]));
+  const dir = options.cacheDir && join(storesDir(options.cacheDir), key);
 
   const manifest = dir ? readManifest(dir) : undefined;
   const previous = manifest?.key === key ? manifest : undefined;
-  const { buildStoreData, sameFiles } = await import('./build.js');
-  const build = async (reuse: Manifest | undefined): Promise<Store> => {
+  const build = async (reuse: boolean): Promise<Store> => {
+    const { buildStoreData } = await import('./build.js');
     const input = {
       key,
-      bundled: options.includeBundled ? await bundled.store.facts(bundled.store.heads.map((_, i) => i)) : [],
+      bundled: options.includeBundled ? await bundled.store.facts(Array.from({ length: bundled.store.size }, (_, i) => i)) : [],
       bundledVocabulary: bundled.store.vocabulary,
       found,
       progress: options.progress,
@@ -48,7 +46,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     let data;
     const reader = reuse && dir ? new RecordReader(dir) : undefined;
     try {
-      data = buildStoreData({ ...input, reuse: reader && reuse && { manifest: reuse, reader } });
+      data = buildStoreData({ ...input, reuse: reader && dir ? { sources: readSources(dir), reader } : undefined });
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
       data = buildStoreData(input);
@@ -69,15 +67,15 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     );
   };
 
-  if (dir && previous && sameFiles(previous.sources, found.jobs) && sameFiles(previous.vocabularyFiles, found.vocabularies)) {
+  if (dir && previous && previous.digest === digestOf(found.jobs, found.vocabularies)) {
     try {
-      return recovering(openDiskStore(dir, previous), () => build(undefined));
+      return recovering(openDiskStore(dir, previous), () => build(false));
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
-      return build(undefined);
+      return build(false);
     }
   }
-  return build(previous);
+  return build(previous !== undefined);
 }
 
 interface Bundled {
@@ -85,7 +83,7 @@ interface Bundled {
   /** identifies the bundled facts in cache keys */
   readonly key: string;
   /** the bundled fact files, so that user paths do not load them again */
-  readonly files: readonly string[];
+  readonly files: () => readonly string[];
 }
 
 /** The bundled store compiled at build time; without one (a fresh checkout not yet built), the YAML itself. */
@@ -93,7 +91,8 @@ async function openBundled(): Promise<Bundled> {
   const manifest = readManifest(BUNDLED_STORE_DIR, BUNDLED_DIR);
   if (manifest) {
     try {
-      return { store: openDiskStore(BUNDLED_STORE_DIR, manifest, BUNDLED_DIR), key: manifest.key, files: manifest.sources.map((s) => s.file) };
+      const store = openDiskStore(BUNDLED_STORE_DIR, manifest, BUNDLED_DIR);
+      return { store, key: manifest.key, files: () => readSources(BUNDLED_STORE_DIR, BUNDLED_DIR).sources.map((s) => s.file) };
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
     }
@@ -107,7 +106,7 @@ async function openBundled(): Promise<Bundled> {
       data.issues,
     ),
     key: data.key,
-    files: data.sources.map((s) => s.file),
+    files: () => data.sources.map((s) => s.file),
   };
 }
 
@@ -130,22 +129,25 @@ function bundledPaths(files: readonly string[]): Set<string> {
 
 /** A disk store that, should a file turn out damaged halfway through a command, rebuilds and carries on. */
 function recovering(store: Store, rebuild: () => Promise<Store>): Store {
-  let fresh: Promise<Store> | undefined;
-  const guard =
-    <T>(read: (s: Store) => Promise<T>) =>
-    async (): Promise<T> => {
-      try {
-        return await read(store);
-      } catch (error) {
-        if (!(error instanceof StoreDamaged)) throw error;
-        return read(await (fresh ??= rebuild()));
-      }
-    };
+  let fresh: Store | undefined;
+  const read = async <T>(what: (s: Store) => Promise<T>): Promise<T> => {
+    try {
+      return await what(fresh ?? store);
+    } catch (error) {
+      if (!(error instanceof StoreDamaged)) throw error;
+      fresh ??= await rebuild();
+      return what(fresh);
+    }
+  };
   return {
     vocabulary: store.vocabulary,
     issues: store.issues,
-    heads: store.heads,
-    facts: (indices) => guard((s) => s.facts(indices))(),
-    tokens: guard((s) => s.tokens()),
+    size: store.size,
+    ids: () => read((s) => s.ids()),
+    select: (filter) => read((s) => s.select(filter)),
+    topicCounts: () => read((s) => s.topicCounts()),
+    heads: (indices) => read((s) => s.heads(indices)),
+    facts: (indices) => read((s) => s.facts(indices)),
+    tokens: () => read((s) => s.tokens()),
   };
 }

@@ -1,0 +1,124 @@
+// npm run bench: whole-process runs of the built CLI, each paired with `node -e 0` in the same loop,
+// on the bundled facts and on synthetic collections of 10,000 and 100,000 facts. Prints one table row
+// per case: median wall time, the ratio to node -e 0, peak memory (via /usr/bin/time) and the target.
+//   node bench/run.mjs [--runs N] [--only bundled,10k,100k]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin', 'rif.js');
+const work = join(root, 'bench', '.data');
+const cache = join(work, 'cache');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] || 0) || 9;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['bundled', '10k', '100k'];
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** A synthetic collection, generated once and kept in bench/.data (generation is deterministic). */
+function dataset(count, perFile) {
+  const dir = join(work, `facts-${count}-${perFile}`);
+  const stamp = join(dir, '.generated');
+  if (!existsSync(stamp)) {
+    process.stderr.write(`generating ${count} facts, ${perFile} per file…\n`);
+    generate(count, dir, perFile);
+    writeFileSync(stamp, `${count} ${perFile}\n`);
+  }
+  return dir;
+}
+
+const FORTY = 'Russian fuel deliveries to Bushehr plant'; // 40 characters
+const cases = [];
+if (only.includes('bundled')) {
+  const t = { ratio: 1.6, mib: 64 };
+  cases.push(
+    { group: 'bundled', name: 'rif treaties --in 1828', argv: ['treaties', '--in', '1828'], target: t },
+    { group: 'bundled', name: 'rif show treaty-of-turkmenchay', argv: ['show', 'treaty-of-turkmenchay'], target: t },
+    { group: 'bundled', name: 'rif list --json', argv: ['list', '--json'], target: t },
+    { group: 'bundled', name: 'rif search shahed', argv: ['search', 'shahed'], target: { ratio: 2.0, mib: 64 } },
+    { group: 'bundled', name: `rif search "${FORTY}"`, argv: ['search', FORTY], target: { ratio: 2.5, mib: 64 } },
+  );
+}
+for (const [group, count, perFile, search, listing, cold] of [
+  ['10k', 10_000, 1, 3, 3, { ms: 4000, mib: Infinity }],
+  ['100k', 100_000, 10, 10, 6, { ms: 30_000, mib: 1536 }],
+]) {
+  if (!only.includes(group)) continue;
+  const dir = dataset(count, perFile);
+  const data = ['--facts', dir, '--no-bundled'];
+  const mib = group === '10k' ? 100 : 400;
+  const files = perFile === 1 ? `${count} files` : `${count / perFile} files of ${perFile}`;
+  cases.push(
+    { group, name: `first run (cold cache), ${files}`, argv: ['list', '--topic', 'nuclear', ...data], cold: true, target: cold },
+    { group, name: 'rif search shahed', argv: ['search', 'shahed', ...data], target: { ratio: search, mib } },
+    { group, name: 'rif search drone deal tehran', argv: ['search', 'drone', 'deal', 'tehran', ...data], target: { ratio: search, mib } },
+    { group, name: `rif search "${FORTY}"`, argv: ['search', FORTY, ...data], target: { ratio: search, mib } },
+    { group, name: 'rif search bushher (a typo)', argv: ['search', 'bushher', ...data], target: { ratio: search, mib } },
+    { group, name: 'rif list --topic nuclear', argv: ['list', '--topic', 'nuclear', ...data], target: { ratio: listing, mib } },
+    { group, name: 'rif list --in 1990s', argv: ['list', '--in', '1990s', ...data], target: { ratio: listing, mib } },
+    { group, name: 'rif treaties --from 1800 --to 1830', argv: ['treaties', '--from', '1800', '--to', '1830', ...data], target: { ratio: listing, mib } },
+  );
+}
+
+/** One whole-process run: wall milliseconds and peak resident memory in MiB. */
+function once(argv) {
+  const command = TIME ? [TIME, '-f', '%M', 'node', ...argv] : ['node', ...argv];
+  const start = process.hrtime.bigint();
+  const out = spawnSync(command[0], command.slice(1), {
+    env: { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (out.status !== 0 && out.status !== 1) throw new Error(`${argv.join(' ')} exited ${out.status}: ${out.stderr.toString().slice(-500)}`);
+  const kb = TIME ? Number(out.stderr.toString().trim().split('\n').pop()) : NaN;
+  return { ms, mib: kb / 1024 };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+mkdirSync(work, { recursive: true });
+const rows = [];
+for (const c of cases) {
+  const argv = [bin, ...c.argv];
+  const n = c.cold ? 3 : runs;
+  if (!c.cold) once(argv); // warm the cache and the file system
+  const base = [];
+  const mine = [];
+  let peak = 0;
+  for (let i = 0; i < n; i++) {
+    base.push(once(['-e', '0']).ms);
+    if (c.cold) rmSync(cache, { recursive: true, force: true });
+    const r = once(argv);
+    mine.push(r.ms);
+    peak = Math.max(peak, r.mib);
+  }
+  const ms = median(mine);
+  const floor = median(base);
+  const ratio = ms / floor;
+  const ok = c.cold ? ms <= c.target.ms && peak <= c.target.mib : ratio <= c.target.ratio && peak <= c.target.mib;
+  const target = c.cold ? `< ${c.target.ms / 1000} s${Number.isFinite(c.target.mib) ? `, ≤ ${c.target.mib / 1024} GiB` : ''}` : `≤ ${c.target.ratio}×, ≤ ${c.target.mib} MiB`;
+  const row = { group: c.group, name: c.name, ms, floor, ratio, peak, target, ok };
+  rows.push(row);
+  process.stderr.write(`${c.group.padEnd(8)}${c.name.padEnd(60)}${ms.toFixed(0).padStart(7)} ms ${ratio.toFixed(2).padStart(6)}× ${peak.toFixed(0).padStart(5)} MiB  ${ok ? 'ok' : 'MISSED'}\n`);
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpu}), Node ${process.version}; median of ${runs} runs (3 for first runs), each beside a run of \`node -e 0\`; output to a pipe.`,
+  '',
+  '| facts | case | median | `node -e 0` | ratio | peak memory | target | met |',
+  '|---|---|---:|---:|---:|---:|---|---|',
+  ...rows.map(
+    (r) =>
+      `| ${r.group} | ${r.name.replace(/\|/g, '\\|')} | ${r.ms.toFixed(0)} ms | ${r.floor.toFixed(0)} ms | ${r.ratio.toFixed(2)}× | ${Number.isNaN(r.peak) ? 'n/a' : `${r.peak.toFixed(0)} MiB`} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`,
+  ),
+];
+process.stdout.write(`${lines.join('\n')}\n`);
+process.exitCode = rows.every((r) => r.ok) ? 0 : 1;
