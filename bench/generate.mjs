@@ -22,7 +22,7 @@ function random(seed) {
 }
 
 export function generate(count, dir, perFile = 1) {
-  const facts = readFileSync(join(root, 'dist', 'bundled', 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const facts = JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'records.json'), 'utf8'));
   const topics = Object.keys(JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'manifest.json'), 'utf8')).vocabulary.reduce((o, [t]) => ({ ...o, [t]: 1 }), {}));
   const sentences = facts.flatMap((f) => f.summary.match(/[^.!?]+[.!?]+/g) ?? [f.summary]).map((s) => s.trim());
   const rand = random(count * 31 + perFile);
@@ -48,7 +48,7 @@ export function generate(count, dir, perFile = 1) {
   };
   for (let n = 0; n < count; n++) {
     const t = pick(facts);
-    const year = Math.min(2026, Math.max(1500, Number(t.date.start.slice(0, 4)) + Math.floor(rand() * 41) - 20));
+    const year = Math.min(2025, Math.max(1500, Number(t.date.start.slice(0, 4)) + Math.floor(rand() * 41) - 20));
     const day = rand() < 0.6 ? `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}` : String(year);
     const words = t.title.split(' ');
     const title = rand() < 0.5 ? t.title : [...words.slice(1), words[0]].join(' ');

@@ -20,6 +20,9 @@ export interface FakeTerminal {
   columns?: number;
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** stderr is a terminal (the progress bar draws only then) */
+  stderrTty?: boolean;
+  now?: () => number;
 }
 
 export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<Outcome> {
@@ -29,11 +32,11 @@ export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: terminal.tty ?? false,
-    stderrIsTTY: false,
+    stderrIsTTY: terminal.stderrTty ?? false,
     columns: terminal.columns ?? (terminal.tty ? 100 : 0),
     env: terminal.env ?? {},
     cwd: terminal.cwd ?? ROOT,
-    now: () => performance.now(),
+    now: terminal.now ?? (() => performance.now()),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
@@ -42,6 +45,11 @@ export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<
 export async function rifJson<T = Record<string, unknown>[]>(argv: string[], terminal: FakeTerminal = {}): Promise<T> {
   const out = await rif([...argv, '--json'], terminal);
   return JSON.parse(out.stdout) as T;
+}
+
+/** A fresh, empty directory for a test's cache ($XDG_CACHE_HOME). */
+export function tempDir(prefix = 'rif-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
 }
 
 /** A temporary directory holding the given files (path → text). */

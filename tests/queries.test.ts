@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, rifJson, ROOT } from './helpers.js';
+import { FIXTURES, rifJson, ROOT, tempDir } from './helpers.js';
 
 interface Expectation {
   q: string;
@@ -38,12 +38,14 @@ function satisfies(r: Rec, e: Expectation): boolean {
   return true;
 }
 
+const cache = { env: { XDG_CACHE_HOME: tempDir() } };
 describe.each([
-  ['the bundled facts', [] as string[]],
-  ['the same facts loaded as a user directory', ['--no-bundled', '--facts', join(ROOT, 'facts')]],
-])('queries.yaml on %s', (_, extra) => {
+  ['the bundled facts', [] as string[], {}],
+  ['the same facts loaded as a user directory', ['--no-bundled', '--facts', join(ROOT, 'facts')], {}],
+  ['the same facts read back from the cache', ['--no-bundled', '--facts', join(ROOT, 'facts')], cache],
+])('queries.yaml on %s', (_, extra, terminal) => {
   it.each(queries.map((e) => [e.q, e] as const))('"%s" finds its fact in the top 3', async (q, e) => {
-    const hits = await rifJson<Rec[]>(['search', q, '--limit', '3', ...extra]);
+    const hits = await rifJson<Rec[]>(['search', q, '--limit', '3', ...extra], terminal);
     const found = hits.some((h) => satisfies(h, e));
     expect(found, `top 3 for ${JSON.stringify(e)}: ${hits.map((h) => h.id).join(', ')}`).toBe(true);
   });

@@ -76,12 +76,14 @@ export async function runListing(view: View, words: readonly string[], options: 
   };
   const selected = await store.select(filter);
   let rows: Row[];
+  let highlight = (shown: Row[]) => shown;
   if (query) {
     const kept = new Uint8Array(store.size);
     for (const i of selected) kept[i] = 1;
-    const { search } = (await searching)!;
+    const { search, withTitleMatches } = (await searching)!;
     const result = await search(store, query, (i) => kept[i] === 1);
     rows = result.hits;
+    highlight = (shown) => (format === 'table' ? withTitleMatches(shown, query) : shown);
     if (result.matched > rows.length && result.matched > QUERY_LIMITS.rankLimit) {
       io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
     }
@@ -91,7 +93,7 @@ export async function runListing(view: View, words: readonly string[], options: 
     const facts = await (direct ? store.facts(selected) : store.heads(selected));
     rows = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
   }
-  const hits = await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields);
+  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields));
   const render = await rendererFor(format);
   io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
   if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"${commandHint(view, words)}` : 'no facts match these filters');

@@ -33,9 +33,9 @@ export function checkCorpus(all: readonly Located[]): CorpusResult {
   }
   const summaries = new Map<string, Located>();
   for (const entry of entries) {
-    const pos = fieldAt(entry, 'related');
+    // positions only for problems: finding one may mean parsing a file again
     for (const id of entry.fact.related) {
-      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.fact.file, ...pos, message: `related id "${id}" is not a loaded fact` });
+      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.fact.file, ...fieldAt(entry, 'related'), message: `related id "${id}" is not a loaded fact` });
     }
     const key = normalizeSummary(entry.fact.summary);
     const twin = summaries.get(key);

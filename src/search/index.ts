@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import type { Hit } from '../facts/types.js';
 import { compareIds } from '../sort.js';
 import type { Store } from '../store/store.js';
-import { toDoc } from './doc.js';
+import { toDoc, type Doc } from './doc.js';
 import { foldText } from './normalize.js';
 import { FUSE_OPTIONS, QUERY_LIMITS, SEARCH_KEYS, STOPWORDS } from './options.js';
 import { factsHolding, matchingWords } from './tokens.js';
@@ -63,21 +63,19 @@ export async function search(store: Store, query: string, keep: (index: number) 
   const facts = await store.facts(indices);
   const docs = facts.map(toDoc);
   const keys = SEARCH_KEYS.map((k) => ({ ...k }));
-  const shared = Fuse.createIndex(keys, docs);
-  const fuse = new Fuse(docs, { ...FUSE_OPTIONS, keys }, shared);
-  // short words must be whole words anyway; a near-exact ranker keeps their scores from counting near misses elsewhere
-  const exact = new Fuse(docs, { ...FUSE_OPTIONS, keys, threshold: QUERY_LIMITS.shortWordThreshold }, shared);
+  const shared = Fuse.createIndex(keys, docs).toJSON();
 
-  const perDoc = new Map<number, { sum: number; matched: number; title: [number, number][] }>();
+  const perDoc = new Map<number, { sum: number; matched: number }>();
   for (const [w, word] of words.entries()) {
-    for (const result of (isShortWord(word) ? exact : fuse).search(word)) {
-      if (!holding[w]!.has(indices[result.refIndex]!)) continue;
-      const entry = perDoc.get(result.refIndex) ?? { sum: 0, matched: 0, title: [] };
+    // each word is ranked among the candidates that hold it: fuse.js reads every document it is given
+    const holders = new Set(indices.flatMap((fact, d) => (holding[w]!.has(fact) ? [d] : [])));
+    const index = Fuse.parseIndex<Doc>({ keys: shared.keys, records: shared.records.filter((r) => holders.has(r.i)) });
+    // short words must be whole words anyway; a near-exact ranker keeps their scores from counting near misses elsewhere
+    const threshold = isShortWord(word) ? QUERY_LIMITS.shortWordThreshold : FUSE_OPTIONS.threshold;
+    for (const result of new Fuse(docs, { ...FUSE_OPTIONS, includeMatches: false, threshold, keys }, index).search(word)) {
+      const entry = perDoc.get(result.refIndex) ?? { sum: 0, matched: 0 };
       entry.sum += result.score ?? 1;
       entry.matched += 1;
-      for (const match of result.matches ?? []) {
-        if (match.key === 'title') entry.title.push(...match.indices.map(([a, b]) => [a, b] as [number, number]));
-      }
       perDoc.set(result.refIndex, entry);
     }
   }
@@ -86,10 +84,24 @@ export async function search(store: Store, query: string, keep: (index: number) 
     if (!covered(entry.matched)) continue;
     // a word that matched nothing counts as the worst score, 1
     const mean = (entry.sum + (words.length - entry.matched)) / words.length;
-    hits.push({ fact: facts[d]!, index: indices[d]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: mergeRanges(entry.title) });
+    hits.push({ fact: facts[d]!, index: indices[d]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: [] });
   }
   hits.sort((a, b) => b.score - a.score || compareIds(a.fact.id, b.fact.id));
   return { hits, matched };
+}
+
+/** Where each query word matched in the titles of these hits, for highlighting: asked only for the rows a table shows. */
+export function withTitleMatches<T extends Hit<{ readonly title: string }>>(hits: readonly T[], query: string): T[] {
+  const titles = hits.map((h) => ({ title: foldText(h.fact.title) }));
+  const keys = [{ name: 'title' }];
+  const ranges = hits.map(() => [] as [number, number][]);
+  for (const word of queryWords(query)) {
+    const threshold = isShortWord(word) ? QUERY_LIMITS.shortWordThreshold : FUSE_OPTIONS.threshold;
+    for (const result of new Fuse(titles, { ...FUSE_OPTIONS, threshold, keys }).search(word)) {
+      for (const match of result.matches ?? []) ranges[result.refIndex]!.push(...match.indices.map(([a, b]) => [a, b] as [number, number]));
+    }
+  }
+  return hits.map((h, i) => ({ ...h, titleMatches: mergeRanges(ranges[i]!) }));
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {

@@ -258,10 +258,13 @@ class ItemReader {
     return out;
   }
 
-  /** Any items; more than a few come from one parse of the whole file, which costs less than a read each. */
+  /**
+   * Any items. A read and parse of one item costs about what parsing it within the whole file does, plus
+   * a system call: most of the file is worth one read and one parse, a part of it is not.
+   */
   pick(indices: readonly number[]): unknown[] {
     const count = this.offsets.length - 1;
-    if (indices.length < 32 || indices.length * 64 < count) return indices.map((i) => this.range(i, i + 1)[0]);
+    if (indices.length * 2 < count) return indices.map((i) => this.range(i, i + 1)[0]);
     if (!this.all) {
       const all = parseItem(readFileSync(this.file, 'utf8'));
       if (!Array.isArray(all) || all.length !== count) throw new StoreDamaged(`${this.file} does not hold its items`);

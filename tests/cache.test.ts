@@ -1,0 +1,182 @@
+// The cache of user facts: what it returns is what parsing the files returns, and it is never trusted
+// after a file changed, appeared, went away or was renamed, or when the cache itself is damaged.
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rif, ROOT, tempDir, tempFacts } from './helpers.js';
+
+const fact = (id: string, title = `Title of ${id}`) =>
+  `id: ${id}\nkind: event\ntitle: ${title}\ndate: "1900"\nsummary: Summary of ${id}.\nsources: [{ url: "https://example.org/${id}", publisher: P }]\n`;
+
+/** A collection of three facts, a cache directory, and a way to run rif on them with the cache on. */
+function setup() {
+  const dir = tempFacts({ 'a.yaml': fact('alpha'), 'b.yaml': fact('beta'), 'sub/c.yaml': fact('gamma') });
+  const env = { XDG_CACHE_HOME: tempDir() };
+  const run = (...argv: string[]) => rif([...argv, '--facts', dir, '--no-bundled'], { env });
+  const ids = async () => (await run('list', '--fields', 'id')).stdout.trim().split('\n').sort();
+  const entries = () => readdirSync(join(env.XDG_CACHE_HOME, 'rif', 'stores'));
+  return { dir, env, run, ids, entries };
+}
+
+/** Sets a file's modification time `seconds` into the future, so a rewrite within the same tick still counts as a change. */
+const touch = (file: string, seconds = 10) => {
+  const t = statSync(file).mtimeMs / 1000 + seconds;
+  utimesSync(file, t, t);
+};
+
+describe('the cache', () => {
+  it('is written on the first run and read on the next, with the same output', async () => {
+    const { run, entries } = setup();
+    const first = await run('list', '--json');
+    expect(entries()).toHaveLength(1);
+    const second = await run('list', '--json');
+    expect(second).toEqual(first);
+    expect(first.code).toBe(0);
+  });
+
+  it('sees a changed file', async () => {
+    const { dir, run } = setup();
+    await run('list');
+    writeFileSync(join(dir, 'a.yaml'), fact('alpha', 'A new title'));
+    touch(join(dir, 'a.yaml'));
+    expect((await run('show', 'alpha')).stdout).toContain('A new title');
+  });
+
+  it('sees an added file, a removed file and a renamed file', async () => {
+    const { dir, run, ids } = setup();
+    expect(await ids()).toEqual(['alpha', 'beta', 'gamma']);
+    writeFileSync(join(dir, 'd.yaml'), fact('delta'));
+    expect(await ids()).toEqual(['alpha', 'beta', 'delta', 'gamma']);
+    rmSync(join(dir, 'b.yaml'));
+    expect(await ids()).toEqual(['alpha', 'delta', 'gamma']);
+    renameSync(join(dir, 'sub', 'c.yaml'), join(dir, 'sub', 'renamed.yaml'));
+    const shown = JSON.parse((await run('show', 'gamma', '--json')).stdout) as { file: string };
+    expect(shown.file).toBe(join(dir, 'sub', 'renamed.yaml'));
+  });
+
+  it('parses again only the files whose size or time changed', async () => {
+    const { dir, run } = setup();
+    const a = join(dir, 'a.yaml');
+    const time = 1_700_000_000; // whole seconds, which utimes sets exactly
+    utimesSync(a, time, time);
+    await run('list');
+    // a.yaml changes but keeps its size and time: the cache cannot tell, and keeps its parse of it
+    writeFileSync(a, fact('alpha').replace('Title', 'Tidle'));
+    utimesSync(a, time, time);
+    // b.yaml changes visibly: the cache is rebuilt, from its old parse of a.yaml and a new parse of b.yaml
+    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta changed'));
+    touch(join(dir, 'b.yaml'));
+    const titles = (await run('list', '--fields', 'title')).stdout;
+    expect(titles).toContain('Beta changed');
+    expect(titles).toContain('Title of alpha');
+    expect(titles).not.toContain('Tidle');
+  });
+
+  it('notices a changed topics.yaml, and then parses every file again', async () => {
+    const { dir, run } = setup();
+    writeFileSync(join(dir, 'a.yaml'), `${fact('alpha')}topics: [mine]\n`);
+    const unknown = await run('list');
+    expect(unknown.stderr).toContain('RIF012');
+    writeFileSync(join(dir, 'topics.yaml'), 'mine: a topic of my own\n');
+    const known = await run('list', '--topic', 'mine');
+    expect([known.code, known.stderr, known.stdout]).toEqual([0, '', expect.stringContaining('alpha')]);
+  });
+
+  it.each([
+    ['a truncated record file', 'records.json', (text: string) => text.slice(0, text.length / 2)],
+    ['records of the same size that do not parse', 'records.json', (text: string) => 'x'.repeat(text.length)],
+    ['heads of the same size that do not parse', 'heads.json', (text: string) => '!'.repeat(text.length)],
+    ['a word index of the same size out of range', 'postings.bin', (text: string) => '\xff'.repeat(text.length)],
+    ['a foreign manifest', 'manifest.json', () => JSON.stringify({ magic: 'someone-else', format: 1 })],
+    ['an empty columns file', 'columns.bin', () => ''],
+  ])('ignores %s and rebuilds', async (_, name, damage) => {
+    const { env, run, entries } = setup();
+    const good = [await run('list', '--json'), await run('search', 'beta')];
+    const file = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, name);
+    writeFileSync(file, damage(readFileSync(file, 'latin1')), 'latin1');
+    expect([await run('list', '--json'), await run('search', 'beta')]).toEqual(good);
+    // and the entry is whole again
+    expect([await run('list', '--json'), await run('search', 'beta')]).toEqual(good);
+  });
+
+  it('is left alone with --no-cache', async () => {
+    const { env, run } = setup();
+    expect((await run('list', '--no-cache')).code).toBe(0);
+    expect(existsSync(join(env.XDG_CACHE_HOME, 'rif'))).toBe(false);
+  });
+
+  it('costs nothing but speed when it cannot be written', async () => {
+    const dir = tempFacts({ 'a.yaml': fact('alpha') });
+    const blocked = join(tempFacts({ file: 'not a directory' }), 'file');
+    const out = await rif(['list', '--facts', dir, '--no-bundled'], { env: { XDG_CACHE_HOME: blocked } });
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toContain('alpha');
+  });
+
+  it('rif cache clear removes it', async () => {
+    const { env, run } = setup();
+    await run('list');
+    const out = await rif(['cache', 'clear'], { env });
+    expect([out.code, out.stdout]).toEqual([0, `removed ${join(env.XDG_CACHE_HOME, 'rif')}\n`]);
+    expect(existsSync(join(env.XDG_CACHE_HOME, 'rif'))).toBe(false);
+  });
+});
+
+describe('cached, uncached and bundled runs', () => {
+  const mine = tempDir();
+  cpSync(join(ROOT, 'facts'), mine, { recursive: true });
+  const env = { XDG_CACHE_HOME: tempDir() };
+  const user = ['--no-bundled', '--facts', mine];
+  // the same facts from three places; only the file paths in JSON records differ
+  const same = (text: string) => text.split(mine).join('<facts>').split(join(ROOT, 'facts')).join('<facts>');
+
+  it.each([
+    [['list', '--json']],
+    [['search', 'shahed', '--json']],
+    [['search', 'caspian', 'treaty', '--limit', '5']],
+    [['treaties', '--in', '1828']],
+    [['allegations', '--status', 'alleged', '--csv']],
+    [['list', '--topic', 'nuclear', '--from', '2000', '--fields', 'date,id,summary']],
+    [['list', '--actor', 'putin', '--sort', 'title']],
+    [['show', 'treaty-of-turkmenchay']],
+    [['topics', '--json']],
+    [['bushher']],
+  ])('rif %j prints the same', async (argv) => {
+    const bundled = await rif(argv);
+    const uncached = await rif([...argv, ...user, '--no-cache']);
+    const cold = await rif([...argv, ...user], { env });
+    const warm = await rif([...argv, ...user], { env });
+    expect(bundled.code).toBe(0);
+    for (const out of [uncached, cold, warm]) expect({ ...out, stdout: same(out.stdout) }).toEqual({ ...bundled, stdout: same(bundled.stdout) });
+  });
+});
+
+describe('the progress bar', () => {
+  // a clock that moves 200 ms at every look, so the bar is due at once
+  const ticking = () => {
+    let t = 0;
+    return () => (t += 200);
+  };
+  const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.yaml`, fact(`fact-${i}`)]));
+
+  it('is drawn on a terminal while files are parsed, and wiped', async () => {
+    const out = await rif(['list', '--facts', tempFacts(many), '--no-bundled', '--no-cache'], { stderrTty: true, now: ticking() });
+    expect(out.stderr).toMatch(/reading fact files \[#* *\] \d+\/20/);
+    expect(out.stderr.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('is not drawn in a pipe', async () => {
+    const out = await rif(['list', '--facts', tempFacts(many), '--no-bundled', '--no-cache'], { stderrTty: false, now: ticking() });
+    expect(out.stderr).toBe('');
+  });
+});
+
+describe('a search with more matches than fuse.js ranks', () => {
+  it('prints the best 200 and says how many matched', async () => {
+    const list = Array.from({ length: 300 }, (_, i) => `- ${fact(`common-${i}`, `Common word ${i}`).replace(/\n(?=.)/g, '\n  ')}`).join('');
+    const out = await rif(['search', 'common', '--facts', tempFacts({ 'many.yaml': list }), '--no-bundled', '--fields', 'id']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.trim().split('\n')).toHaveLength(200);
+    expect(out.stderr).toBe('rif: 300 facts match; showing the best 200. Add words or filters to narrow the search\n');
+  });
+});
