@@ -41,7 +41,10 @@ const lazyChildProcess = {
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
-    b.onResolve({ filter: /^node:/ }, (args) => (args.importer.includes(`${root}src`) ? { path: args.path, namespace: 'builtin' } : undefined));
+    // a dynamic import (node:crypto, for cache keys) stays one: it is loaded only by the runs that need it
+    b.onResolve({ filter: /^node:/ }, (args) =>
+      args.importer.includes(`${root}src`) && args.kind !== 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
@@ -71,6 +74,6 @@ rmSync(`${root}dist`, { recursive: true, force: true });
 await build({ ...common, entryPoints: { main: 'src/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk] });
 await build({ ...common, entryPoints: { 'compile-facts': 'scripts/compile-facts.ts' }, outdir: 'dist/.build' });
 const { compileFacts } = await import(`${root}dist/.build/compile-facts.js`);
-const code = compileFacts(root);
+const code = await compileFacts(root);
 rmSync(`${root}dist/.build`, { recursive: true, force: true });
 process.exitCode = code;

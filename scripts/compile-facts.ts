@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { formatIssue } from '../src/facts/issues.js';
 import { compileBundled } from '../src/store/compile.js';
 import { writeStore } from '../src/store/disk.js';
+import { hasher } from '../src/store/hash.js';
 
-export function compileFacts(root: string): number {
+export async function compileFacts(root: string): Promise<number> {
   const factsDir = join(root, 'facts') + '/';
-  const data = compileBundled(factsDir);
+  const hash = await hasher();
+  const data = compileBundled(factsDir, hash);
   for (const issue of data.issues) process.stderr.write(`${formatIssue(issue, (f) => f.slice(root.length))}\n`);
   if (data.issues.length) return 1;
-  writeStore(join(root, 'dist', 'bundled'), data, factsDir);
+  writeStore(join(root, 'dist', 'bundled'), data, hash, factsDir);
   process.stdout.write(`compiled ${data.kept.length} bundled facts into dist/bundled/\n`);
   return 0;
 }

@@ -3,10 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, tempFacts } from './helpers.js';
+import { existsSync } from 'node:fs';
+import { FIXTURES, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'rif.js');
-const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color' };
+// a cache of its own: the tests never touch the user's ~/.cache/rif
+const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', XDG_CACHE_HOME: tempDir() };
 
 function sh(command: string) {
   const out = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', env });
@@ -48,6 +50,14 @@ describe('the built bin', () => {
   it('a full disk is one line and exit 74', () => {
     const out = sh(`node ${BIN} list > /dev/full`);
     expect([out.code, out.stderr]).toEqual([74, 'rif: cannot write output (ENOSPC)\n']);
+  });
+
+  it('caches user facts between runs, with the same output', () => {
+    const run = () => sh(`node ${BIN} search treaty --facts ${join(FIXTURES, 'valid')} --no-bundled --json`);
+    const first = run();
+    expect(existsSync(join(env.XDG_CACHE_HOME, 'rif', 'stores'))).toBe(true);
+    expect(run()).toEqual(first);
+    expect(first.code).toBe(0);
   });
 
   it('importing the build does nothing by itself', () => {

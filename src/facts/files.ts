@@ -31,7 +31,7 @@ export interface FoundFiles {
   readonly jobs: FactJob[];
 }
 
-const isYaml = (name: string) => ['.yaml', '.yml'].includes(extname(name).toLowerCase());
+const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** The fact files under the user's paths, each real file once, in a stable order. */
@@ -114,7 +114,7 @@ function walk(dir: string, seen: Set<string>): FactJob[] {
         seen.add(realFull);
         out.push(
           inKindFolder
-            ? { file: full, size: stat.size, mtimeMs: stat.mtimeMs, expect: { kind, id: basename(name, extname(name)) } }
+            ? { file: full, size: stat.size, mtimeMs: stat.mtimeMs, expect: { kind, id: name.slice(0, name.lastIndexOf('.')) } }
             : { file: full, size: stat.size, mtimeMs: stat.mtimeMs },
         );
       }

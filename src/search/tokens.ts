@@ -8,9 +8,15 @@ import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
 /** A posting packs a fact's index and a field's place in SEARCH_KEYS: fact * FIELD_SLOTS + field. */
 export const FIELD_SLOTS = 16;
 
+/** A sorted list of words: an array, or a view of one string (as read from the cache, without a string per word). */
+export interface Words {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
 export interface TokenIndex {
   /** every distinct word, sorted by code unit */
-  readonly words: readonly string[];
+  readonly words: Words;
   /** postings of words[i] are postings[starts[i]] up to postings[starts[i + 1]] */
   readonly starts: Uint32Array;
   /** per word, ascending by fact, one per fact */
@@ -47,12 +53,12 @@ export function buildTokenIndex(docs: readonly Doc[]): TokenIndex {
 }
 
 /** The first index whose word is not below `word`. */
-function lowerBound(words: readonly string[], word: string): number {
+function lowerBound(words: Words, word: string): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (words[mid]! < word) lo = mid + 1;
+    if (words.at(mid)! < word) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -65,13 +71,13 @@ function lowerBound(words: readonly string[], word: string): number {
 export function matchingWords(index: TokenIndex, query: string): number[] {
   const { words } = index;
   const first = lowerBound(words, query);
-  if (isShortWord(query)) return words[first] === query ? [first] : [];
+  if (isShortWord(query)) return words.at(first) === query ? [first] : [];
   const exact: number[] = [];
-  for (let i = first; i < words.length && words[i]!.startsWith(query); i++) exact.push(i);
+  for (let i = first; i < words.length && words.at(i)!.startsWith(query); i++) exact.push(i);
   if (exact.length) return exact;
   const budget = typoBudget([...query].length);
   const near: number[] = [];
-  for (const [i, w] of words.entries()) if (nearWord(query, w, budget)) near.push(i);
+  for (let i = 0; i < words.length; i++) if (nearWord(query, words.at(i)!, budget)) near.push(i);
   return near;
 }
 

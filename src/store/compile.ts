@@ -3,11 +3,11 @@
 import { statSync } from 'node:fs';
 import { loadFacts } from '../facts/load.js';
 import type { StoreData } from './disk.js';
-import { hashText } from './hash.js';
+import type { Hash } from './hash.js';
 
-export function compileBundled(dir: string): StoreData {
+export function compileBundled(dir: string, hash: Hash): StoreData {
   const result = loadFacts({ bundledDir: dir, includeBundled: true, userPaths: [] });
-  const key = hashText(JSON.stringify([result.facts.map((f) => ({ ...f, file: '' })), [...result.vocabulary]]));
+  const key = hash(JSON.stringify([result.facts.map((f) => ({ ...f, file: '' })), [...result.vocabulary]]));
   return {
     key,
     vocabulary: result.vocabulary,

@@ -12,12 +12,12 @@ import { KINDS, STATUSES, type Fact } from '../facts/types.js';
 import { actorPasses, factRange, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
 import { buildTokenIndex, FIELD_SLOTS, type TokenIndex } from '../search/tokens.js';
-import { hashText } from './hash.js';
+import type { Hash } from './hash.js';
 import type { Store } from './store.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file below changes: older entries are then foreign and rebuilt. */
-const FORMAT = 3;
+const FORMAT = 4;
 const FILES = Object.freeze({
   sources: 'sources.json',
   columns: 'columns.bin',
@@ -25,7 +25,7 @@ const FILES = Object.freeze({
   ids: 'ids.json',
   records: 'records.json',
   offsets: 'offsets.bin',
-  words: 'words.json',
+  words: 'words.txt',
   postings: 'postings.bin',
 });
 type DataFile = keyof typeof FILES;
@@ -72,9 +72,9 @@ export class StoreDamaged extends Error {}
 export const sameFile = (a: FoundFile, b: FoundFile): boolean => a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** One string for a list of files with their sizes and times: equal digests, same files unchanged. */
-export function digestOf(files: readonly FoundFile[], vocabularies: readonly FoundFile[]): string {
+export function digestOf(hash: Hash, files: readonly FoundFile[], vocabularies: readonly FoundFile[]): string {
   const line = (f: FoundFile) => `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
-  return hashText(`${vocabularies.map(line).join('')}\n${files.map(line).join('')}`);
+  return hash(`${vocabularies.map(line).join('')}\n${files.map(line).join('')}`);
 }
 
 /** The columns file: per fact, its date range, where its head line is, its record, its topics as bits, its kind and status. */
@@ -129,38 +129,47 @@ function jsonItems(items: readonly unknown[]): { text: Buffer; offsets: Float64A
 }
 
 /** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. */
-export function writeStore(dir: string, data: StoreData, fileBase?: string): void {
+export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: string): void {
   const relative = (file: string) => (fileBase && file.startsWith(fileBase) ? file.slice(fileBase.length) : file);
   const withFile = (issue: Issue): Issue => ({ ...issue, file: relative(issue.file), ...(issue.also ? { also: { ...issue.also, file: relative(issue.also.file) } } : {}) });
   const facts = data.kept.map((r) => data.records[r]!);
   const n = facts.length;
   const topicIndex = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]));
-  const words = topicWords(topicIndex.size);
+  const bitsPerFact = topicWords(topicIndex.size);
 
   const records = jsonItems(data.records.map((f) => ({ ...f, file: relative(f.file) })));
   const heads = jsonItems(facts.map(headOf));
-  const layout = columnsLayout(n, words);
+  const layout = columnsLayout(n, bitsPerFact);
   const columns = Buffer.alloc(layout.end);
   const lo = new Float64Array(columns.buffer, columns.byteOffset + layout.lo, n);
   const hi = new Float64Array(columns.buffer, columns.byteOffset + layout.hi, n);
   new Float64Array(columns.buffer, columns.byteOffset + layout.headAt, n + 1).set(heads.offsets);
   new Uint32Array(columns.buffer, columns.byteOffset + layout.record, n).set(data.kept);
-  const bits = new Uint32Array(columns.buffer, columns.byteOffset + layout.topicBits, n * words);
+  const bits = new Uint32Array(columns.buffer, columns.byteOffset + layout.topicBits, n * bitsPerFact);
   for (const [i, fact] of facts.entries()) {
     const range = factRange(fact);
     lo[i] = range.lo;
     hi[i] = range.hi;
     for (const topic of fact.topics) {
       const t = topicIndex.get(topic);
-      if (t !== undefined) bits[i * words + (t >> 5)]! |= 1 << (t & 31);
+      if (t !== undefined) bits[i * bitsPerFact + (t >> 5)]! |= 1 << (t & 31);
     }
     columns[layout.kind + i] = KINDS.indexOf(fact.kind);
     columns[layout.status + i] = fact.kind === 'allegation' ? STATUSES.indexOf(fact.status) + 1 : 0;
   }
   const tokens = buildTokenIndex(facts.map(toDoc));
-  const postings = new Uint32Array(tokens.starts.length + tokens.postings.length);
-  postings.set(tokens.starts, 0);
-  postings.set(tokens.postings, tokens.starts.length);
+  const words = Array.from({ length: tokens.words.length }, (_, i) => tokens.words.at(i)!);
+  // [word count][where each word's postings start][where each word starts in words.txt][postings]
+  const postings = new Uint32Array(1 + 2 * (words.length + 1) + tokens.postings.length);
+  postings[0] = words.length;
+  postings.set(tokens.starts, 1);
+  let at = 0;
+  for (const [i, word] of words.entries()) {
+    postings[2 + words.length + i] = at;
+    at += word.length + 1;
+  }
+  postings[2 + 2 * words.length] = at;
+  postings.set(tokens.postings, 3 + 2 * words.length);
   const sources: Sources = {
     vocabularyFiles: data.vocabularyFiles.map((f) => ({ ...f, file: relative(f.file) })),
     sources: data.sources.map((s) => ({ ...s, file: relative(s.file), issues: s.issues.map(withFile) })),
@@ -172,14 +181,14 @@ export function writeStore(dir: string, data: StoreData, fileBase?: string): voi
     ids: Buffer.from(JSON.stringify(facts.map((f) => f.id))),
     records: records.text,
     offsets: Buffer.from(records.offsets.buffer),
-    words: Buffer.from(JSON.stringify(tokens.words)),
+    words: Buffer.from(words.map((w) => `${w}\n`).join('')),
     postings: Buffer.from(postings.buffer),
   };
   const manifest: Manifest = {
     magic: MAGIC,
     format: FORMAT,
     key: data.key,
-    digest: digestOf(data.sources, data.vocabularyFiles),
+    digest: digestOf(hash, data.sources, data.vocabularyFiles),
     vocabulary: [...data.vocabulary],
     issues: data.issues.map(withFile),
     records: data.records.length,
@@ -364,18 +373,25 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
     size: n,
     ids: () => Promise.resolve((ids ??= readIds(dir, n))),
     select(filter: Filter): Promise<number[]> {
+      // the same tests as matchesFilter, asked once per kind, status and topic rather than once per fact
+      const kindOk = KINDS.map((k) => kindPasses(k, filter));
+      const statusOk = [undefined, ...STATUSES].map((st) => statusPasses(st, filter));
       const wanted = new Uint32Array(words);
       for (const topic of filter.topics ?? []) {
         const t = topics.indexOf(topic);
         if (t >= 0) wanted[t >> 5]! |= 1 << (t & 31);
       }
       const byTopic = Boolean(filter.topics?.length);
+      const byRange = Boolean(filter.ranges?.length);
       const out: number[] = [];
       for (let i = 0; i < n; i++) {
-        if (!kindPasses(KINDS[c.kind[i]!]!, filter)) continue;
-        if (!statusPasses(STATUSES[c.status[i]! - 1], filter)) continue;
-        if (byTopic && !wanted.some((w, k) => (c.topicBits[i * words + k]! & w) !== 0)) continue;
-        if (!rangePasses({ lo: c.lo[i]!, hi: c.hi[i]! }, filter)) continue;
+        if (!kindOk[c.kind[i]!] || !statusOk[c.status[i]!]) continue;
+        if (byTopic) {
+          let any = false;
+          for (let k = 0; k < words && !any; k++) any = (c.topicBits[i * words + k]! & wanted[k]!) !== 0;
+          if (!any) continue;
+        }
+        if (byRange && !rangePasses({ lo: c.lo[i]!, hi: c.hi[i]! }, filter)) continue;
         out.push(i);
       }
       // actors are not in the columns: only the rows left are read for them
@@ -419,18 +435,21 @@ function readIds(dir: string, n: number): string[] {
 }
 
 function readTokens(dir: string, facts: number): TokenIndex {
-  let words: string[];
-  try {
-    words = JSON.parse(readFileSync(join(dir, FILES.words), 'utf8')) as string[];
-  } catch {
-    throw new StoreDamaged('words do not parse');
-  }
-  if (!Array.isArray(words)) throw new StoreDamaged('words are not a list');
   const all = uint32s(readFileSync(join(dir, FILES.postings)));
-  const starts = all.subarray(0, words.length + 1);
-  const postings = all.subarray(words.length + 1);
-  if (starts[words.length] !== postings.length) throw new StoreDamaged('word index does not add up');
-  for (const p of postings) if (p >= facts * FIELD_SLOTS) throw new StoreDamaged('word index names a fact that is not there');
+  const count = all[0] ?? 0;
+  if (all.length < 3 + 2 * count) throw new StoreDamaged('word index is short');
+  const starts = all.subarray(1, count + 2);
+  const wordAt = all.subarray(count + 2, 2 * count + 3);
+  const postings = all.subarray(2 * count + 3);
+  const text = readFileSync(join(dir, FILES.words), 'utf8');
+  if (starts[count] !== postings.length || wordAt[count] !== text.length) throw new StoreDamaged('word index does not add up');
+  let highest = 0;
+  for (let i = 0; i < postings.length; i++) if (postings[i]! > highest) highest = postings[i]!;
+  if (postings.length && highest >= facts * FIELD_SLOTS) throw new StoreDamaged('word index names a fact that is not there');
+  const words = {
+    length: count,
+    at: (i: number) => (i >= 0 && i < count ? text.slice(wordAt[i], wordAt[i + 1]! - 1) : undefined),
+  };
   return { words, starts, postings };
 }
 

@@ -7,7 +7,7 @@ import { findUserFiles } from '../facts/files.js';
 import { packageVersion } from '../package.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
 import { digestOf, openDiskStore, readManifest, readSources, RecordReader, StoreDamaged, writeStore } from './disk.js';
-import { hashText } from './hash.js';
+import { hasher } from './hash.js';
 import { memoryStore, type Store } from './store.js';
 
 export interface OpenOptions {
@@ -29,7 +29,8 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   // a user path that is (or holds) the bundled facts adds nothing twice
   const seen = options.includeBundled ? bundledPaths(bundled.files()) : new Set<string>();
   const found = findUserFiles(options.userPaths, seen);
-  const key = hashText(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]));
+  const hash = await hasher();
+  const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]));
   const dir = options.cacheDir && join(storesDir(options.cacheDir), key);
 
   const manifest = dir ? readManifest(dir) : undefined;
@@ -55,7 +56,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     }
     if (dir) {
       try {
-        writeStore(dir, data);
+        writeStore(dir, data, hash);
       } catch {
         // a cache that cannot be written (read-only home, full disk) only costs speed
       }
@@ -67,7 +68,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     );
   };
 
-  if (dir && previous && previous.digest === digestOf(found.jobs, found.vocabularies)) {
+  if (dir && previous && previous.digest === digestOf(hash, found.jobs, found.vocabularies)) {
     try {
       return recovering(openDiskStore(dir, previous), () => build(false));
     } catch (error) {
@@ -98,7 +99,7 @@ async function openBundled(): Promise<Bundled> {
     }
   }
   const { compileBundled } = await import('./compile.js');
-  const data = compileBundled(BUNDLED_DIR);
+  const data = compileBundled(BUNDLED_DIR, await hasher());
   return {
     store: memoryStore(
       data.kept.map((r) => data.records[r]!),
