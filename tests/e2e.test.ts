@@ -53,7 +53,7 @@ describe('the built bin', () => {
   });
 
   it('caches user facts between runs, with the same output', () => {
-    const run = () => sh(`node ${BIN} search treaty --facts ${join(FIXTURES, 'valid')} --no-bundled --json`);
+    const run = () => sh(`node ${BIN} list --facts ${join(FIXTURES, 'valid')} --no-bundled --json`);
     const first = run();
     expect(existsSync(join(env.XDG_CACHE_HOME, 'rif', 'stores'))).toBe(true);
     expect(run()).toEqual(first);
