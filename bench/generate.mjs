@@ -39,9 +39,9 @@ export function generate(count, dir, perFile = 1) {
     if (perFile === 1) {
       const [fact] = batch;
       mkdirSync(join(dir, fact.kind), { recursive: true });
-      writeFileSync(join(dir, fact.kind, `${fact.id}.yaml`), stringify(fact));
+      writeFileSync(join(dir, fact.kind, `${fact.id}.yaml`), stringify(fact, { aliasDuplicateObjects: false }));
     } else {
-      writeFileSync(join(dir, `collection-${String(files).padStart(5, '0')}.yaml`), stringify(batch));
+      writeFileSync(join(dir, `collection-${String(files).padStart(5, '0')}.yaml`), stringify(batch, { aliasDuplicateObjects: false }));
     }
     files += 1;
     batch = [];

@@ -8,7 +8,7 @@ import { hasher } from '../src/store/hash.js';
 
 export async function compileFacts(root: string): Promise<number> {
   const factsDir = join(root, 'facts') + '/';
-  const hash = await hasher();
+  const hash = hasher();
   const data = compileBundled(factsDir, hash);
   for (const issue of data.issues) process.stderr.write(`${formatIssue(issue, (f) => f.slice(root.length))}\n`);
   if (data.issues.length) return 1;

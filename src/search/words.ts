@@ -5,15 +5,47 @@
 import { withinDistance } from '../suggest.js';
 import { QUERY_LIMITS } from './options.js';
 
-/** Lower case without diacritics: the form words are compared in. */
-export const bare = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Lower case without diacritics: the form words are compared in. ASCII text has none to take off. */
+export const bare = (text: string): string => (ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+
+const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const MARKS = /[^\p{L}\p{N}]+/u;
 
 /** The words of a text, both as written ("s-300", "shahed-136") and split at every mark ("s", "300"). */
 export function wordsOf(text: string): string[] {
-  const spaced = bare(text)
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-  return [...spaced, ...spaced.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))].filter(Boolean);
+  const lower = bare(text);
+  if (ASCII.test(lower)) return asciiWordsOf(lower);
+  const spaced = lower.split(/\s+/).map((w) => w.replace(EDGES, ''));
+  return [...spaced, ...spaced.flatMap((w) => w.split(MARKS))].filter(Boolean);
+}
+
+const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** wordsOf for lower-case ASCII in one pass over the characters: indexing 100,000 facts spends most of its time here. */
+function asciiWordsOf(text: string): string[] {
+  const whole: string[] = [];
+  const parts: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    let start = i;
+    while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+    let end = i;
+    while (start < end && !isAlnum(text.charCodeAt(start))) start++;
+    while (end > start && !isAlnum(text.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    whole.push(text.slice(start, end));
+    for (let j = start; j < end; ) {
+      while (j < end && !isAlnum(text.charCodeAt(j))) j++;
+      const from = j;
+      while (j < end && isAlnum(text.charCodeAt(j))) j++;
+      if (j > from) parts.push(text.slice(from, j));
+    }
+  }
+  return [...whole, ...parts];
 }
 
 /** How many typos a query word of this length may carry: none below 5 letters, then 1, and 2 from 9. */

@@ -128,8 +128,8 @@ function jsonItems(items: readonly unknown[]): { text: Buffer; offsets: Float64A
   return { text: Buffer.concat(parts), offsets };
 }
 
-/** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. */
-export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: string): void {
+/** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. Returns the word index it built. */
+export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: string): TokenIndex {
   const relative = (file: string) => (fileBase && file.startsWith(fileBase) ? file.slice(fileBase.length) : file);
   const withFile = (issue: Issue): Issue => ({ ...issue, file: relative(issue.file), ...(issue.also ? { also: { ...issue.also, file: relative(issue.also.file) } } : {}) });
   const facts = data.kept.map((r) => data.records[r]!);
@@ -208,6 +208,7 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: 
     rmSync(temp, { recursive: true, force: true });
     throw error;
   }
+  return tokens;
 }
 
 /** Paths inside a store are relative to `fileBase` (the bundled facts) or absolute (a user cache). */

@@ -1,9 +1,11 @@
-// Cache keys and digests: SHA-1 of a text. node:crypto is imported only by runs with user facts, the
-// only ones that hash anything; a look-up in the bundled facts does not pay for loading it.
+// Cache keys and digests: SHA-1 of a text. node:crypto is required, not imported: it loads only in runs
+// with user facts, the only ones that hash anything, and without the ESM wrapper that copies every one
+// of its exports (which costs a look-up in the bundled facts more than the hashing does).
+import { createRequire } from 'node:module';
 
 export type Hash = (text: string) => string;
 
-export async function hasher(): Promise<Hash> {
-  const { createHash } = await import('node:crypto');
+export function hasher(): Hash {
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return (text) => createHash('sha1').update(text).digest('hex');
 }

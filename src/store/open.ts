@@ -29,7 +29,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   // a user path that is (or holds) the bundled facts adds nothing twice
   const seen = options.includeBundled ? bundledPaths(bundled.files()) : new Set<string>();
   const found = findUserFiles(options.userPaths, seen);
-  const hash = await hasher();
+  const hash = hasher();
   const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]));
   const dir = options.cacheDir && join(storesDir(options.cacheDir), key);
 
@@ -54,9 +54,10 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     } finally {
       reader?.close();
     }
+    let tokens;
     if (dir) {
       try {
-        writeStore(dir, data, hash);
+        tokens = writeStore(dir, data, hash);
       } catch {
         // a cache that cannot be written (read-only home, full disk) only costs speed
       }
@@ -65,6 +66,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
       data.kept.map((r) => data.records[r]!),
       data.vocabulary,
       data.issues,
+      tokens,
     );
   };
 
@@ -99,7 +101,7 @@ async function openBundled(): Promise<Bundled> {
     }
   }
   const { compileBundled } = await import('./compile.js');
-  const data = compileBundled(BUNDLED_DIR, await hasher());
+  const data = compileBundled(BUNDLED_DIR, hasher());
   return {
     store: memoryStore(
       data.kept.map((r) => data.records[r]!),

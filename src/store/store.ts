@@ -27,8 +27,9 @@ export interface Store {
   tokens(): Promise<TokenIndex>;
 }
 
-export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issues: readonly Issue[]): Store {
-  let tokens: TokenIndex | undefined;
+/** Facts in memory; `tokens` when their word index was built already (to write it to the cache). */
+export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issues: readonly Issue[], built?: TokenIndex): Store {
+  let tokens = built;
   return {
     vocabulary,
     issues,
