@@ -35,16 +35,15 @@ const lazyChildProcess = {
 };
 
 /**
- * Node's own modules reached through require() rather than import: an ESM import of node:fs builds a
- * facade that copies every export of fs, which costs more than the rest of a bundled-facts look-up.
+ * Node's own modules reached through require() rather than import (ours, and chalk's node:os and
+ * node:tty): an ESM import of node:fs builds a facade that copies every export of fs, which costs more
+ * than the rest of a bundled-facts look-up.
  */
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
     // a dynamic import (node:crypto, for cache keys) stays one: it is loaded only by the runs that need it
-    b.onResolve({ filter: /^node:/ }, (args) =>
-      args.importer.includes(`${root}src`) && args.kind !== 'dynamic-import' ? { path: args.path, namespace: 'builtin' } : undefined,
-    );
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };

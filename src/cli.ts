@@ -13,7 +13,24 @@ import { validateCommand } from './commands/validate.js';
 
 const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
-function buildProgram(io: Io, done: (code: number) => void): Command {
+type Build = (io: Io, done: (code: number) => void) => Command[];
+
+/** The commands, grouped as they are built; search comes first and is the default. */
+const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
+  [['search'], (io, done) => [searchCommand(io, done)]],
+  [['list', 'events', 'treaties', 'allegations'], listCommands],
+  [['show'], (io, done) => [showCommand(io, done)]],
+  [['topics'], (io, done) => [topicsCommand(io, done)]],
+  [['validate'], (io, done) => [validateCommand(io, done)]],
+  [['cache'], (io, done) => [cacheCommand(io, done)]],
+];
+
+/**
+ * The program. When the first word names a command, only that command is built: building all of them
+ * (some 200 options) is a tenth of a bundled look-up. Anything else (a bare query, --help, a typo)
+ * gets every command.
+ */
+function buildProgram(io: Io, done: (code: number) => void, first: string | undefined): Command {
   const program = new Command('rif')
     .description('Russia–Iran fact explorer: search, filter and read a sourced record of Russia–Iran relations')
     .version(packageVersion(), '-V, --version', 'print the version')
@@ -35,7 +52,8 @@ ${EXIT_CODES_HELP}`,
     // one line, however commander phrased it
     outputError: (text: string, write: (s: string) => void) => write(`rif: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
   };
-  const commands = [searchCommand(io, done), ...listCommands(io, done), showCommand(io, done), topicsCommand(io, done), validateCommand(io, done), cacheCommand(io, done)];
+  const named = COMMANDS.find(([names]) => first !== undefined && names.includes(first));
+  const commands = (named ? [named] : COMMANDS).flatMap(([, build]) => build(io, done));
   // subcommands (cache clear) too: errors and help must come back through io, never exit the process
   const configure = (cmd: Command): void => {
     cmd.configureOutput(output).exitOverride().showSuggestionAfterError(true);
@@ -52,7 +70,7 @@ ${EXIT_CODES_HELP}`,
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   try {
-    const program = buildProgram(io, (c) => (code = c));
+    const program = buildProgram(io, (c) => (code = c), argv[0]);
     if (argv.length === 0) {
       io.stdout(program.helpInformation());
       return EXIT.ok;

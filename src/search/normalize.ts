@@ -9,6 +9,9 @@ const PERSIAN_FORMS: Readonly<Record<string, string>> = Object.freeze({
 });
 const PERSIAN_FORM = new RegExp(`[${Object.keys(PERSIAN_FORMS).join('')}]`, 'g');
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** NFKC with Persian letter forms; ASCII text (most of it) is already folded. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!);
+  return ASCII.test(text) ? text : text.normalize('NFKC').replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!);
 }
