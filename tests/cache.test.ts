@@ -172,11 +172,11 @@ describe('the progress bar', () => {
 });
 
 describe('a search with more matches than fuse.js ranks', () => {
-  it('prints the best 100 and says how many matched', async () => {
+  it('prints the best 60 and says how many matched', async () => {
     const list = Array.from({ length: 300 }, (_, i) => `- ${fact(`common-${i}`, `Common word ${i}`).replace(/\n(?=.)/g, '\n  ')}`).join('');
     const out = await rif(['search', 'common', '--facts', tempFacts({ 'many.yaml': list }), '--no-bundled', '--fields', 'id']);
     expect(out.code).toBe(0);
-    expect(out.stdout.trim().split('\n')).toHaveLength(100);
-    expect(out.stderr).toBe('rif: 300 facts match; showing the best 100. Add words or filters to narrow the search\n');
+    expect(out.stdout.trim().split('\n')).toHaveLength(60);
+    expect(out.stderr).toBe('rif: 300 facts match; showing the best 60. Add words or filters to narrow the search\n');
   });
 });

@@ -2,6 +2,8 @@
 import type { DayRange } from '../dates.js';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
+// imported, not loaded on demand: fuse.js costs little to load, and a dynamic import waits on the event loop
+import { search, withTitleMatches } from '../search/index.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
@@ -60,8 +62,6 @@ export async function runListing(view: View, words: readonly string[], options: 
   const sortKey: SortKey = options.sort ?? (query ? 'relevance' : 'date');
   if (sortKey === 'relevance' && !query) throw new UsageError('--sort relevance needs a query');
 
-  // start loading the search code now: its file is read while the facts are opened
-  const searching = query ? import('../search/index.js') : undefined;
   const store = await openFacts(options, io);
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
@@ -80,7 +80,6 @@ export async function runListing(view: View, words: readonly string[], options: 
   if (query) {
     const kept = new Uint8Array(store.size);
     for (const i of selected) kept[i] = 1;
-    const { search, withTitleMatches } = (await searching)!;
     const result = await search(store, query, (i) => kept[i] === 1);
     rows = result.hits;
     highlight = (shown) => (format === 'table' ? withTitleMatches(shown, query) : shown);
