@@ -69,8 +69,20 @@ const oneSharedChunk = {
   },
 };
 
+/**
+ * chalk detects colour support when it is imported, which loads node:tty and node:os. rif decides colour
+ * itself (src/render/color.ts) and only ever builds `new Chalk({ level })`, so the detection is left out.
+ */
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
-await build({ ...common, entryPoints: { main: 'src/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk] });
+await build({ ...common, entryPoints: { main: 'src/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk, noColorDetection] });
 await build({ ...common, entryPoints: { 'compile-facts': 'scripts/compile-facts.ts' }, outdir: 'dist/.build' });
 const { compileFacts } = await import(`${root}dist/.build/compile-facts.js`);
 const code = await compileFacts(root);

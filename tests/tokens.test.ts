@@ -1,0 +1,95 @@
+// The word index that narrows a search, and the pieces it stands on: the word splitter and the edit distance.
+import { describe, expect, it } from 'vitest';
+import type { Doc } from '../src/search/doc.js';
+import { factsHolding, FIELD_SLOTS, buildTokenIndex, matchingWords } from '../src/search/tokens.js';
+import { wordsOf } from '../src/search/words.js';
+import { distance, withinDistance } from '../src/suggest.js';
+
+const doc = (over: Partial<Doc>): Doc => ({ id: 'x', title: '', aliases: [], actors: [], places: [], years: '', topics: [], summary: '', quotes: [], ...over });
+const docs = [
+  doc({ id: 'shahed-deal', title: 'Shahed drone deal', summary: 'Drones for Russia.' }),
+  doc({ id: 'mashhad-visit', title: 'Visit to Mashhad', actors: ['Shahed Ahmadi'] }),
+  doc({ id: 'bushehr', title: 'Bushehr plant', summary: 'Built with Russian help; the SCO summit.' }),
+];
+const index = buildTokenIndex(docs);
+const words = (query: string) => matchingWords(index, query).map((i) => index.words.at(i));
+const holders = (query: string) => Object.fromEntries([...factsHolding(index, matchingWords(index, query))].map(([f, field]) => [docs[f]!.id, field]));
+
+describe('the word index', () => {
+  it('lists each distinct word once, sorted', () => {
+    const all = Array.from({ length: index.words.length }, (_, i) => index.words.at(i)!);
+    expect(all).toEqual([...new Set(all)].sort());
+    expect(index.starts[index.words.length]).toBe(index.postings.length);
+  });
+
+  it.each([
+    ['sco', ['sco']], // a short word only as itself
+    ['sc', []],
+    ['shahed', ['shahed', 'shahed-deal']], // a longer word as the start of a word (the id counts too)
+    ['drone', ['drone', 'drones']],
+    ['bushher', ['bushehr']], // with a typo only when no word starts with it
+    ['mashad', ['mashhad']],
+    ['zzzzzz', []],
+  ])('%j stands for %j', (query, expected) => {
+    expect(words(query)).toEqual(expected);
+  });
+
+  it('names, for each fact, the best-weighted field that holds the word', () => {
+    // title is field 0, actors field 3, summary field 7
+    expect(holders('shahed')).toEqual({ 'shahed-deal': 0, 'mashhad-visit': 3 });
+    expect(holders('russia')).toEqual({ 'shahed-deal': 7, bushehr: 7 });
+    expect(holders('drone')).toEqual({ 'shahed-deal': 0 });
+  });
+
+  it('packs a fact and a field into one posting', () => {
+    for (const p of index.postings) expect(Math.floor(p / FIELD_SLOTS)).toBeLessThan(docs.length);
+  });
+});
+
+describe('the word splitter', () => {
+  it.each([
+    ['Shahed-136 drones, (S-300)!', ['shahed-136', 'drones', 's-300', 'shahed', '136', 'drones', 's', '300']],
+    ['  ', []],
+    ['Téhéran', ['teheran', 'teheran']],
+    ['پوتین و پزشکیان', ['پوتین', 'و', 'پزشکیان', 'پوتین', 'و', 'پزشکیان']],
+  ])('%j → %j', (text, expected) => {
+    expect(wordsOf(text)).toEqual(expected);
+  });
+
+  it('splits ASCII text as the Unicode rules do', () => {
+    // the one-pass splitter for ASCII against the general one, on a fixed pseudo-random sample
+    const unicode = (text: string) => {
+      const spaced = text.toLowerCase().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+      return [...spaced, ...spaced.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))].filter(Boolean);
+    };
+    const alphabet = 'aZ9 -_.,()\t\n"\'x';
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 2000; k++) {
+      const text = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      expect([text, wordsOf(text)]).toEqual([text, unicode(text)]);
+    }
+  });
+});
+
+describe('the banded edit distance', () => {
+  it.each([
+    ['bushher', 'bushehr', 1, true],
+    ['bushher', 'bushehr', 0, false],
+    ['turkmanchai', 'turkmenchay', 2, true],
+    ['abc', '', 2, false],
+    ['', '', 0, true],
+  ])('%j and %j within %d: %s', (a, b, max, expected) => {
+    expect(withinDistance(a, b, max)).toBe(expected);
+  });
+
+  it('agrees with the full distance', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: Math.floor(next() * 7) }, () => 'abcd'[Math.floor(next() * 4)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const [a, b, max] = [word(), word(), Math.floor(next() * 4)];
+      expect([a, b, max, withinDistance(a, b, max)]).toEqual([a, b, max, distance(a, b) <= max]);
+    }
+  });
+});
