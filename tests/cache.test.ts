@@ -89,11 +89,13 @@ describe('the cache', () => {
     ['a word index of the same size out of range', 'postings.bin', (text: string) => '\xff'.repeat(text.length)],
     ['a foreign manifest', 'manifest.json', () => JSON.stringify({ magic: 'someone-else', format: 1 })],
     ['an empty columns file', 'columns.bin', () => ''],
+    ['a missing word list', 'words.txt', undefined],
   ])('ignores %s and rebuilds', async (_, name, damage) => {
     const { env, run, entries } = setup();
     const good = [await run('list', '--json'), await run('search', 'beta')];
     const file = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, name);
-    writeFileSync(file, damage(readFileSync(file, 'latin1')), 'latin1');
+    if (damage) writeFileSync(file, damage(readFileSync(file, 'latin1')), 'latin1');
+    else rmSync(file);
     expect([await run('list', '--json'), await run('search', 'beta')]).toEqual(good);
     // and the entry is whole again
     expect([await run('list', '--json'), await run('search', 'beta')]).toEqual(good);

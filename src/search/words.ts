@@ -1,7 +1,7 @@
-// Pure: which words of a text a query word stands for. fuse.js finds candidates by character patterns,
-// which also match inside other words ("sco" in "Moscow", "shhad" in "Mashhad"); search keeps a fact
-// for a word only when a word of its text is the short query word, begins with the longer one or, when
-// no fact has it as typed, is within its typo budget.
+// Pure: the words of a text and which of them a query word stands for. fuse.js matches character
+// patterns, also inside other words ("sco" in "Moscow", "shhad" in "Mashhad"); search counts a fact for a
+// word only when a word of its text is the short query word, begins with the longer one or, when no
+// fact has it as typed, is within its typo budget (see tokens.ts).
 import { withinDistance } from '../suggest.js';
 import { QUERY_LIMITS } from './options.js';
 
@@ -59,12 +59,4 @@ export const isShortWord = (query: string): boolean => [...query].length < QUERY
 /** Whether the text word `w` is within `typos` edits of the (bare) query word, or its start is. */
 export function nearWord(query: string, w: string, typos: number): boolean {
   return withinDistance(query, w, typos) || (w.length > query.length && withinDistance(query, w.slice(0, query.length), typos));
-}
-
-/** Whether `text` has `word` as a whole word (a short word), or a word beginning with it or within `typos` edits of it (or of its start). */
-export function holdsWord(text: string, word: string, typos: number): boolean {
-  const query = bare(word);
-  const budget = Math.min(typos, typoBudget([...query].length));
-  if (isShortWord(query)) return wordsOf(text).includes(query);
-  return wordsOf(text).some((w) => w.startsWith(query) || (budget > 0 && nearWord(query, w, budget)));
 }

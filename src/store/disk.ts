@@ -245,7 +245,7 @@ export function readManifest(dir: string, fileBase?: string): Manifest | undefin
 /** What a store was built from, for a rebuild that parses only what changed. */
 export function readSources(dir: string, fileBase?: string): Sources {
   try {
-    const sources = JSON.parse(readFileSync(join(dir, FILES.sources), 'utf8')) as Sources;
+    const sources = JSON.parse(readStoreFile(join(dir, FILES.sources), 'utf8')) as Sources;
     const absolute = absoluteIn(fileBase);
     return {
       vocabularyFiles: sources.vocabularyFiles.map((f) => ({ ...f, file: absolute(f.file) })),
@@ -283,7 +283,7 @@ class ItemReader {
     const count = this.offsets.length - 1;
     if (indices.length * 2 < count) return indices.map((i) => this.range(i, i + 1)[0]);
     if (!this.all) {
-      const all = parseItem(readFileSync(this.file, 'latin1'));
+      const all = parseItem(readStoreFile(this.file, 'latin1'));
       if (!Array.isArray(all) || all.length !== count) throw new StoreDamaged(`${this.file} does not hold its items`);
       this.all = all;
     }
@@ -301,9 +301,26 @@ class ItemReader {
     const end = this.offsets[to];
     if (start === undefined || end === undefined || !(end >= start)) throw new StoreDamaged('item index out of range');
     const buf = Buffer.allocUnsafe(end - start);
-    this.fd ??= openSync(this.file, 'r');
-    if (readSync(this.fd, buf, 0, buf.length, start) !== buf.length) throw new StoreDamaged(`${this.file} is short`);
+    let read: number;
+    try {
+      this.fd ??= openSync(this.file, 'r');
+      read = readSync(this.fd, buf, 0, buf.length, start);
+    } catch (error) {
+      throw new StoreDamaged(`${this.file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    }
+    if (read !== buf.length) throw new StoreDamaged(`${this.file} is short`);
     return buf;
+  }
+}
+
+/** A file of the store; any failure to read it (gone, unreadable) is damage like any other. */
+function readStoreFile(file: string): Buffer;
+function readStoreFile(file: string, encoding: BufferEncoding): string;
+function readStoreFile(file: string, encoding?: BufferEncoding): Buffer | string {
+  try {
+    return encoding ? readFileSync(file, encoding) : readFileSync(file);
+  } catch (error) {
+    throw new StoreDamaged(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
 }
 
@@ -321,7 +338,7 @@ export class RecordReader {
   private readonly absolute: (file: string) => string;
 
   constructor(dir: string, fileBase?: string) {
-    this.lines = new ItemReader(join(dir, FILES.records), float64s(readFileSync(join(dir, FILES.offsets))));
+    this.lines = new ItemReader(join(dir, FILES.records), float64s(readStoreFile(join(dir, FILES.offsets))));
     this.absolute = absoluteIn(fileBase);
   }
 
@@ -351,7 +368,7 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
   const topics = [...vocabulary.keys()];
   const words = topicWords(topics.length);
   const layout = columnsLayout(n, words);
-  const raw = aligned(readFileSync(join(dir, FILES.columns)), 8);
+  const raw = aligned(readStoreFile(join(dir, FILES.columns)), 8);
   if (raw.length !== layout.end) throw new StoreDamaged('columns are the wrong size');
   const at = (offset: number) => raw.byteOffset + offset;
   const c: Columns = {
@@ -434,7 +451,7 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
 function readIds(dir: string, n: number): string[] {
   let ids: unknown;
   try {
-    ids = JSON.parse(readFileSync(join(dir, FILES.ids), 'utf8'));
+    ids = JSON.parse(readStoreFile(join(dir, FILES.ids), 'latin1'));
   } catch {
     throw new StoreDamaged('ids do not parse');
   }
@@ -443,13 +460,13 @@ function readIds(dir: string, n: number): string[] {
 }
 
 function readTokens(dir: string, facts: number): TokenIndex {
-  const all = uint32s(readFileSync(join(dir, FILES.postings)));
+  const all = uint32s(readStoreFile(join(dir, FILES.postings)));
   const count = all[0] ?? 0;
   if (all.length < 3 + 2 * count) throw new StoreDamaged('word index is short');
   const starts = all.subarray(1, count + 2);
   const wordAt = all.subarray(count + 2, 2 * count + 3);
   const postings = all.subarray(2 * count + 3);
-  const text = readFileSync(join(dir, FILES.words), 'utf8');
+  const text = readStoreFile(join(dir, FILES.words), 'utf8');
   if (starts[count] !== postings.length || wordAt[count] !== text.length) throw new StoreDamaged('word index does not add up');
   let highest = 0;
   for (let i = 0; i < postings.length; i++) if (postings[i]! > highest) highest = postings[i]!;

@@ -6,7 +6,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { findUserFiles } from '../facts/files.js';
 import { packageVersion } from '../package.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
-import { digestOf, openDiskStore, readManifest, readSources, RecordReader, StoreDamaged, writeStore } from './disk.js';
+import { digestOf, openDiskStore, readManifest, readSources, RecordReader, StoreDamaged, writeStore, type StoreData } from './disk.js';
 import { hasher } from './hash.js';
 import { memoryStore, type Store } from './store.js';
 
@@ -20,7 +20,7 @@ export interface OpenOptions {
 }
 
 /** The cache entries live here, one folder per set of paths. */
-export const storesDir = (cacheDir: string): string => join(cacheDir, 'stores');
+const storesDir = (cacheDir: string): string => join(cacheDir, 'stores');
 
 export async function openStore(options: OpenOptions): Promise<Store> {
   const bundled = await openBundled();
@@ -44,16 +44,19 @@ export async function openStore(options: OpenOptions): Promise<Store> {
       found,
       progress: options.progress,
     };
-    let data;
-    const reader = reuse && dir ? new RecordReader(dir) : undefined;
-    try {
-      data = buildStoreData({ ...input, reuse: reader && dir ? { sources: readSources(dir), reader } : undefined });
-    } catch (error) {
-      if (!(error instanceof StoreDamaged)) throw error;
-      data = buildStoreData(input);
-    } finally {
-      reader?.close();
+    let data: StoreData | undefined;
+    if (reuse && dir) {
+      let reader: RecordReader | undefined;
+      try {
+        reader = new RecordReader(dir);
+        data = buildStoreData({ ...input, reuse: { sources: readSources(dir), reader } });
+      } catch {
+        // whatever went wrong with the old entry, parsing everything gives the answer (and a real bug shows there)
+      } finally {
+        reader?.close();
+      }
     }
+    data ??= buildStoreData(input);
     let tokens;
     if (dir) {
       try {
