@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 import { cacheDir } from './paths.js';
 import { colorLevel, makeChalk, type ColorMode } from './render/color.js';
 import { openStore } from './store/open.js';
-import type { Store } from './store/store.js';
+import type { Progress, Store } from './store/store.js';
 
 export interface DataOptions {
   readonly facts?: string[];
@@ -56,22 +56,25 @@ export function chalkFor(options: ColorOptions, io: Io): ChalkInstance {
 const BAR = Object.freeze({ width: 30, delayMs: 300, everyMs: 100 });
 
 /**
- * A progress bar on stderr while fact files are parsed, for people at a terminal: it appears only once
- * parsing has taken a moment and is wiped when done. Pipes and logs get nothing.
+ * A progress bar on stderr while user fact files are loaded, for people at a terminal: it appears only
+ * once loading has taken a moment, names each stage, and is wiped when done. Pipes and logs get nothing.
  */
-function progressBar(io: Io): { update: (done: number, total: number) => void; done: () => void } | undefined {
+function progressBar(io: Io): { update: Progress; done: () => void } | undefined {
   if (!io.stderrIsTTY) return undefined;
   const start = io.now();
   let last = 0;
+  let stage = '';
   let shown = false;
   return {
-    update(done, total) {
-      const now = io.now();
-      if (now - start < BAR.delayMs || now - last < BAR.everyMs || total === 0) return;
-      last = now;
+    update(now, done, total) {
+      const time = io.now();
+      if (time - start < BAR.delayMs || (now === stage && time - last < BAR.everyMs)) return;
+      last = time;
+      stage = now;
       shown = true;
-      const filled = Math.round((done / total) * BAR.width);
-      io.stderr(`\r\x1b[2Kreading fact files [${'#'.repeat(filled)}${' '.repeat(BAR.width - filled)}] ${done}/${total}`);
+      const filled = total ? Math.round((done / total) * BAR.width) : 0;
+      const bar = total ? ` [${'#'.repeat(filled)}${' '.repeat(BAR.width - filled)}] ${done}/${total}` : '…';
+      io.stderr(`\r\x1b[2K${stage}${bar}`);
     },
     done() {
       if (shown) io.stderr('\r\x1b[2K');

@@ -9,6 +9,7 @@ import { lazilyLocated, parseFactFile } from '../facts/parse-file.js';
 import type { Located, ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { sameFile, type RecordReader, type SourceEntry, type Sources, type StoreData } from './disk.js';
+import type { Progress } from './store.js';
 
 /** Whether two lists name the same files with the same sizes and times, in the same order. */
 const sameFiles = (a: readonly FoundFile[], b: readonly FoundFile[]): boolean => a.length === b.length && a.every((f, i) => sameFile(f, b[i]!));
@@ -21,7 +22,7 @@ export interface BuildInput {
   readonly found: FoundFiles;
   /** the previous cache entry for the same paths: files whose size and mtime are unchanged are not parsed again */
   readonly reuse?: { readonly sources: Sources; readonly reader: RecordReader } | undefined;
-  readonly progress?: ((done: number, total: number) => void) | undefined;
+  readonly progress?: Progress | undefined;
 }
 
 export function buildStoreData(input: BuildInput): StoreData {
@@ -45,7 +46,7 @@ export function buildStoreData(input: BuildInput): StoreData {
   const sources: SourceEntry[] = [];
   const total = input.found.jobs.length;
   for (const [done, job] of input.found.jobs.entries()) {
-    input.progress?.(done, total);
+    input.progress?.('reading fact files', done, total);
     const ctx: ParseContext = job.expect ? { file: job.file, vocabulary, expect: job.expect } : { file: job.file, vocabulary };
     const reread = () => readText(job.file, []);
     const first = records.length;
@@ -65,7 +66,7 @@ export function buildStoreData(input: BuildInput): StoreData {
     issues.push(...fileIssues);
     sources.push({ file: job.file, size: job.size, mtimeMs: job.mtimeMs, first, count: records.length - first, issues: fileIssues });
   }
-  input.progress?.(total, total);
+  input.progress?.('checking facts', 0, 0);
 
   const corpus = checkCorpus(located);
   issues.push(...corpus.issues);

@@ -8,7 +8,7 @@ import { packageVersion } from '../package.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
 import { digestOf, openDiskStore, readManifest, readSources, RecordReader, StoreDamaged, writeStore, type StoreData } from './disk.js';
 import { hasher } from './hash.js';
-import { memoryStore, type Store } from './store.js';
+import { memoryStore, type Progress, type Store } from './store.js';
 
 export interface OpenOptions {
   readonly includeBundled: boolean;
@@ -16,7 +16,7 @@ export interface OpenOptions {
   readonly userPaths: readonly string[];
   /** the cache directory; undefined with --no-cache or when there is none */
   readonly cacheDir?: string | undefined;
-  readonly progress?: ((done: number, total: number) => void) | undefined;
+  readonly progress?: Progress | undefined;
 }
 
 /** The cache entries live here, one folder per set of paths. */
@@ -59,6 +59,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     data ??= buildStoreData(input);
     let tokens;
     if (dir) {
+      options.progress?.('indexing', 0, 0);
       try {
         tokens = writeStore(dir, data, hash);
       } catch {

@@ -7,6 +7,9 @@ import { matchesFilter, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
 import { buildTokenIndex, type TokenIndex } from '../search/tokens.js';
 
+/** Told how a long load is going: what it is doing, and how far through (total 0 when it cannot say). */
+export type Progress = (stage: string, done: number, total: number) => void;
+
 export interface Store {
   readonly vocabulary: Vocabulary;
   /** problems found while loading, in the order they are reported */
