@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js';
 // imported, not loaded on demand: fuse.js costs little to load, and a dynamic import waits on the event loop
 import { search, withTitleMatches } from '../search/index.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
-import { boundsRange } from '../filter.js';
+import { boundsRange, type Filter } from '../filter.js';
 import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
 import type { Fact, Hit, Kind, Status } from '../facts/types.js';
 import type { Io } from '../io.js';
@@ -66,7 +66,7 @@ export async function runListing(view: View, words: readonly string[], options: 
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
   }
-  const filter = {
+  const filter: Filter = {
     // the open range of no --from and no --to filters nothing, and costs a date parse per fact
     ranges: [...(options.from !== undefined || options.to !== undefined ? [bounds] : []), ...(options.in ? [options.in] : [])],
     topics: options.topic,
@@ -74,29 +74,35 @@ export async function runListing(view: View, words: readonly string[], options: 
     actor: options.actor,
     statuses: options.status,
   };
-  const selected = await store.select(filter);
-  let rows: Row[];
-  let highlight = (shown: Row[]) => shown;
-  if (query) {
-    const kept = new Uint8Array(store.size);
-    for (const i of selected) kept[i] = 1;
-    const result = await search(store, query, (i) => kept[i] === 1);
-    rows = result.hits;
-    highlight = (shown) => (format === 'table' ? withTitleMatches(shown, query) : shown);
-    if (result.matched > rows.length && result.matched > QUERY_LIMITS.rankLimit) {
-      io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
-    }
-  } else {
-    // when every row prints whole, read the whole facts at once rather than heads first
-    const direct = needsWhole(format, options.fields) && (options.limit ?? Infinity) >= selected.length;
-    const facts = await (direct ? store.facts(selected) : store.heads(selected));
-    rows = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
-  }
+  const { rows, highlight } = await findRows(store, query, filter, format, options, io);
   const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields));
   const render = await rendererFor(format);
   io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
   if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"${commandHint(view, words)}` : 'no facts match these filters');
   return EXIT.ok;
+}
+
+/**
+ * The facts that pass the filters, or with a query the best of them by relevance (the filters apply
+ * first, so they narrow what is ranked). Also how to mark title matches on the rows a table shows.
+ */
+async function findRows(store: Store, query: string, filter: Filter, format: Format, options: ListingOptions, io: Io) {
+  const selected = await store.select(filter);
+  if (!query) {
+    // when every row prints whole, read the whole facts at once rather than heads first
+    const direct = needsWhole(format, options.fields) && (options.limit ?? Infinity) >= selected.length;
+    const facts = await (direct ? store.facts(selected) : store.heads(selected));
+    const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
+    return { rows, highlight: (shown: Row[]) => shown };
+  }
+  const kept = new Uint8Array(store.size);
+  for (const i of selected) kept[i] = 1;
+  const result = await search(store, query, (i) => kept[i] === 1);
+  if (result.matched > result.hits.length && result.matched > QUERY_LIMITS.rankLimit) {
+    io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
+  }
+  const rows: Row[] = result.hits;
+  return { rows, highlight: (shown: Row[]) => (format === 'table' ? withTitleMatches(shown, query) : shown) };
 }
 
 /** Rows print from heads when every field shown is a head field; JSON records and other fields need the whole fact. */
