@@ -1,14 +1,39 @@
 // The process edge: real streams in, an exit code out. Everything else goes through run(argv, io).
+import { fstatSync, writeSync } from 'node:fs';
 import { run } from './cli.js';
 import { EXIT, OutputError } from './errors.js';
 import type { Io } from './io.js';
 
-function writer(stream: NodeJS.WriteStream): (text: string) => void {
+/**
+ * Whether fd is a terminal. A pipe or a file is told by fstat alone: asking process.stdout builds its
+ * stream, and node:tty loads node:net, about 3 ms that a pipe into jq never needs.
+ */
+function isTerminal(fd: 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
+}
+
+/**
+ * Writes to fd directly and whole. Should the descriptor be non-blocking (a parent may set that) and
+ * full, the rest goes through Node's stream, which waits for the reader.
+ */
+function writer(fd: 1 | 2): (text: string) => void {
+  let stream: NodeJS.WriteStream | undefined;
   return (text) => {
+    if (stream) return void stream.write(text);
+    const bytes = Buffer.from(text);
+    let done = 0;
     try {
-      stream.write(text);
+      while (done < bytes.length) done += writeSync(fd, bytes, done);
     } catch (error) {
-      throw outputError(error);
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw outputError(error);
+      stream = fd === 1 ? process.stdout : process.stderr;
+      watch(stream);
+      stream.write(bytes.subarray(done));
     }
   };
 }
@@ -19,13 +44,23 @@ function outputError(error: unknown): OutputError {
   return code === 'EPIPE' ? new OutputError('output closed', true) : new OutputError(`cannot write output (${code ?? String(error)})`);
 }
 
+/** A stream reports write errors later, as events. */
+function watch(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error) => {
+    const failure = outputError(error);
+    if (!failure.quiet) process.stderr.write(`rif: ${failure.message}\n`);
+    process.exit(failure.quiet ? EXIT.ok : failure.exitCode);
+  });
+}
+
 export function processIo(): Io {
+  const stdoutIsTTY = isTerminal(1);
   return {
-    stdout: writer(process.stdout),
-    stderr: writer(process.stderr),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    columns: process.stdout.isTTY ? process.stdout.columns || 0 : 0,
+    stdout: writer(1),
+    stderr: writer(2),
+    stdoutIsTTY,
+    stderrIsTTY: isTerminal(2),
+    columns: stdoutIsTTY ? process.stdout.columns || 0 : 0,
     env: process.env,
     cwd: process.cwd(),
     now: () => performance.now(),
@@ -33,11 +68,5 @@ export function processIo(): Io {
 }
 
 export async function main(): Promise<void> {
-  // Pipes report write errors later, as events.
-  process.stdout.on('error', (error) => {
-    const failure = outputError(error);
-    if (!failure.quiet) process.stderr.write(`rif: ${failure.message}\n`);
-    process.exit(failure.quiet ? EXIT.ok : failure.exitCode);
-  });
   process.exitCode = await run(process.argv.slice(2), processIo());
 }

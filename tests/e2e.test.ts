@@ -1,6 +1,6 @@
 // The built CLI as a user runs it: a real process, real pipes, a real pseudo-terminal.
 // `npm test` builds dist/ before these run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
@@ -45,6 +45,22 @@ describe('the built bin', () => {
     const out = sh(`node ${BIN} list --facts ${join(FIXTURES, 'valid')} | head -1; echo "status \${PIPESTATUS[0]}"`);
     expect(out.stdout).toMatch(/^\S+\t.*\nstatus 0\n$/);
     expect(out.stderr).toBe('');
+  });
+
+  it('hands a slow reader the whole of a large output, through a blocking or a non-blocking pipe', async () => {
+    const whole = sh(`node ${BIN} list --json`).stdout;
+    expect(whole.length).toBeGreaterThan(100_000);
+    expect(sh(`node ${BIN} list --json | (sleep 0.3; cat)`).stdout).toBe(whole);
+    // a pipe Node opens itself is non-blocking: a write that would block must not lose the rest
+    const child = spawn('node', [BIN, 'list', '--json'], { cwd: ROOT, env });
+    child.stdout.pause();
+    const chunks: Buffer[] = [];
+    setTimeout(() => child.stdout.on('data', (c: Buffer) => chunks.push(c)).resume(), 300);
+    const code = await new Promise((done) => child.on('close', done));
+    expect([code, Buffer.concat(chunks).toString()]).toEqual([0, whole]);
+    // a non-blocking pipe: writes that would block fail with EAGAIN, and the rest must still arrive
+    const nonBlocking = spawnSync('python3', [join(FIXTURES, 'scripts', 'nonblocking-pipe.py'), 'node', BIN, 'list', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+    expect([nonBlocking.status, nonBlocking.stdout === whole, nonBlocking.stderr]).toEqual([0, true, '']);
   });
 
   it('a full disk is one line and exit 74', () => {
