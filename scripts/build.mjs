@@ -44,7 +44,12 @@ const builtinsByRequire = {
   setup(b) {
     // a dynamic import (node:crypto, for cache keys) stays one: it is loaded only by the runs that need it
     b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    // named exports written out: a CommonJS wrapper would have its properties copied for every importer
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, async (args) => {
+      const names = Object.keys(await import(args.path)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+      const lines = names.map((n) => `export const ${n} = m.${n};`);
+      return { contents: [`const m = require(${JSON.stringify(args.path)});`, 'export default m;', ...lines].join('\n'), loader: 'js' };
+    });
   },
 };
 

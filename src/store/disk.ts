@@ -357,7 +357,9 @@ export class RecordReader {
   private fact(value: unknown): Fact {
     const fact = value as { id?: unknown; file?: unknown };
     if (typeof fact?.id !== 'string' || typeof fact.file !== 'string') throw new StoreDamaged('a record is not a fact');
-    return { ...(fact as Fact), file: this.absolute(fact.file) };
+    // the object is this reader's own, fresh from JSON.parse: completed in place (absolute() leaves an absolute path be)
+    fact.file = this.absolute(fact.file);
+    return fact as Fact;
   }
 }
 
