@@ -1,6 +1,6 @@
 // The I/O edge that finds fact files: walk the user's paths, and read each file as UTF-8 text.
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, extname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Issue } from './issues.js';
 import type { ParseContext } from './parse.js';
@@ -52,7 +52,8 @@ export function findUserFiles(paths: readonly string[], seen = new Set<string>()
       jobs.push(...files);
     } else {
       const real = realpathSync(root);
-      if (!seen.has(real)) jobs.push({ file: root, size: stat.size, mtimeMs: stat.mtimeMs, ...layout(dirname(root), basename(root)) });
+      const kind = kindFolder(dirname(root));
+      if (!seen.has(real)) jobs.push({ file: root, size: stat.size, mtimeMs: stat.mtimeMs, ...(kind ? { expect: expectIn(kind, basename(root)) } : {}) });
       seen.add(real);
     }
   }
@@ -66,9 +67,15 @@ export function findBundledFiles(dir: string, seen = new Set<string>()): FactJob
 }
 
 /** A file in a folder named after a kind follows the bundled layout: the folder is the kind and the file name the id. */
-function layout(folder: string, name: string): { expect?: ParseContext['expect'] } {
+function kindFolder(folder: string): string | undefined {
   const kind = basename(folder);
-  return (KINDS as readonly string[]).includes(kind) ? { expect: { kind, id: basename(name, extname(name)) } } : {};
+  return (KINDS as readonly string[]).includes(kind) ? kind : undefined;
+}
+
+/** What the layout expects of a file `name` in a `kind` folder; the id is the name without its extension (as path.extname finds it). */
+function expectIn(kind: string, name: string): NonNullable<ParseContext['expect']> {
+  const dot = name.lastIndexOf('.');
+  return { kind, id: dot > 0 ? name.slice(0, dot) : name };
 }
 
 /**
@@ -87,8 +94,8 @@ function walk(dir: string, seen: Set<string>): FactJob[] {
     } catch {
       return;
     }
-    const kind = basename(current);
-    const inKindFolder = (KINDS as readonly string[]).includes(kind);
+    // once per folder, not per file
+    const kind = kindFolder(current);
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
@@ -113,8 +120,8 @@ function walk(dir: string, seen: Set<string>): FactJob[] {
       else if (stat?.isFile() && isYaml(name) && !seen.has(realFull)) {
         seen.add(realFull);
         out.push(
-          inKindFolder
-            ? { file: full, size: stat.size, mtimeMs: stat.mtimeMs, expect: { kind, id: name.slice(0, name.lastIndexOf('.')) } }
+          kind
+            ? { file: full, size: stat.size, mtimeMs: stat.mtimeMs, expect: expectIn(kind, name) }
             : { file: full, size: stat.size, mtimeMs: stat.mtimeMs },
         );
       }

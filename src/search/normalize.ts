@@ -9,9 +9,10 @@ const PERSIAN_FORMS: Readonly<Record<string, string>> = Object.freeze({
 });
 const PERSIAN_FORM = new RegExp(`[${Object.keys(PERSIAN_FORMS).join('')}]`, 'g');
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** ASCII text (most of it) needs no Unicode folding or normalising: callers skip that work. */
+export const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
-/** NFKC with Persian letter forms; ASCII text (most of it) is already folded. */
+/** NFKC with Persian letter forms; ASCII text is already folded. */
 export function foldText(text: string): string {
-  return ASCII.test(text) ? text : text.normalize('NFKC').replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!);
+  return isAscii(text) ? text : text.normalize('NFKC').replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!);
 }

@@ -3,12 +3,11 @@
 // word only when a word of its text is the short query word, begins with the longer one or, when no
 // fact has it as typed, is within its typo budget (see tokens.ts).
 import { withinDistance } from '../suggest.js';
+import { isAscii } from './normalize.js';
 import { QUERY_LIMITS } from './options.js';
 
-const ASCII = /^[\x00-\x7f]*$/;
-
 /** Lower case without diacritics: the form words are compared in. ASCII text has none to take off. */
-export const bare = (text: string): string => (ASCII.test(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+export const bare = (text: string): string => (isAscii(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 
 const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const MARKS = /[^\p{L}\p{N}]+/u;
@@ -16,7 +15,7 @@ const MARKS = /[^\p{L}\p{N}]+/u;
 /** The words of a text, both as written ("s-300", "shahed-136") and split at every mark ("s", "300"). */
 export function wordsOf(text: string): string[] {
   const lower = bare(text);
-  if (ASCII.test(lower)) return asciiWordsOf(lower);
+  if (isAscii(lower)) return asciiWordsOf(lower);
   const spaced = lower.split(/\s+/).map((w) => w.replace(EDGES, ''));
   return [...spaced, ...spaced.flatMap((w) => w.split(MARKS))].filter(Boolean);
 }

@@ -138,7 +138,7 @@ const asciiJson = (value: unknown): string =>
 /** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. Returns the word index it built. */
 export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: string): TokenIndex {
   const relative = (file: string) => (fileBase && file.startsWith(fileBase) ? file.slice(fileBase.length) : file);
-  const withFile = (issue: Issue): Issue => ({ ...issue, file: relative(issue.file), ...(issue.also ? { also: { ...issue.also, file: relative(issue.also.file) } } : {}) });
+  const withFile = (issue: Issue) => withIssueFiles(issue, relative);
   const facts = data.kept.map((r) => data.records[r]!);
   const n = facts.length;
   const topicIndex = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]));
@@ -221,8 +221,9 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: 
 /** Paths inside a store are relative to `fileBase` (the bundled facts) or absolute (a user cache). */
 const absoluteIn = (fileBase: string | undefined) => (file: string) => (fileBase && !isAbsolute(file) ? join(fileBase, file) : file);
 
-function withAbsoluteFiles(issue: Issue, absolute: (file: string) => string): Issue {
-  return { ...issue, file: absolute(issue.file), ...(issue.also ? { also: { ...issue.also, file: absolute(issue.also.file) } } : {}) };
+/** An issue with its file (and the file of `also`) mapped: made relative when written, absolute when read. */
+function withIssueFiles(issue: Issue, map: (file: string) => string): Issue {
+  return { ...issue, file: map(issue.file), ...(issue.also ? { also: { ...issue.also, file: map(issue.also.file) } } : {}) };
 }
 
 /** The manifest of the store in `dir`, or undefined when there is none, or it is foreign or damaged. */
@@ -239,7 +240,7 @@ export function readManifest(dir: string, fileBase?: string): Manifest | undefin
     if (size === undefined || size !== manifest.bytes?.[name as DataFile]) return undefined;
   }
   if (!fileBase) return manifest;
-  return { ...manifest, issues: manifest.issues.map((i) => withAbsoluteFiles(i, absoluteIn(fileBase))) };
+  return { ...manifest, issues: manifest.issues.map((i) => withIssueFiles(i, absoluteIn(fileBase))) };
 }
 
 /** What a store was built from, for a rebuild that parses only what changed. */
@@ -249,7 +250,7 @@ export function readSources(dir: string, fileBase?: string): Sources {
     const absolute = absoluteIn(fileBase);
     return {
       vocabularyFiles: sources.vocabularyFiles.map((f) => ({ ...f, file: absolute(f.file) })),
-      sources: sources.sources.map((s) => ({ ...s, file: absolute(s.file), issues: s.issues.map((i) => withAbsoluteFiles(i, absolute)) })),
+      sources: sources.sources.map((s) => ({ ...s, file: absolute(s.file), issues: s.issues.map((i) => withIssueFiles(i, absolute)) })),
     };
   } catch {
     throw new StoreDamaged('sources do not parse');
