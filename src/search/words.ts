@@ -14,9 +14,8 @@ const MARKS = /[^\p{L}\p{N}]+/u;
 
 /** The words of a text, both as written ("s-300", "shahed-136") and split at every mark ("s", "300"). */
 export function wordsOf(text: string): string[] {
-  const lower = bare(text);
-  if (isAscii(lower)) return asciiWordsOf(lower);
-  const spaced = lower.split(/\s+/).map((w) => w.replace(EDGES, ''));
+  if (isAscii(text)) return asciiWordsOf(text.toLowerCase());
+  const spaced = bare(text).split(/\s+/).map((w) => w.replace(EDGES, ''));
   return [...spaced, ...spaced.flatMap((w) => w.split(MARKS))].filter(Boolean);
 }
 
