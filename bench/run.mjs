@@ -1,8 +1,8 @@
 // npm run bench: whole-process runs of the built CLI, each paired with `node -e 0` in the same loop,
-// on the bundled facts and on synthetic collections of 10,000 and 100,000 facts. Prints one table row
+// on the bundled facts and on synthetic collections of 1,000, 10,000 and 100,000 facts. Prints one table row
 // per case: median wall time, the median of the ratios of each run to its node -e 0 run, peak memory
 // (via /usr/bin/time) and the target.
-//   node bench/run.mjs [--runs N] [--only bundled,10k,10k-files,100k]
+//   node bench/run.mjs [--runs N] [--only bundled,1k,10k,10k-files,100k]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -16,7 +16,7 @@ const work = join(root, 'bench', '.data');
 const cache = join(work, 'cache');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 0) || 15;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['bundled', '10k', '10k-files', '100k'];
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['bundled', '1k', '10k', '10k-files', '100k'];
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 /** A synthetic collection, generated once and kept in bench/.data (generation is deterministic). */
@@ -43,9 +43,11 @@ if (only.includes('bundled')) {
     { group: 'bundled', name: `rif search "${FORTY}"`, argv: ['search', FORTY], target: { ratio: 2.5, mib: 64 } },
   );
 }
-// Collections in files of ten facts, and the same 10,000 facts one per file: then every run pays one
-// stat() per file for the cache check, the floor of any cache keyed by each file's size and time.
+// Collections in files of ten facts, and 1,000 and 10,000 facts one per file (the bundled layout): then
+// every run pays one stat() per file for the cache check, the floor of any cache keyed by each file's size
+// and time. The issue sets no target for 1,000 facts; they are held to the 10,000-fact one.
 for (const [group, count, perFile, search, listing, cold] of [
+  ['1k', 1_000, 1, 3, 3, { ms: 4000, mib: Infinity }],
   ['10k', 10_000, 10, 3, 3, { ms: 4000, mib: Infinity }],
   ['10k-files', 10_000, 1, 3, 3, { ms: 4000, mib: Infinity }],
   ['100k', 100_000, 10, 10, 6, { ms: 30_000, mib: 1536 }],
@@ -53,7 +55,7 @@ for (const [group, count, perFile, search, listing, cold] of [
   if (!only.includes(group)) continue;
   const dir = dataset(count, perFile);
   const data = ['--facts', dir, '--no-bundled'];
-  const mib = count === 10_000 ? 100 : 400;
+  const mib = count <= 10_000 ? 100 : 400;
   const files = perFile === 1 ? `${count} files` : `${count / perFile} files of ${perFile}`;
   cases.push(
     { group, name: `first run (cold cache), ${files}`, argv: ['list', '--topic', 'nuclear', ...data], cold: true, target: cold },
