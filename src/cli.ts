@@ -1,5 +1,6 @@
 // Builds the command-line program and runs it: the only place where errors become exit codes.
 import { Command, CommanderError } from 'commander';
+import { visible } from './control.js';
 import { EXIT, OutputError, RifError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
@@ -50,7 +51,7 @@ ${EXIT_CODES_HELP}`,
     writeOut: (text: string) => io.stdout(text),
     writeErr: (text: string) => io.stderr(text),
     // one line, however commander phrased it
-    outputError: (text: string, write: (s: string) => void) => write(`rif: ${text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim()}\n`),
+    outputError: (text: string, write: (s: string) => void) => write(`rif: ${visible(text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim())}\n`),
   };
   const named = COMMANDS.find(([names]) => first !== undefined && names.includes(first));
   const commands = (named ? [named] : COMMANDS).flatMap(([, build]) => build(io, done));
@@ -81,7 +82,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof CommanderError) return CLEAN_EXITS.has(error.code) ? EXIT.ok : EXIT.usage;
     if (error instanceof OutputError && error.quiet) return EXIT.ok;
     if (error instanceof RifError) {
-      io.stderr(`rif: ${error.message}\n`);
+      io.stderr(`rif: ${visible(error.message)}\n`);
       return error.exitCode;
     }
     io.stderr(`rif: internal error; this is a bug, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,6 +1,7 @@
 // What every command starts from: the loaded facts (problems reported on stderr) and how to print.
 import { delimiter, isAbsolute, relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
+import { visible } from './control.js';
 import { DataError } from './errors.js';
 import { formatIssue } from './facts/issues.js';
 import type { Io } from './io.js';
@@ -16,6 +17,8 @@ export interface DataOptions {
   /** false with --no-cache */
   readonly cache?: boolean;
   readonly strict?: boolean;
+  /** --max-file-size, in bytes */
+  readonly maxFileSize?: number;
 }
 
 export interface ColorOptions {
@@ -37,10 +40,11 @@ export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
     userPaths: [...(options.facts ?? []), ...fromEnv],
     cacheDir: options.cache === false ? undefined : cacheDir(io.env),
     progress: bar?.update,
+    maxFileBytes: options.maxFileSize,
   });
   bar?.done();
   if (store.issues.length) {
-    for (const issue of store.issues) io.stderr(`${formatIssue(issue, (f) => displayPath(f, io.cwd))}\n`);
+    for (const issue of store.issues) io.stderr(`${visible(formatIssue(issue, (f) => displayPath(f, io.cwd)))}\n`);
     const count = `${store.issues.length} problem${store.issues.length === 1 ? '' : 's'} in fact files`;
     if (options.strict) throw new DataError(`${count} (--strict)`);
     io.stderr(`rif: warning: ${count}, listed above (--strict makes this an error)\n`);

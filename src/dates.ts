@@ -84,10 +84,6 @@ export function overlaps(a: DayRange, b: DayRange): boolean {
   return a.lo <= b.hi && b.lo <= a.hi;
 }
 
-export function contains(range: DayRange, day: DayKey): boolean {
-  return range.lo <= day && day <= range.hi;
-}
-
 const DECADE = /^(\d{3})0s$/;
 const CENTURY = /^(\d{1,2})(?:st|nd|rd|th)[- ]century$/i;
 

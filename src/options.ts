@@ -1,6 +1,7 @@
 // Flag values parsed into typed values at the edge; commander reports the thrown InvalidArgumentError.
 import { InvalidArgumentError } from 'commander';
 import { parsePeriod, partialDateProblem, type DayRange } from './dates.js';
+import { MAX_FILE_BYTES } from './facts/files.js';
 import { KINDS, STATUSES, type Kind, type Status } from './facts/types.js';
 import { FIELD_NAMES, type FieldName } from './render/record.js';
 import { SORT_KEYS, type SortKey } from './sort.js';
@@ -61,6 +62,18 @@ function wholeNumber(min: number) {
 
 export const parseLimit = wholeNumber(1);
 export const parseCount = wholeNumber(0);
+
+const SIZE = /^(\d+)\s*(?:(k|m|g)(?:i?b)?|b)?$/i;
+const UNIT: Readonly<Record<string, number>> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** A size in bytes: 1048576, 512K, 4M, 2MiB. At most MAX_FILE_BYTES: a fact file is read whole into memory. */
+export function parseSize(value: string): number {
+  const m = SIZE.exec(value.trim());
+  const bytes = m ? Number(m[1]) * (m[2] ? UNIT[m[2].toLowerCase()]! : 1) : NaN;
+  if (!(bytes >= 1)) throw new InvalidArgumentError(`"${value}" is not a size; try 1048576, 512K or 4M`);
+  if (bytes > MAX_FILE_BYTES) throw new InvalidArgumentError(`${value} is over the ${MAX_FILE_BYTES / 1024 ** 2}M that rif reads into memory at once`);
+  return bytes;
+}
 
 export function parseSort(value: string): SortKey {
   const key = value.trim().toLowerCase();

@@ -73,6 +73,25 @@ describe('names and transliterations readers type find the fact first', () => {
     ['Gyandzha', 'treaty-of-ganja-1735'],
     ['Geran-2', 'iranian-drones-to-russia'],
     ['SCO', 'iran-joins-sco-2023'],
+    // native script: Russian in Cyrillic, Persian in Persian letters
+    ['Туркманчай', 'treaty-of-turkmenchay'],
+    ['Гюлистанский договор', 'treaty-of-gulistan'],
+    ['Бушерская АЭС', 'bushehr-completion-contract-1995'],
+    ['СВПД', 'jcpoa-2015'],
+    ['Герань-2', 'iranian-drones-to-russia'],
+    ['Тегеранская конференция', 'tehran-conference-1943'],
+    ['Грибоедов', 'griboyedov-embassy-massacre'],
+    ['Мехабадская республика', 'republic-of-mahabad-1946'],
+    ['ترکمانچای', 'treaty-of-turkmenchay'],
+    ['عهدنامه گلستان', 'treaty-of-gulistan'],
+    ['نیروگاه اتمی بوشهر', 'bushehr-completion-contract-1995'],
+    ['برجام', 'jcpoa-2015'],
+    ['شاهد ۱۳۶', 'iranian-drones-to-russia'],
+    ['حزب توده', 'tudeh-party-founded-1941'],
+    ['پیمان آخال', 'treaty-of-akhal'],
+    ['کنوانسیون آکتائو', 'caspian-sea-convention-2018'],
+    // Persian typed with the Arabic letter forms ي and ك still finds it
+    ['تركمانچاي', 'treaty-of-turkmenchay'],
   ])('%s', async (query, id) => {
     const hits = await rifJson<{ id: string }[]>(['search', query, '--limit', '3']);
     expect(hits.map((h) => h.id)).toContain(id);

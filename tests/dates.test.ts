@@ -17,6 +17,9 @@ describe('partial dates', () => {
     ['1828-2-22', 'not a date'],
     ['1828-02-22T10:00', 'not a date'],
     ['', 'not a date'],
+    ['x1828', 'not a date'],
+    ['21828', 'not a date'],
+    [' 1828', 'not a date'],
   ])('rejects %s (%s)', (text, why) => {
     expect(partialDateProblem(text)).toContain(why);
     expect(parsePartialDate(text)).toBeUndefined();
@@ -46,11 +49,13 @@ describe('periods', () => {
     ['1990s', 19900101, 19991231],
     ['19th-century', 18000101, 18991231],
     ['21st century', 20000101, 20991231],
+    ['1st century', 101, 991231],
+    [' 1990s ', 19900101, 19991231],
   ])('%s is %i to %i', (text, lo, hi) => {
     expect(parsePeriod(text)).toEqual({ lo, hi });
   });
 
-  it.each(['199s', 'last year', '2015-13', '0th-century'])('%s is not a period', (text) => {
+  it.each(['199s', 'last year', '2015-13', '0th-century', '11990s', '1990sx', '119th century', 'x19th-century', '19th-centuryx'])('%s is not a period', (text) => {
     expect(parsePeriod(text)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../src/dates.js';
-import { boundsRange, matchesFilter, type Filter } from '../src/filter.js';
+import { boundsRange, matchesFilter, rangePasses, type Filter } from '../src/filter.js';
 import { parseFactText } from '../src/facts/parse.js';
 import type { Fact } from '../src/facts/types.js';
 import { sortHits } from '../src/sort.js';
@@ -34,9 +34,17 @@ describe('filters', () => {
     ['--actor is a case-insensitive substring', { actor: 'qajar' }, ['war-1804', 'gulistan']],
     ['--actor also searches treaty parties', { actor: 'russian emp' }, ['war-1804', 'gulistan']],
     ['--actor matches people', { actor: 'RTISH' }, ['gulistan']],
+    ['every range must hold (--from/--to with --in)', { ranges: [boundsRange('1800', '1900'), parsePeriod('2022')!] }, []],
     ['filters combine', { kinds: ['event'], topics: ['war'], ranges: [boundsRange('1800', '1900')] }, ['war-1804']],
   ] as [string, Filter, string[]][])('%s', (_, filter, expected) => {
     expect(ids(filter)).toEqual(expected);
+  });
+});
+
+describe('range predicate', () => {
+  it('no ranges lets every fact pass', () => {
+    expect(rangePasses({ lo: 18280222, hi: 18280222 }, {})).toBe(true);
+    expect(rangePasses({ lo: 18280222, hi: 18280222 }, { ranges: [] })).toBe(true);
   });
 });
 

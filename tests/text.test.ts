@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitWidths } from '../src/render/table.js';
-import { visible, width, wrap } from '../src/render/text.js';
+import { visible } from '../src/control.js';
+import { width, wrap } from '../src/render/text.js';
 
 describe('wrap', () => {
   it.each([

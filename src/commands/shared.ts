@@ -11,7 +11,11 @@ export function addDataOptions(cmd: Command): Command {
     .option('--no-bundled', 'leave out the bundled facts')
     .option('--no-cache', 'parse your fact files afresh instead of using the cache (nothing is read from or written to it)')
     .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it');
-  return addColorOptions(cmd);
+  return addColorOptions(addSizeOption(cmd));
+}
+
+export function addSizeOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--max-file-size <size>', 'refuse fact files larger than this (default 1M; e.g. 4M, 512K, bytes)').argParser(parse.parseSize));
 }
 
 export function addColorOptions(cmd: Command): Command {

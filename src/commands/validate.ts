@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import * as parse from '../options.js';
 import { BUNDLED_DIR } from '../paths.js';
 import { renderReportJson, renderReportText } from '../render/report.js';
-import { addColorOptions } from './shared.js';
+import { addColorOptions, addSizeOption } from './shared.js';
 
 type ValidateOptions = ColorOptions & {
   readonly format?: 'text' | 'json';
@@ -15,6 +15,7 @@ type ValidateOptions = ColorOptions & {
   /** false with --no-bundled */
   readonly bundled?: boolean;
   readonly maxWarnings?: number;
+  readonly maxFileSize?: number;
 };
 
 const real = (path: string) => {
@@ -52,7 +53,7 @@ Exit codes:
   2  usage error (a path that does not exist, an unknown flag)
   3  errors found, or more warnings than --max-warnings`,
     );
-  return addColorOptions(cmd).action(async (paths: string[], options: ValidateOptions) => {
+  return addColorOptions(addSizeOption(cmd)).action(async (paths: string[], options: ValidateOptions) => {
     const format = options.json ? 'json' : (options.format ?? 'text');
     if (!paths.length && options.bundled === false) throw new UsageError('--no-bundled needs paths to check');
     // the exact loader brings the YAML parser and the schema: loaded only for this command
@@ -61,7 +62,7 @@ Exit codes:
       import('../facts/lint.js'),
       import('../facts/report.js'),
     ]);
-    const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: options.bundled !== false, userPaths: paths });
+    const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: options.bundled !== false, userPaths: paths, maxFileBytes: options.maxFileSize });
     const roots = (paths.length ? paths : [BUNDLED_DIR]).map(real);
     const inScope = (file: string) => {
       const path = real(file);

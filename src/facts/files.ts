@@ -1,15 +1,14 @@
 // The I/O edge that finds fact files: walk the user's paths, and read each file as UTF-8 text.
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { Issue } from './issues.js';
 import type { ParseContext } from './parse.js';
 import { KINDS } from './types.js';
 
-export const LIMITS = Object.freeze({
-  /** a fact file larger than this is refused unread */
-  maxFileBytes: 1024 * 1024,
-});
+/** A fact file larger than this is refused unread, unless --max-file-size raises it (up to MAX_FILE_BYTES). */
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export const VOCABULARY_FILE = 'topics.yaml';
 
@@ -29,26 +28,59 @@ export interface FoundFiles {
   /** the topics.yaml at the root of each user directory that has one, in path order */
   readonly vocabularies: FoundFile[];
   readonly jobs: FactJob[];
+  /** RIF017 for what the walk could not use: a folder it cannot read, a .yaml name that is a broken link, a loop, a FIFO or a device */
+  readonly skipped: Issue[];
 }
 
 const isYaml = (name: string) => /\.ya?ml$/i.test(name);
+
+/** A byte-order mark of UTF-16, or ASCII text with every other byte zero (UTF-16 without a mark). */
+function utf16(bytes: Buffer): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  return bytes.length >= 4 && (bytes[0] === 0) !== (bytes[1] === 0) && (bytes[2] === 0) !== (bytes[3] === 0) && (bytes[0] === 0) === (bytes[2] === 0);
+}
 const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Why a path cannot be used, in words, from the error a file system call gave. */
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'a loop of symbolic links';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of the path is not a directory';
+  return `cannot be read (${code ?? String(error)})`;
+}
+
+/** A path the user named: its stat, or a usage error saying why it cannot be used. */
+function statNamed(path: string, root: string): Stats {
+  try {
+    return statSync(root);
+  } catch (error) {
+    throw new UsageError(`${path}: ${why(error)}`);
+  }
+}
 
 /** The fact files under the user's paths, each real file once, in a stable order. */
 export function findUserFiles(paths: readonly string[], seen = new Set<string>()): FoundFiles {
   const vocabularies: FoundFile[] = [];
   const jobs: FactJob[] = [];
+  const skipped: Issue[] = [];
   for (const path of paths) {
     const root = resolve(path);
-    const stat = statSync(root, { throwIfNoEntry: false });
-    if (!stat) throw new UsageError(`${path}: no such file or directory`);
+    const stat = statNamed(path, root);
     if (stat.isDirectory()) {
+      try {
+        accessSync(root, constants.R_OK | constants.X_OK);
+      } catch (error) {
+        throw new UsageError(`${path}: ${why(error)}`);
+      }
       const local = join(root, VOCABULARY_FILE);
       const vocabulary = statSync(local, { throwIfNoEntry: false });
       if (vocabulary?.isFile()) vocabularies.push({ file: local, size: vocabulary.size, mtimeMs: vocabulary.mtimeMs });
       const repeated = seen.has(realpathSync(root));
-      const files = walk(root, seen).filter((f) => f.file !== local);
-      if (!files.length && !repeated) throw new UsageError(`${path}: no .yaml fact files in this directory`);
+      const found = walk(root, seen, skipped);
+      const files = found.filter((f) => f.file !== local);
+      if (!files.length && !repeated && !skipped.length) throw new UsageError(`${path}: no .yaml fact files in this directory`);
       jobs.push(...files);
     } else {
       const real = realpathSync(root);
@@ -57,13 +89,13 @@ export function findUserFiles(paths: readonly string[], seen = new Set<string>()
       seen.add(real);
     }
   }
-  return { vocabularies, jobs };
+  return { vocabularies, jobs, skipped };
 }
 
 /** The bundled facts: facts/<kind>/<id>.yaml, the folder naming the kind and the file name the id. */
 export function findBundledFiles(dir: string, seen = new Set<string>()): FactJob[] {
   const root = resolve(dir);
-  return walk(root, seen).filter((found) => dirname(found.file) !== root); // topics.yaml and other root files are not facts
+  return walk(root, seen, []).filter((found) => dirname(found.file) !== root); // topics.yaml and other root files are not facts
 }
 
 /** A file in a folder named after a kind follows the bundled layout: the folder is the kind and the file name the id. */
@@ -80,19 +112,22 @@ function expectIn(kind: string, name: string): NonNullable<ParseContext['expect'
 
 /**
  * Every .yaml/.yml file under `dir`, sorted, each real file once; dot folders and node_modules skipped.
- * Only symbolic links are resolved: a regular file's real path is its real folder's plus its name,
- * which spares a realpath (one system call per path component) for each of many thousand files.
+ * What cannot be used is reported in `skipped`: an unreadable folder, and .yaml names that are not
+ * regular files (a FIFO is never opened, so it cannot hang the walk). Only symbolic links are resolved:
+ * a regular file's real path is its real folder's plus its name, which spares a realpath (one system
+ * call per path component) for each of many thousand files.
  */
-function walk(dir: string, seen: Set<string>): FactJob[] {
+function walk(dir: string, seen: Set<string>, skipped: Issue[]): FactJob[] {
   const out: FactJob[] = [];
+  const skip = (file: string, message: string) => skipped.push({ code: 'RIF017', file, line: 1, col: 1, message });
   const visit = (current: string, real: string) => {
     if (seen.has(real)) return;
     seen.add(real);
     let entries: Dirent[];
     try {
       entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    } catch {
-      return;
+    } catch (error) {
+      return void skip(current, `folder ${why(error)}; its facts are not loaded`);
     }
     // once per folder, not per file
     const kind = kindFolder(current);
@@ -105,8 +140,9 @@ function walk(dir: string, seen: Set<string>): FactJob[] {
       if (entry.isSymbolicLink()) {
         try {
           realFull = realpathSync(full);
-        } catch {
-          continue; // a broken link
+        } catch (error) {
+          if (isYaml(name)) skip(full, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'a broken symbolic link: its target does not exist' : why(error));
+          continue;
         }
       }
       if (entry.isDirectory()) {
@@ -115,9 +151,17 @@ function walk(dir: string, seen: Set<string>): FactJob[] {
       }
       // a link may lead to a folder whatever its name
       if (!entry.isSymbolicLink() && !isYaml(name)) continue;
-      const stat = statSync(full, { throwIfNoEntry: false });
-      if (stat?.isDirectory()) visit(full, realFull);
-      else if (stat?.isFile() && isYaml(name) && !seen.has(realFull)) {
+      let stat: Stats | undefined;
+      try {
+        stat = statSync(full);
+      } catch (error) {
+        if (isYaml(name)) skip(full, why(error));
+        continue;
+      }
+      if (stat.isDirectory()) visit(full, realFull);
+      else if (!isYaml(name) || seen.has(realFull)) continue;
+      else if (!stat.isFile()) skip(full, 'not a regular file (a FIFO, socket or device); skipped');
+      else {
         seen.add(realFull);
         out.push(
           kind
@@ -138,7 +182,7 @@ function walk(dir: string, seen: Set<string>): FactJob[] {
 }
 
 /** A file's text, or undefined with a RIF017 issue saying why it cannot be read. */
-export function readText(file: string, issues: Issue[]): string | undefined {
+export function readText(file: string, issues: Issue[], maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
   const fail = (message: string) => {
     issues.push({ code: 'RIF017', file, line: 1, col: 1, message });
     return undefined;
@@ -146,8 +190,11 @@ export function readText(file: string, issues: Issue[]): string | undefined {
   try {
     const stat = statSync(file);
     if (!stat.isFile()) return fail('not a regular file');
-    if (stat.size > LIMITS.maxFileBytes) return fail(`file is ${stat.size} bytes, over the ${LIMITS.maxFileBytes}-byte limit for a fact file`);
-    return decoder.decode(readFileSync(file));
+    if (stat.size > maxBytes) return fail(`file is ${stat.size} bytes, over the ${maxBytes}-byte limit for a fact file (--max-file-size raises it)`);
+    const bytes = readFileSync(file);
+    if (bytes.length > maxBytes) return fail(`file is over the ${maxBytes}-byte limit for a fact file (--max-file-size raises it)`);
+    if (utf16(bytes)) return fail('file is UTF-16 text; save it as UTF-8');
+    return decoder.decode(bytes);
   } catch (error) {
     if (error instanceof TypeError) return fail('file is not valid UTF-8 text');
     const code = (error as NodeJS.ErrnoException).code;

@@ -21,6 +21,7 @@ export const ISSUE_CODES = Object.freeze({
   RIF018: 'no aliases',
   RIF019: 'treaty with a single source',
   RIF020: 'summary over 80 words',
+  RIF021: 'control character in text',
 } as const);
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -13,6 +13,8 @@ export interface LoadOptions {
   readonly includeBundled: boolean;
   /** user files and directories, from --facts and RIF_FACTS */
   readonly userPaths: readonly string[];
+  /** --max-file-size */
+  readonly maxFileBytes?: number | undefined;
 }
 
 export interface LoadResult {
@@ -26,10 +28,10 @@ export interface LoadResult {
 }
 
 /** Reads topics.yaml files into one vocabulary: the first meaning given for a topic wins. */
-export function readVocabularies(files: readonly string[], issues: Issue[]): Map<string, string> {
+export function readVocabularies(files: readonly string[], issues: Issue[], maxBytes?: number): Map<string, string> {
   const vocabulary = new Map<string, string>();
   for (const file of files) {
-    const text = readText(file, issues);
+    const text = readText(file, issues, maxBytes);
     if (text === undefined) continue;
     const parsed = parseVocabulary(text, file);
     issues.push(...parsed.issues);
@@ -45,11 +47,12 @@ export function loadFacts(options: LoadOptions): LoadResult {
   const jobs: FactJob[] = options.includeBundled ? findBundledFiles(bundledDir, seen) : [];
   const user = findUserFiles(options.userPaths, seen);
   jobs.push(...user.jobs);
-  const vocabulary = readVocabularies([join(bundledDir, VOCABULARY_FILE), ...user.vocabularies.map((v) => v.file)], issues);
+  issues.push(...user.skipped);
+  const vocabulary = readVocabularies([join(bundledDir, VOCABULARY_FILE), ...user.vocabularies.map((v) => v.file)], issues, options.maxFileBytes);
 
   const located: Located[] = [];
   for (const job of jobs) {
-    const text = readText(job.file, issues);
+    const text = readText(job.file, issues, options.maxFileBytes);
     if (text === undefined) continue;
     const ctx: ParseContext = job.expect ? { file: job.file, vocabulary, expect: job.expect } : { file: job.file, vocabulary };
     const result = parseFactText(text, ctx);

@@ -25,8 +25,13 @@ export function parseFactFile(text: string, ctx: ParseContext, reread: () => str
   return { entries: facts.map((fact, i) => lazilyLocated(fact, i, ctx, reread)), issues: [] };
 }
 
-/** The facts of a file with no problem at all, or undefined when there is anything to explain. */
+/**
+ * The facts of a file with no problem at all, or undefined when there is anything to explain. A file
+ * with a `!` or `&` anywhere might hold a tag or an anchor, which js-yaml would take and the exact
+ * parser refuses: it goes to the exact parser, which tells them from text such as "AT&T".
+ */
 export function parseFast(text: string, ctx: ParseContext): Fact[] | undefined {
+  if (/[!&]/.test(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { maxAliases: 0 });

@@ -1,5 +1,5 @@
 // Pure: the text of one fact file → normalized facts and coded issues with positions.
-import { LineCounter, parseDocument, visit, isMap, type Document } from 'yaml';
+import { isMap, type Document, type LineCounter } from 'yaml';
 import { didYouMean } from '../suggest.js';
 import { factDate } from './fact-date.js';
 import { SCHEMAS, type RawFact } from './schema.js';
@@ -8,6 +8,7 @@ import { toFact } from './to-fact.js';
 import { KINDS, type Fact, type Kind, type Vocabulary } from './types.js';
 import type { Issue, IssueCode, Report } from './issues.js';
 import { locate, type At, type Path, type Position } from './locate.js';
+import { readYaml } from './read-yaml.js';
 
 export interface Located {
   readonly fact: Fact;
@@ -31,33 +32,13 @@ export interface ParseContext {
   readonly expect?: { readonly kind?: string; readonly id?: string };
 }
 
-export const YAML_OPTIONS = Object.freeze({
-  version: '1.2',
-  schema: 'core',
-  uniqueKeys: true,
-  merge: false,
-  prettyErrors: false,
-  strict: true,
-} as const);
-
 export function parseFactText(text: string, ctx: ParseContext): ParseResult {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter });
-  const issues: Issue[] = [];
+  const read = readYaml(text, ctx.file);
+  const { doc, counter, issues } = read;
+  if (!doc) return { entries: [], issues };
   const at = (path: Path, key = false): Position => locate(doc, counter, path, key);
   const report = (code: IssueCode, pos: Position, message: string) =>
     issues.push({ code, file: ctx.file, line: pos.line, col: pos.col, message });
-
-  issues.push(...syntaxIssues(doc, counter, text, ctx.file));
-  if (issues.length) return { entries: [], issues };
-
-  visit(doc, {
-    Alias(_, node) {
-      const { line, col } = counter.linePos(node.range?.[0] ?? 0);
-      report('RIF001', { line, col }, `aliases (*${node.source}) are not allowed in fact files; write the value out`);
-    },
-  });
-  if (issues.length) return { entries: [], issues };
 
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) {
@@ -79,16 +60,6 @@ export function parseFactText(text: string, ctx: ParseContext): ParseResult {
     if (fact && issues.length === before) entries.push({ fact, at: at(path), fields: fieldPositions(doc, counter, path) });
   }
   return { entries, issues };
-}
-
-/** YAML syntax errors as RIF001 issues. An error found at the end of the file (an unclosed quote)
- * is placed on the last character, where the reader will look for it. */
-export function syntaxIssues(doc: Document, counter: LineCounter, text: string, file: string): Issue[] {
-  const last = Math.max(0, text.trimEnd().length - 1);
-  return doc.errors.map((error) => {
-    const { line, col } = counter.linePos(Math.min(error.pos[0], last));
-    return { code: 'RIF001' as const, file, line, col, message: error.message.split('\n')[0]! };
-  });
 }
 
 /** One entry of a fact file → the fact, or undefined with its problems reported. */

@@ -36,8 +36,8 @@ export function reportZodIssue(zi: z.core.$ZodIssue, prefix: Path, kind: Kind, v
     return;
   }
   if (zi.code === 'invalid_type' || zi.code === 'invalid_union') {
-    const expected = zi.code === 'invalid_type' ? zi.expected : 'a date or a year';
-    report('RIF004', at(path), `field "${field}" should be ${article(expected)}, not ${describe(valueAt(value, zi.path as (string | number)[]))}`);
+    const expected = zi.code === 'invalid_type' ? article(zi.expected) : 'a date or a year';
+    report('RIF004', at(path), `field "${field}" should be ${expected}, not ${describe(valueAt(value, zi.path as (string | number)[]))}`);
     return;
   }
   report('RIF004', at(path), `field "${field}": ${zi.message}`);
@@ -52,6 +52,8 @@ function article(expected: string): string {
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'empty (null)';
+  if (value instanceof Date) return 'a timestamp';
+  if (ArrayBuffer.isView(value)) return 'binary data';
   if (typeof value === 'object') return 'a mapping';
   return `${typeof value === 'string' ? 'the text' : `the ${typeof value}`} ${JSON.stringify(value)}`;
 }

@@ -1,6 +1,7 @@
 // The zod schema of a fact file entry, one strict object per kind. Pure: semantic checks that need the
 // whole corpus or the topic vocabulary live in check.ts.
 import { z } from 'zod';
+import { firstControl } from '../control.js';
 import { partialDateProblem } from '../dates.js';
 import { STATUSES } from './types.js';
 import type { IssueCode } from './issues.js';
@@ -11,7 +12,13 @@ function coded(code: IssueCode, message: string) {
   return { code: 'custom' as const, message, params: { code } };
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Terminal escapes, bidi overrides and other control characters have no place in fact text: see control.ts. */
+const plain = (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  const found = firstControl(value);
+  if (found) ctx.addIssue(coded('RIF021', `contains the control character ${found}; fact text must be plain text (no terminal escapes or bidi overrides)`));
+};
+
+const text = z.string().trim().min(1, 'must not be empty').superRefine(plain);
 const list = z.array(text);
 
 // YAML 1.2 reads an unquoted 1828 as a number; a bare year is common enough to accept.
@@ -29,6 +36,7 @@ const id = z.string().superRefine((value, ctx) => {
 
 const url = z.string().superRefine((value, ctx) => {
   if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) ctx.addIssue(coded('RIF014', `source url "${value}" must be an http(s) address`));
+  else plain(value, ctx);
 });
 
 const source = z.strictObject({ url, publisher: text, title: text.optional() });
@@ -89,8 +97,3 @@ export type RawEvent = z.output<typeof eventSchema>;
 export type RawTreaty = z.output<typeof treatySchema>;
 export type RawAllegation = z.output<typeof allegationSchema>;
 export type RawFact = RawEvent | RawTreaty | RawAllegation;
-
-/** The fields each kind accepts, for "unknown field" hints and `--fields`. */
-export function fieldsOf(kind: keyof typeof SCHEMAS): readonly string[] {
-  return Object.keys(SCHEMAS[kind].shape);
-}

@@ -1,17 +1,16 @@
 // Pure: the text of a topics.yaml (topic: one-line meaning) → the vocabulary and coded issues.
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { firstControl } from '../control.js';
 import type { Issue } from './issues.js';
+import { readYaml } from './read-yaml.js';
 import type { Vocabulary } from './types.js';
-import { syntaxIssues, YAML_OPTIONS } from './parse.js';
 
 const TOPIC = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseVocabulary(text: string, file: string): { vocabulary: Vocabulary; issues: Issue[] } {
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { ...YAML_OPTIONS, lineCounter: counter });
-  const issues: Issue[] = syntaxIssues(doc, counter, text, file);
+  const { doc, counter, issues } = readYaml(text, file);
   const vocabulary = new Map<string, string>();
-  if (issues.length) return { vocabulary, issues };
+  if (!doc) return { vocabulary, issues };
   if (!isMap(doc.contents)) {
     issues.push({ code: 'RIF004', file, line: 1, col: 1, message: 'topics.yaml must map each topic to a one-line meaning' });
     return { vocabulary, issues };
@@ -24,6 +23,8 @@ export function parseVocabulary(text: string, file: string): { vocabulary: Vocab
       issues.push({ code: 'RIF005', file, ...pos, message: `topic ${JSON.stringify(key?.value)} must be kebab-case` });
     } else if (typeof value !== 'string' || !value.trim()) {
       issues.push({ code: 'RIF004', file, ...pos, message: `topic "${key.value}" needs a one-line meaning` });
+    } else if (firstControl(value)) {
+      issues.push({ code: 'RIF021', file, ...pos, message: `the meaning of topic "${key.value}" contains the control character ${firstControl(value)}` });
     } else {
       vocabulary.set(key.value, value.trim());
     }

@@ -2,7 +2,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Fact } from '../facts/types.js';
 import { formatDate } from './cells.js';
-import { visible, wrap } from './text.js';
+import { visible } from '../control.js';
+import { wrap } from './text.js';
 
 export interface DetailOptions {
   /** wrap width; 0 leaves lines unwrapped (pipes) */

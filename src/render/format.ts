@@ -1,4 +1,5 @@
 // One dispatch over the output formats, for every command that prints rows of records.
+import { visible } from '../control.js';
 import { renderCsv, renderMarkdown, renderTsv } from './delimited.js';
 import { renderJson, renderNdjson } from './json.js';
 import type { TableOptions } from './table.js';
@@ -19,6 +20,9 @@ export interface Rows {
 
 export type Renderer = (data: Rows) => string;
 
+/** Every cell of every text format, with control characters escaped: fact text may come from anyone's files. */
+const visibleCells = (data: Rows, human: boolean): string[][] => data.cells(human).map((row) => row.map(visible));
+
 /** The renderer for a format. cli-table3 is loaded only when a table is wanted: pipes never pay for it. */
 export async function rendererFor(format: Format): Promise<Renderer> {
   const renderTable = format === 'table' ? (await import('./table.js')).renderTable : undefined;
@@ -29,15 +33,15 @@ export async function rendererFor(format: Format): Promise<Renderer> {
       case 'ndjson':
         return renderNdjson(data.records);
       case 'table': {
-        const rows = data.cells(true);
+        const rows = visibleCells(data, true);
         return rows.length ? renderTable!(data.headers, rows, data.table) : '';
       }
       case 'plain':
-        return renderTsv(data.cells(false));
+        return renderTsv(visibleCells(data, false));
       case 'csv':
-        return renderCsv(data.names, data.cells(false));
+        return renderCsv(data.names, visibleCells(data, false));
       case 'markdown':
-        return renderMarkdown(data.headers, data.cells(false));
+        return renderMarkdown(data.headers, visibleCells(data, false));
     }
   };
 }

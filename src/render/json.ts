@@ -1,8 +1,11 @@
-// JSON and NDJSON: never coloured; control characters stay \u escapes.
+// JSON and NDJSON: never coloured. Control characters are \u escapes: JSON.stringify writes C0 ones so,
+// and visible() the rest (DEL, C1, bidi overrides), which JSON reads back as the same characters.
+import { visible } from '../control.js';
+
 export function renderJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${visible(JSON.stringify(value, null, 2))}\n`;
 }
 
 export function renderNdjson(records: readonly unknown[]): string {
-  return records.map((r) => `${JSON.stringify(r)}\n`).join('');
+  return records.map((r) => `${visible(JSON.stringify(r))}\n`).join('');
 }

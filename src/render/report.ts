@@ -3,7 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatLocation, issueMessage } from '../facts/issues.js';
 import type { ValidationReport } from '../facts/report.js';
 import { renderJson } from './json.js';
-import { visible } from './text.js';
+import { visible } from '../control.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

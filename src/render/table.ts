@@ -1,7 +1,7 @@
 // A table for the terminal: fitted to its width, every cell wrapped, nothing cut off.
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import { visible, width, wrap } from './text.js';
+import { width, wrap } from './text.js';
 
 export interface TableOptions {
   /** terminal width; 0 means unknown, and the table takes its natural width */
@@ -51,9 +51,8 @@ export function fitWidths(natural: readonly number[], total: number, rigid: read
   return widths;
 }
 
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], options: TableOptions): string {
+export function renderTable(headers: readonly string[], cells: readonly (readonly string[])[], options: TableOptions): string {
   const { chalk } = options;
-  const cells = rows.map((row) => row.map(visible));
   const natural = headers.map((h, c) => Math.max(width(h), 1, ...cells.map((row) => Math.max(...row[c]!.split('\n').map(width)))));
   const longest = headers.map((_, c) => Math.max(1, ...cells.flatMap((row) => row[c]!.split(/\s+/).map(width))));
   const widths = fitWidths(natural, options.columns, options.rigid, longest);

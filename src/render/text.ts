@@ -52,9 +52,3 @@ export function wrap(text: string, max: number): Line[] {
   }
   return lines;
 }
-
-/** Replaces control characters that would drive the terminal with visible escapes. */
-export function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

@@ -23,12 +23,14 @@ export interface BuildInput {
   /** the previous cache entry for the same paths: files whose size and mtime are unchanged are not parsed again */
   readonly reuse?: { readonly sources: Sources; readonly reader: RecordReader } | undefined;
   readonly progress?: Progress | undefined;
+  /** --max-file-size */
+  readonly maxFileBytes?: number | undefined;
 }
 
 export function buildStoreData(input: BuildInput): StoreData {
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...input.found.skipped];
   const vocabulary = new Map(input.bundledVocabulary);
-  for (const [topic, meaning] of readVocabularies(input.found.vocabularies.map((v) => v.file), issues)) {
+  for (const [topic, meaning] of readVocabularies(input.found.vocabularies.map((v) => v.file), issues, input.maxFileBytes)) {
     if (!vocabulary.has(topic)) vocabulary.set(topic, meaning);
   }
   // a changed topic list changes what every file's topics mean: then nothing is reused
@@ -48,7 +50,7 @@ export function buildStoreData(input: BuildInput): StoreData {
   for (const [done, job] of input.found.jobs.entries()) {
     input.progress?.('reading fact files', done, total);
     const ctx: ParseContext = job.expect ? { file: job.file, vocabulary, expect: job.expect } : { file: job.file, vocabulary };
-    const reread = () => readText(job.file, []);
+    const reread = () => readText(job.file, [], input.maxFileBytes);
     const first = records.length;
     const old = previous.get(job.file);
     let fileIssues: Issue[] = [];
@@ -56,7 +58,7 @@ export function buildStoreData(input: BuildInput): StoreData {
       reuse.reader.range(old.first, old.first + old.count).forEach((fact, i) => add(fact, lazilyLocated(fact, i, ctx, reread)));
       fileIssues = [...old.issues];
     } else {
-      const text = readText(job.file, fileIssues);
+      const text = readText(job.file, fileIssues, input.maxFileBytes);
       if (text !== undefined) {
         const result = parseFactFile(text, ctx, reread);
         fileIssues.push(...result.issues);
@@ -75,6 +77,7 @@ export function buildStoreData(input: BuildInput): StoreData {
     key: input.key,
     vocabulary,
     vocabularyFiles: input.found.vocabularies,
+    skipped: input.found.skipped,
     sources,
     issues,
     records,

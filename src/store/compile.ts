@@ -12,6 +12,7 @@ export function compileBundled(dir: string, hash: Hash): StoreData {
     key,
     vocabulary: result.vocabulary,
     vocabularyFiles: [],
+    skipped: [],
     sources: result.files.map((file) => {
       const stat = statSync(file);
       const first = result.facts.findIndex((f) => f.file === file);

@@ -61,6 +61,8 @@ export interface Sources {
 /** What a store is written from: every parsed fact, and which of them are kept, in listing order. */
 export interface StoreData extends Sources {
   readonly key: string;
+  /** what the walk could not use (FoundFiles.skipped): part of the digest, so that fixing it rebuilds */
+  readonly skipped: readonly Issue[];
   readonly vocabulary: ReadonlyMap<string, string>;
   readonly issues: readonly Issue[];
   readonly records: readonly Fact[];
@@ -72,9 +74,10 @@ export class StoreDamaged extends Error {}
 export const sameFile = (a: FoundFile, b: FoundFile): boolean => a.file === b.file && a.size === b.size && a.mtimeMs === b.mtimeMs;
 
 /** One string for a list of files with their sizes and times: equal digests, same files unchanged. */
-export function digestOf(hash: Hash, files: readonly FoundFile[], vocabularies: readonly FoundFile[]): string {
+export function digestOf(hash: Hash, files: readonly FoundFile[], vocabularies: readonly FoundFile[], skipped: readonly Issue[]): string {
   const line = (f: FoundFile) => `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
-  return hash(`${vocabularies.map(line).join('')}\n${files.map(line).join('')}`);
+  const skip = (i: Issue) => `${i.file}\0${i.message}\n`;
+  return hash(`${vocabularies.map(line).join('')}\n${files.map(line).join('')}\n${skipped.map(skip).join('')}`);
 }
 
 /** The columns file: per fact, its date range, where its head line is, its record, its topics as bits, its kind and status. */
@@ -195,7 +198,7 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: 
     magic: MAGIC,
     format: FORMAT,
     key: data.key,
-    digest: digestOf(hash, data.sources, data.vocabularyFiles),
+    digest: digestOf(hash, data.sources, data.vocabularyFiles, data.skipped),
     vocabulary: [...data.vocabulary],
     issues: data.issues.map(withFile),
     records: data.records.length,

@@ -17,6 +17,8 @@ export interface OpenOptions {
   /** the cache directory; undefined with --no-cache or when there is none */
   readonly cacheDir?: string | undefined;
   readonly progress?: Progress | undefined;
+  /** --max-file-size; part of the cache key, since it decides which files are read */
+  readonly maxFileBytes?: number | undefined;
 }
 
 /** The cache entries live here, one folder per set of paths. */
@@ -30,7 +32,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   const seen = options.includeBundled ? bundledPaths(bundled.files()) : new Set<string>();
   const found = findUserFiles(options.userPaths, seen);
   const hash = hasher();
-  const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p))]));
+  const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p)), options.maxFileBytes ?? null]));
   const dir = options.cacheDir && join(storesDir(options.cacheDir), key);
 
   const manifest = dir ? readManifest(dir) : undefined;
@@ -43,6 +45,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
       bundledVocabulary: bundled.store.vocabulary,
       found,
       progress: options.progress,
+      maxFileBytes: options.maxFileBytes,
     };
     let data: StoreData | undefined;
     if (reuse && dir) {
@@ -74,7 +77,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     );
   };
 
-  if (dir && previous && previous.digest === digestOf(hash, found.jobs, found.vocabularies)) {
+  if (dir && previous && previous.digest === digestOf(hash, found.jobs, found.vocabularies, found.skipped)) {
     try {
       return recovering(openDiskStore(dir, previous), () => build(false));
     } catch (error) {

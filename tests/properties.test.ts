@@ -1,0 +1,184 @@
+// Properties (fast-check) of the pure core: the date parser and range filter, and the loader.
+import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { daysInMonth, firstDay, formatPartialDate, lastDay, overlaps, parsePartialDate, partialDateProblem, type DayRange } from '../src/dates.js';
+import { boundsRange, factRange, rangePasses } from '../src/filter.js';
+import { loadFacts, readVocabularies } from '../src/facts/load.js';
+import { parseFactFile } from '../src/facts/parse-file.js';
+import { parseFactText } from '../src/facts/parse.js';
+import { BUNDLED_DIR } from '../src/paths.js';
+import { tempDir } from './helpers.js';
+
+/** The oracle for a month's length: the proleptic Gregorian calendar as UTC dates count it (a test may use Date; src may not). */
+function oracleDays(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const year = fc.integer({ min: 0, max: 9999 });
+const month = fc.integer({ min: 1, max: 12 });
+/** a valid day-precision date, as text */
+const dayText = fc
+  .tuple(year, month, fc.integer({ min: 1, max: 31 }))
+  .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(d, oracleDays(y, m)), 2)}`);
+/** a valid date at any precision, as text */
+const dateText = fc.oneof(
+  year.map((y) => pad(y, 4)),
+  fc.tuple(year, month).map(([y, m]) => `${pad(y, 4)}-${pad(m, 2)}`),
+  dayText,
+);
+/** a day range as the store keeps them: from a date's first day to another's last */
+const dayRange: fc.Arbitrary<DayRange> = fc.tuple(dateText, dateText).map(([a, b]) => {
+  const [x, y] = [parsePartialDate(a)!, parsePartialDate(b)!];
+  return firstDay(x) <= lastDay(y) ? { lo: firstDay(x), hi: lastDay(y) } : { lo: firstDay(y), hi: lastDay(x) };
+});
+
+describe('dates (properties)', () => {
+  it('every valid date parses and formats back to the same text', () => {
+    fc.assert(fc.property(dateText, (text) => formatPartialDate(parsePartialDate(text)!) === text));
+  });
+
+  it('a YYYY-MM-DD text is accepted exactly when the calendar has that day', () => {
+    fc.assert(
+      fc.property(year, fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        const text = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+        const exists = m >= 1 && m <= 12 && d >= 1 && d <= oracleDays(y, m);
+        return (partialDateProblem(text) === undefined) === exists && (parsePartialDate(text) !== undefined) === exists;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('any other text is refused with a reason, never thrown on', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 14 }), (text) => {
+        const valid = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text) && partialDateProblem(text) === undefined;
+        return valid === (parsePartialDate(text) !== undefined) && (valid || typeof partialDateProblem(text) === 'string');
+      }),
+    );
+  });
+
+  it('a partial date expands to the first and last day it can mean', () => {
+    fc.assert(
+      fc.property(year, month, (y, m) => {
+        const monthDate = parsePartialDate(`${pad(y, 4)}-${pad(m, 2)}`)!;
+        const yearDate = parsePartialDate(pad(y, 4))!;
+        return (
+          firstDay(monthDate) === y * 10000 + m * 100 + 1 &&
+          lastDay(monthDate) === y * 10000 + m * 100 + oracleDays(y, m) &&
+          daysInMonth(y, m) === oracleDays(y, m) &&
+          firstDay(yearDate) === y * 10000 + 101 &&
+          lastDay(yearDate) === y * 10000 + 1231
+        );
+      }),
+    );
+  });
+
+  it('overlap is symmetric, reflexive, and true exactly when some day lies in both ranges', () => {
+    fc.assert(
+      fc.property(dayRange, dayRange, (a, b) => {
+        const both = Math.max(a.lo, b.lo);
+        const inBoth = a.lo <= both && both <= a.hi && b.lo <= both && both <= b.hi;
+        return overlaps(a, b) === overlaps(b, a) && overlaps(a, a) && overlaps(a, b) === inBoth;
+      }),
+    );
+  });
+});
+
+describe('range filter (properties)', () => {
+  const fact = (start: string, end: string | null) => ({ date: { start, end, precision: 'day' as const, approximate: false, note: null } });
+
+  it('--from and --to are inclusive: a fact on either bound passes, one a day outside does not', () => {
+    fc.assert(
+      fc.property(dayText, dayText, (a, b) => {
+        const [from, to] = a <= b ? [a, b] : [b, a];
+        const filter = { ranges: [boundsRange(from, to)] };
+        const inside = rangePasses(factRange(fact(from, from)), filter) && rangePasses(factRange(fact(to, to)), filter);
+        const range = factRange(fact(from, to));
+        return inside && rangePasses(range, filter) && !rangePasses({ lo: range.hi + 1, hi: range.hi + 1 }, { ranges: [{ lo: range.lo, hi: range.hi }] });
+      }),
+    );
+  });
+
+  it('a coarse bound covers its whole period: --to 1828 keeps all of 1828, --from 1828-02 all of February', () => {
+    fc.assert(
+      fc.property(year, month, (y, m) => {
+        const to = boundsRange(undefined, pad(y, 4));
+        const from = boundsRange(`${pad(y, 4)}-${pad(m, 2)}`, undefined);
+        return to.hi === y * 10000 + 1231 && to.lo === -Infinity && from.lo === y * 10000 + m * 100 + 1 && from.hi === Infinity;
+      }),
+    );
+  });
+
+  it('a span that has not ended passes every filter that starts after it began', () => {
+    fc.assert(
+      fc.property(dayText, dayText, (start, later) => {
+        fc.pre(later >= start);
+        return rangePasses(factRange(fact(start, null)), { ranges: [boundsRange(later, undefined)] });
+      }),
+    );
+  });
+});
+
+describe('loader (properties)', () => {
+  const vocabulary = readVocabularies([join(BUNDLED_DIR, 'topics.yaml')], []);
+  const ctx = { file: '/facts/x.yaml', vocabulary };
+  const isIssue = (issue: { code: string; file: string; line: number; col: number; message: string }) =>
+    /^RIF\d{3}$/.test(issue.code) && issue.line >= 1 && issue.col >= 1 && issue.message.length > 0 && !issue.message.includes('\n');
+
+  it('any bytes in a fact file give facts or coded issues with a position, and nothing is thrown', () => {
+    const dir = tempDir();
+    let n = 0;
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const file = join(dir, `f${n++}.yaml`);
+        writeFileSync(file, bytes);
+        const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: [file] });
+        return result.issues.every(isIssue) && result.facts.length + result.issues.length > 0;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('any text made of YAML punctuation gives facts or coded issues, and the fast path agrees with the exact parser', () => {
+    const yamlish = fc.string({ unit: fc.constantFrom(...'{}[]:-,&*!|>\'"%@`#? \n\tabc1\u00a0\ufeff'), maxLength: 120 });
+    fc.assert(
+      fc.property(yamlish, (text) => {
+        const exact = parseFactText(text, ctx);
+        const fast = parseFactFile(text, ctx, () => text);
+        return exact.issues.every(isIssue) && fast.issues.every(isIssue) && JSON.stringify(fast.entries.map((e) => e.fact)) === JSON.stringify(exact.entries.map((e) => e.fact));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a valid fact with any one field replaced by any value is accepted or refused alike by both parsers', () => {
+    const base = {
+      id: 'sample-fact',
+      kind: 'event',
+      title: 'Sample',
+      start: '1828-02-22',
+      summary: 'A sample fact.',
+      topics: ['war'],
+      actors: ['Russian Empire'],
+      sources: [{ url: 'https://example.org/a', publisher: 'Example' }],
+    };
+    expect(parseFactText(stringify(base), ctx)).toMatchObject({ issues: [], entries: [{ fact: { id: 'sample-fact' } }] });
+    const field = fc.constantFrom(...Object.keys(base), 'end', 'status', 'related', '__proto__', 'constructor', 'toString');
+    fc.assert(
+      fc.property(field, fc.jsonValue({ maxDepth: 3 }), (key, value) => {
+        const text = stringify({ ...base, [key]: value });
+        const exact = parseFactText(text, ctx);
+        const fast = parseFactFile(text, ctx, () => text);
+        const same = JSON.stringify(fast.entries.map((e) => e.fact)) === JSON.stringify(exact.entries.map((e) => e.fact));
+        return same && exact.issues.every(isIssue) && (exact.entries.length === 1) === (exact.issues.length === 0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
