@@ -1,13 +1,13 @@
 // Builds the command-line program and runs it: the only place where errors become exit codes.
 import { Command, CommanderError } from 'commander';
 import { visible } from './control.js';
-import { EXIT, OutputError, RifError } from './errors.js';
+import { EXIT, OutputError, RifError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
 import { cacheCommand } from './commands/cache.js';
 import { listCommands } from './commands/list.js';
 import { searchCommand } from './commands/search.js';
-import { EXIT_CODES_HELP } from './commands/shared.js';
+import { EXIT_CODES_HELP, misspeltCommand } from './commands/shared.js';
 import { showCommand } from './commands/show.js';
 import { topicsCommand } from './commands/topics.js';
 import { validateCommand } from './commands/validate.js';
@@ -71,6 +71,8 @@ ${EXIT_CODES_HELP}`,
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   try {
+    const typo = misspeltCommand(argv[0]);
+    if (typo) throw new UsageError(`unknown command "${argv[0]}"; did you mean "rif ${typo}"? (to search for the word: rif search ${argv[0]})`);
     const program = buildProgram(io, (c) => (code = c), argv[0]);
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

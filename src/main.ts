@@ -24,11 +24,18 @@ function isTerminal(fd: 1 | 2): boolean {
 function writer(fd: 1 | 2): (text: string) => void {
   let stream: NodeJS.WriteStream | undefined;
   return (text) => {
+    if (fd === 1) finishBeforeInterrupt(() => stream);
     if (stream) return void stream.write(text);
     const bytes = Buffer.from(text);
     let done = 0;
     try {
-      while (done < bytes.length) done += writeSync(fd, bytes, done);
+      while (done < bytes.length) {
+        try {
+          done += writeSync(fd, bytes, done);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EINTR') throw error;
+        }
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw outputError(error);
       stream = fd === 1 ? process.stdout : process.stderr;
@@ -36,6 +43,24 @@ function writer(fd: 1 | 2): (text: string) => void {
       stream.write(bytes.subarray(done));
     }
   };
+}
+
+let holding = false;
+
+/**
+ * Ctrl-C ends rif at once (exit 130 from the shell) while it reads and searches. Once results start to
+ * go out, it ends rif only after they are written whole, with exit 130: a script reading the JSON never
+ * gets half a document. (A signal cannot interrupt the synchronous write; its handler runs after it,
+ * or once a stream that took over has drained.)
+ */
+function finishBeforeInterrupt(stream: () => NodeJS.WriteStream | undefined): void {
+  if (holding) return;
+  holding = true;
+  process.on('SIGINT', () => {
+    const pending = stream();
+    if (pending?.writableLength) pending.once('drain', () => process.exit(EXIT.interrupted));
+    else process.exit(EXIT.interrupted);
+  });
 }
 
 function outputError(error: unknown): OutputError {
@@ -69,4 +94,7 @@ export function processIo(): Io {
 
 export async function main(): Promise<void> {
   process.exitCode = await run(process.argv.slice(2), processIo());
+  // a Ctrl-C that came while the results were written is handled once the event loop turns: a timer
+  // and then an immediate make sure it polls for signals at least once (one immediate alone may not)
+  if (holding) await new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0));
 }

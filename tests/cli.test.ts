@@ -41,8 +41,11 @@ describe('exit codes', () => {
     [['list', '--colour', 'red'], /unknown option '--colour'.*Did you mean --color\?/],
     [['show', 'turkmenchay'], /did you mean: treaty-of-turkmenchay/],
     [['list', '--from', '1900', '--to', '1800'], /--from 1900 is after --to 1800/],
-    [['lst'], /no facts match "lst"; did you mean the command "rif list"\?/],
-    [['shwo'], /no facts match "shwo"; did you mean the command "rif show"\?/],
+    [['lst'], /unknown command "lst"; did you mean "rif list"\? \(to search for the word: rif search lst\)/],
+    [['shwo', 'treaty-of-gulistan'], /unknown command "shwo"; did you mean "rif show"\?/],
+    [['serch', 'shahed'], /unknown command "serch"; did you mean "rif search"\?/],
+    [['valdate'], /unknown command "valdate"; did you mean "rif validate"\?/],
+    [['list', '--in', '2020-13'], /2020-13/],
   ])('%j explains itself in one line', async (argv, message) => {
     const out = await rif(argv);
     expect(out.stderr).toMatch(message);

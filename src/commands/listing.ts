@@ -11,8 +11,7 @@ import type { Fact, Hit, Kind, Status } from '../facts/types.js';
 import type { Io } from '../io.js';
 import { QUERY_LIMITS } from '../search/options.js';
 import { sortHits, type SortKey } from '../sort.js';
-import { closest, didYouMean, distance } from '../suggest.js';
-import { COMMAND_NAMES } from './shared.js';
+import { didYouMean } from '../suggest.js';
 import type { FieldName } from '../render/record.js';
 import { rendererFor, type Format } from '../render/format.js';
 import { hitRows, type View } from '../render/hits.js';
@@ -78,7 +77,7 @@ export async function runListing(view: View, words: readonly string[], options: 
   const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields));
   const render = await rendererFor(format);
   io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
-  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"${commandHint(view, words)}` : 'no facts match these filters');
+  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
   return EXIT.ok;
 }
 
@@ -113,12 +112,4 @@ async function wholeWhereNeeded(store: Store, rows: Row[], format: Format, field
   if (!needsWhole(format, fields) || rows.every((r) => 'summary' in r.fact)) return rows;
   const facts = await store.facts(rows.map((r) => r.index));
   return rows.map((r, i) => ({ ...r, fact: facts[i]! }));
-}
-
-/** `rif lst` searches for "lst"; when that finds nothing, the user probably meant a command. */
-function commandHint(view: View, words: readonly string[]): string {
-  if (view !== 'search' || words.length === 0) return '';
-  const [first] = words;
-  const near = closest(first!, COMMAND_NAMES, 1).filter((name) => distance(first!, name) <= 2);
-  return near.length ? `; did you mean the command "rif ${near[0]}"?` : '';
 }

@@ -1,9 +1,20 @@
 // The flags commands share, declared once.
 import { Option, type Command } from 'commander';
 import * as parse from '../options.js';
+import { closest, distance } from '../suggest.js';
 
-/** The command names, for "did you mean" when a misspelt command was taken for a search. */
 export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics', 'validate', 'cache']);
+
+/**
+ * The command a first word misspells: one edit away (two for words over five letters) and not a
+ * command itself. `rif shwo x` is then a usage error with a suggestion, not a search for "shwo x";
+ * `rif search shwo` still searches for the word.
+ */
+export function misspeltCommand(word: string | undefined): string | undefined {
+  if (word === undefined || word.startsWith('-') || COMMAND_NAMES.includes(word)) return undefined;
+  const w = word.toLowerCase();
+  return closest(w, COMMAND_NAMES, 1).find((name) => distance(w, name) <= (w.length <= 5 ? 1 : 2));
+}
 
 export function addDataOptions(cmd: Command): Command {
   cmd
@@ -54,4 +65,5 @@ Exit codes:
   1  nothing matched, or unknown id
   2  usage error (unknown flag, bad date, --from after --to, unknown topic)
   3  invalid fact data (with --strict)
-  74 output could not be written (a full disk)`;
+  74 output could not be written (a full disk)
+  130 interrupted (Ctrl-C); output already started is finished first`;
