@@ -104,6 +104,35 @@ describe('normalized facts', () => {
   });
 });
 
+describe('field rules, in the words a writer reads', () => {
+  const event = (fields: string) =>
+    `id: a-fact\nkind: event\ntitle: T\ndate: "1900"\nsummary: S\n${fields}`;
+  const allegation = (fields: string) =>
+    `id: a-claim\nkind: allegation\ntitle: T\ndate: "1900"\nsummary: S\nstatus: alleged\n${fields}sources: [{ url: "https://example.org/a", publisher: P }]\n`;
+  const SOURCES = 'sources: [{ url: "https://example.org/a", publisher: P }]\n';
+  const problems = (text: string) => parseFactText(text, { file: 'f.yaml', vocabulary }).issues.map((i) => `${i.code} ${i.message}`);
+
+  it.each([
+    ['an id with an underscore', event(SOURCES).replace('a-fact', 'a_fact'), 'RIF005 id "a_fact" must be kebab-case: lower-case letters and digits joined by single hyphens'],
+    ['an id with a trailing symbol', event(SOURCES).replace('a-fact', 'a-fact!'), 'RIF005 id "a-fact!" must be kebab-case'],
+    ['an id with capitals after a valid start', event(SOURCES).replace('a-fact', 'a-Fact'), 'RIF005 id "a-Fact" must be kebab-case'],
+    ['a url after other text', event('sources: [{ url: "see https://example.org/a", publisher: P }]\n'), 'RIF014 source url "see https://example.org/a" must be an http(s) address'],
+    ['a url followed by other text', event('sources: [{ url: "https://example.org/a and more", publisher: P }]\n'), 'RIF014 source url "https://example.org/a and more" must be an http(s) address'],
+    ['a control character in a title', event(SOURCES).replace('title: T', 'title: "T \\e[2J"'), 'RIF021 contains the control character U+001B; fact text must be plain text (no terminal escapes or bidi overrides)'],
+    ['a title of spaces', event(SOURCES).replace('title: T', 'title: "   "'), 'RIF004 field "title": must not be empty'],
+    ['no sources', event('sources: []\n'), 'RIF003 field "sources" needs at least one source'],
+    ['an allegation nobody made', allegation('alleged_by: []\n'), 'RIF015 field "alleged_by" needs at least one accuser: an allegation states its status and who alleged it'],
+    ['a status change by nobody', allegation('alleged_by: [X]\nhistory: [{ date: "1901", status: denied, by: [] }]\n'), 'RIF003 field "history.0.by" needs at least one name'],
+  ])('%s', (_, text, expected) => {
+    expect(problems(text).map((p) => p.slice(0, expected.length))).toEqual([expected]);
+  });
+
+  it('a title is trimmed', () => {
+    const [entry] = parseFactText(event(SOURCES).replace('title: T', 'title: "  Padded  "'), { file: 'f.yaml', vocabulary }).entries;
+    expect(entry!.fact.title).toBe('Padded');
+  });
+});
+
 describe('loading files', () => {
   it('loads a user directory recursively, .yaml and .yml, and reports unreadable files without stopping', () => {
     const result = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: false, userPaths: [join(FIXTURES, 'valid'), join(INVALID, 'RIF017-not-utf8.yaml')] });

@@ -45,10 +45,38 @@ export function outputFormat(options: OutputOptions, io: Io): Format {
   return chosen[0] ?? (io.stdoutIsTTY ? 'table' : 'plain');
 }
 
-type Row = Hit<Fact | FactHead> & { readonly index: number };
+export type Row = Hit<Fact | FactHead> & { readonly index: number };
+
+/** What a command wants of the rows it prints: whole facts where its output needs them, title highlights on tables. */
+export interface Wanted {
+  readonly format: Format;
+  readonly fields?: readonly FieldName[] | undefined;
+  /** whole facts on every row (citations need sources), not only heads */
+  readonly whole?: boolean;
+}
+
+export interface Selection {
+  readonly store: Store;
+  readonly query: string;
+  /** sorted and limited, as printed */
+  readonly hits: Row[];
+}
 
 export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
+  const { query, hits } = await selectHits(view, words, options, io, { format, fields: options.fields });
+  const render = await rendererFor(format);
+  io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
+  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
+  return EXIT.ok;
+}
+
+/**
+ * The facts a listing shows, the one pipeline behind every command that takes the listing filters
+ * (search, list and its views, timeline, stats): flags checked, facts loaded, filtered, searched
+ * when there is a query, sorted and limited.
+ */
+export async function selectHits(view: View, words: readonly string[], options: ListingOptions, io: Io, wanted: Wanted): Promise<Selection> {
   const query = words.join(' ').trim();
   if (view === 'search' && !query) throw new UsageError('search needs a query, e.g. rif search shahed');
   if (query.length > QUERY_LIMITS.maxLength) throw new UsageError(`the query is ${query.length} characters long; the limit is ${QUERY_LIMITS.maxLength}`);
@@ -73,23 +101,20 @@ export async function runListing(view: View, words: readonly string[], options: 
     actor: options.actor,
     statuses: options.status,
   };
-  const { rows, highlight } = await findRows(store, query, filter, format, options, io);
-  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), format, options.fields));
-  const render = await rendererFor(format);
-  io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
-  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
-  return EXIT.ok;
+  const { rows, highlight } = await findRows(store, query, filter, wanted, options, io);
+  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), wanted));
+  return { store, query, hits };
 }
 
 /**
  * The facts that pass the filters, or with a query the best of them by relevance (the filters apply
  * first, so they narrow what is ranked). Also how to mark title matches on the rows a table shows.
  */
-async function findRows(store: Store, query: string, filter: Filter, format: Format, options: ListingOptions, io: Io) {
+async function findRows(store: Store, query: string, filter: Filter, wanted: Wanted, options: ListingOptions, io: Io) {
   const selected = await store.select(filter);
   if (!query) {
     // when every row prints whole, read the whole facts at once rather than heads first
-    const direct = needsWhole(format, options.fields) && (options.limit ?? Infinity) >= selected.length;
+    const direct = needsWhole(wanted) && (options.limit ?? Infinity) >= selected.length;
     const facts = await (direct ? store.facts(selected) : store.heads(selected));
     const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
     return { rows, highlight: (shown: Row[]) => shown };
@@ -101,15 +126,15 @@ async function findRows(store: Store, query: string, filter: Filter, format: For
     io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
   }
   const rows: Row[] = result.hits;
-  return { rows, highlight: (shown: Row[]) => (format === 'table' ? withTitleMatches(shown, query) : shown) };
+  return { rows, highlight: (shown: Row[]) => (wanted.format === 'table' ? withTitleMatches(shown, query) : shown) };
 }
 
 /** Rows print from heads when every field shown is a head field; JSON records and other fields need the whole fact. */
-const needsWhole = (format: Format, fields: readonly FieldName[] | undefined): boolean =>
-  fields ? fields.some((f) => !HEAD_FIELDS.has(f)) : format === 'json' || format === 'ndjson';
+const needsWhole = ({ format, fields, whole }: Wanted): boolean =>
+  whole === true || (fields ? fields.some((f) => !HEAD_FIELDS.has(f)) : format === 'json' || format === 'ndjson');
 
-async function wholeWhereNeeded(store: Store, rows: Row[], format: Format, fields: readonly FieldName[] | undefined): Promise<Row[]> {
-  if (!needsWhole(format, fields) || rows.every((r) => 'summary' in r.fact)) return rows;
+async function wholeWhereNeeded(store: Store, rows: Row[], wanted: Wanted): Promise<Row[]> {
+  if (!needsWhole(wanted) || rows.every((r) => 'summary' in r.fact)) return rows;
   const facts = await store.facts(rows.map((r) => r.index));
   return rows.map((r, i) => ({ ...r, fact: facts[i]! }));
 }

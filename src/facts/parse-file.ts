@@ -26,12 +26,16 @@ export function parseFactFile(text: string, ctx: ParseContext, reread: () => str
 }
 
 /**
- * The facts of a file with no problem at all, or undefined when there is anything to explain. A file
- * with a `!` or `&` anywhere might hold a tag or an anchor, which js-yaml would take and the exact
- * parser refuses: it goes to the exact parser, which tells them from text such as "AT&T".
+ * A tag (`!foo`, `!!str`) or an anchor (`&a`) can only start where a value starts: at a line's start,
+ * or after a space or flow punctuation. js-yaml would take them and the exact parser refuses them, so a
+ * file that may hold one goes to the exact parser, which tells them from text such as "Taylor & Francis"
+ * (an anchor needs a name right after the `&`) or a URL's `a=1&b=2`.
  */
+const TAG_OR_ANCHOR = /(?:^|[\s[{,:])(?:!|&\S)/m;
+
+/** The facts of a file with no problem at all, or undefined when there is anything to explain. */
 export function parseFast(text: string, ctx: ParseContext): Fact[] | undefined {
-  if (/[!&]/.test(text)) return undefined;
+  if (TAG_OR_ANCHOR.test(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { maxAliases: 0 });

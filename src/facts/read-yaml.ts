@@ -43,8 +43,8 @@ export function readYaml(text: string, file: string): YamlRead {
   }
   if (!doc) return { doc, counter, issues };
 
-  const last = Math.max(0, text.trimEnd().length - 1);
   // an error found at the end of the file (an unclosed quote) is placed on its last character, where the reader will look
+  const last = Math.max(0, text.trimEnd().length - 1);
   // an unknown tag is a warning to the parser; every tag gets its own message below
   const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')];
   for (const problem of problems) issues.push(issue(Math.min(problem.pos[0], last), problem.message.split('\n')[0]!));
