@@ -1,10 +1,17 @@
 // Builds the command-line program and runs it: the only place where errors become exit codes.
 import { Command, CommanderError } from 'commander';
+import { readConfig } from './config.js';
 import { visible } from './control.js';
 import { EXIT, OutputError, RifError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
 import { cacheCommand } from './commands/cache.js';
+import { citeCommand } from './commands/cite.js';
+import { completionCommand } from './commands/completion.js';
+import { configCommand } from './commands/config.js';
+import { pathsCommand } from './commands/paths.js';
+import { statsCommand } from './commands/stats.js';
+import { timelineCommand } from './commands/timeline.js';
 import { listCommands } from './commands/list.js';
 import { searchCommand } from './commands/search.js';
 import { EXIT_CODES_HELP, misspeltCommand } from './commands/shared.js';
@@ -24,6 +31,12 @@ const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
   [['topics'], (io, done) => [topicsCommand(io, done)]],
   [['validate'], (io, done) => [validateCommand(io, done)]],
   [['cache'], (io, done) => [cacheCommand(io, done)]],
+  [['cite'], (io, done) => [citeCommand(io, done)]],
+  [['timeline'], (io, done) => [timelineCommand(io, done)]],
+  [['stats'], (io, done) => [statsCommand(io, done)]],
+  [['completion'], (io, done) => [completionCommand(io, done)]],
+  [['config'], (io, done) => [configCommand(io, done)]],
+  [['paths'], (io, done) => [pathsCommand(io, done)]],
 ];
 
 /**
@@ -67,10 +80,17 @@ ${EXIT_CODES_HELP}`,
   return program.configureOutput(output).exitOverride().showSuggestionAfterError(true);
 }
 
+/** The whole program with every command, for what is generated from it (the man page, completion scripts). */
+export function programFor(io: Io): Command {
+  return buildProgram(io, () => {}, undefined);
+}
+
 /** Runs rif with `argv` (without node and the script) against `io`; resolves to the exit code. */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], given: Io): Promise<number> {
   let code: number = EXIT.ok;
+  let io = given;
   try {
+    io = { ...given, config: given.config ?? (await readConfig(given.env, given.cwd)) };
     const typo = misspeltCommand(argv[0]);
     if (typo) throw new UsageError(`unknown command "${argv[0]}"; did you mean "rif ${typo}"? (to search for the word: rif search ${argv[0]})`);
     const program = buildProgram(io, (c) => (code = c), argv[0]);

@@ -1,6 +1,7 @@
 // What every command starts from: the loaded facts (problems reported on stderr) and how to print.
 import { delimiter, isAbsolute, relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
+import { configOf } from './config.js';
 import { visible } from './control.js';
 import { DataError } from './errors.js';
 import { formatIssue } from './facts/issues.js';
@@ -34,10 +35,11 @@ export function displayPath(file: string, cwd: string): string {
 
 export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
   const fromEnv = (io.env['RIF_FACTS'] ?? '').split(delimiter).filter(Boolean);
+  const fromConfig = configOf(io.config).facts;
   const bar = progressBar(io);
   const store = await openStore({
     includeBundled: options.bundled !== false,
-    userPaths: [...(options.facts ?? []), ...fromEnv],
+    userPaths: [...(options.facts ?? []), ...fromEnv, ...fromConfig],
     cacheDir: options.cache === false ? undefined : cacheDir(io.env),
     progress: bar?.update,
     maxFileBytes: options.maxFileSize,
@@ -53,7 +55,7 @@ export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
 }
 
 export function chalkFor(options: ColorOptions, io: Io): ChalkInstance {
-  const mode: ColorMode = options.color === false ? 'never' : (options.color ?? 'auto');
+  const mode: ColorMode = options.color === false ? 'never' : (options.color ?? configOf(io.config).color ?? 'auto');
   return makeChalk(colorLevel(mode, io.env, io.stdoutIsTTY));
 }
 

@@ -13,6 +13,8 @@ export interface Filter {
   /** a case-insensitive substring of an actor or a treaty party */
   readonly actor?: string | undefined;
   readonly statuses?: readonly Status[] | undefined;
+  /** treaties in force on some day of this range (--in-force-at); other kinds never pass */
+  readonly inForceAt?: DayRange | undefined;
 }
 
 /** The days a fact covers: a single date's whole precision, or a span (open when it has not ended). */
@@ -27,6 +29,27 @@ export function boundsRange(from: string | undefined, to: string | undefined): D
   const lo = from === undefined ? -Infinity : firstDay(parsePartialDate(from)!);
   const hi = to === undefined ? Infinity : lastDay(parsePartialDate(to)!);
   return { lo, hi };
+}
+
+/**
+ * The days a treaty binds its parties: from its entry into force (its signing when that date is not
+ * known) to the day before it ended, open while it is in force now; undefined when its end is not
+ * recorded (rif cannot say it was in force) and for other kinds. An end known only to the month or year
+ * counts to that period's last day: the treaty may have held until then.
+ */
+export function inForceRange(head: FactHead): DayRange | undefined {
+  if (head.kind !== 'treaty') return undefined;
+  const start = parsePartialDate(head.in_force ?? head.signed)!;
+  if (head.ended === null) return head.in_force_now ? { lo: firstDay(start), hi: Infinity } : undefined;
+  const end = parsePartialDate(head.ended)!;
+  // a DayKey minus one compares as the day before, even across a month's end (18280301 - 1 sorts after 18280229)
+  return { lo: firstDay(start), hi: end.precision === 'day' ? firstDay(end) - 1 : lastDay(end) };
+}
+
+export function inForcePasses(head: FactHead, filter: Filter): boolean {
+  if (!filter.inForceAt) return true;
+  const range = inForceRange(head);
+  return range !== undefined && overlaps(range, filter.inForceAt);
 }
 
 export const kindPasses = (kind: Kind, filter: Filter): boolean => !filter.kinds?.length || filter.kinds.includes(kind);
@@ -51,6 +74,7 @@ export function matchesFilter(fact: FactHead, filter: Filter): boolean {
     topicsPass(fact.topics, filter) &&
     statusPasses(fact.kind === 'allegation' ? fact.status : undefined, filter) &&
     actorPasses(fact, filter) &&
+    inForcePasses(fact, filter) &&
     (!filter.ranges?.length || rangePasses(factRange(fact), filter))
   );
 }

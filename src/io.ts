@@ -1,4 +1,5 @@
 // Everything a command may touch of the outside world. Only main.ts builds one from `process`.
+import type { ConfigRead } from './config.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -12,4 +13,6 @@ export interface Io {
   readonly cwd: string;
   /** milliseconds, for pacing the progress bar */
   readonly now: () => number;
+  /** the config file as run() read it (see config.ts); absent means none */
+  readonly config?: ConfigRead;
 }

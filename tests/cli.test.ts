@@ -39,7 +39,9 @@ describe('exit codes', () => {
     [['list', '--topic', 'nuclar'], /unknown topic "nuclar" \(did you mean "nuclear"\?\)/],
     [['list', '--kind', 'treatise'], /did you mean "treaty"/],
     [['list', '--colour', 'red'], /unknown option '--colour'.*Did you mean --color\?/],
-    [['show', 'turkmenchay'], /did you mean: treaty-of-turkmenchay/],
+    [['show', 'treaty-of-nowhere'], /no fact with id "treaty-of-nowhere"; did you mean: treaty-of-/],
+    [['show', 'bushehr'], /"bushehr" matches several facts: bushehr-[a-z0-9-]+ \(.*\); give one id/],
+    [['events', '--in-force-at', '1950'], /unknown option '--in-force-at'/],
     [['list', '--from', '1900', '--to', '1800'], /--from 1900 is after --to 1800/],
     [['lst'], /unknown command "lst"; did you mean "rif list"\? \(to search for the word: rif search lst\)/],
     [['shwo', 'treaty-of-gulistan'], /unknown command "shwo"; did you mean "rif show"\?/],
@@ -231,9 +233,72 @@ describe('show', () => {
     expect(record).toMatchObject({ id: 'jcpoa-2015', kind: 'treaty' });
   });
 
+  it('a title or name instead of an id shows the fact it clearly points to', async () => {
+    for (const name of ['treaty of gulistan', 'Gulistan', 'Golestan treaty']) {
+      const out = await rif(['show', name]);
+      expect([out.code, out.stdout.split('\n')[0]]).toEqual([0, 'Treaty of Gulistan']);
+    }
+  });
+
+  it('several ids print one card each; --json prints an array of records in the order asked', async () => {
+    const out = await rif(['show', 'treaty-of-turkmenchay', 'treaty-of-gulistan']);
+    expect(out.stdout.indexOf('Treaty of Turkmenchay')).toBeLessThan(out.stdout.indexOf('Treaty of Gulistan\n'));
+    const records = await rifJson<{ id: string }[]>(['show', 'treaty-of-turkmenchay', 'treaty-of-gulistan']);
+    expect(records.map((r) => r.id)).toEqual(['treaty-of-turkmenchay', 'treaty-of-gulistan']);
+  });
+
+  it('one unknown id among several is exit 1 and prints nothing else', async () => {
+    const out = await rif(['show', 'treaty-of-gulistan', 'zzz']);
+    expect([out.code, out.stdout]).toEqual([1, '']);
+  });
+
   it('related ids that are not loaded say so', async () => {
     const out = await rif(['show', 'test-fishing-accord', '--facts', join(USER, 'user-facts.yaml'), '--no-bundled']);
     expect(out.stdout).toMatch(/test-border-commission\s+Test border commission meets in Astara/);
+  });
+});
+
+describe('treaties in force on a date', () => {
+  const treaty = (id: string, dates: string) =>
+    `- { id: ${id}, kind: treaty, title: ${id}, ${dates}, summary: s ${id}, aliases: [x], sources: [{ url: "https://example.org/${id}", publisher: P }, { url: "https://example.org/2/${id}", publisher: Q }] }`;
+  const dir = tempFacts({
+    'treaties.yaml': [
+      treaty('ended-by-day', 'signed: "1900-01-01", in_force: "1900-06-01", ended: "1950-03-01"'),
+      treaty('ended-in-a-year', 'signed: "1900", ended: "1950"'),
+      treaty('in-force-now', 'signed: "1940-05", in_force_now: true'),
+      treaty('end-not-recorded', 'signed: "1930"'),
+      treaty('signed-later', 'signed: "1960", in_force_now: true'),
+    ].join('\n'),
+  });
+  const inForce = async (date: string, command = 'treaties') => {
+    const out = await rif([command, '--in-force-at', date, '--facts', dir, '--no-bundled', '--json']);
+    return { ids: (JSON.parse(out.stdout) as { id: string }[]).map((r) => r.id), stderr: out.stderr };
+  };
+
+  it('signed and in force on that date and not yet ended', async () => {
+    expect((await inForce('1900-03')).ids).toEqual(['ended-in-a-year']);
+    expect((await inForce('1950-02-28')).ids).toEqual(['ended-by-day', 'ended-in-a-year', 'in-force-now']);
+    expect((await inForce('1950-03-01')).ids).toEqual(['ended-in-a-year', 'in-force-now']);
+    expect((await inForce('1951')).ids).toEqual(['in-force-now']);
+    expect((await inForce('2026', 'list')).ids).toEqual(['in-force-now', 'signed-later']);
+  });
+
+  it('treaties whose end is not recorded are named on stderr, not listed', async () => {
+    expect((await inForce('1951')).stderr).toBe('rif: 1 more treaty was signed by then with no recorded end, so it is not listed: end-not-recorded\n');
+    expect((await inForce('1920')).stderr).toBe('');
+  });
+
+  it('on the bundled facts: Gulistan until the day Turkmenchay was signed', async () => {
+    const on = async (date: string) => (await rifJson<{ id: string }[]>(['treaties', '--in-force-at', date])).map((r) => r.id);
+    expect(await on('1828-02-21')).toContain('treaty-of-gulistan');
+    expect(await on('1828-02-21')).not.toContain('treaty-of-turkmenchay');
+    expect(await on('1828-02-22')).toContain('treaty-of-turkmenchay');
+    expect(await on('1828-02-22')).not.toContain('treaty-of-gulistan');
+  });
+
+  it('list --in-force-at shows the treaty columns', async () => {
+    const out = await rif(['list', '--in-force-at', '1951', '--facts', dir, '--no-bundled']);
+    expect(out.stdout).toBe('1940-05\t\t\tin-force-now\tin-force-now\n');
   });
 });
 

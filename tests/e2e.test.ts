@@ -8,7 +8,7 @@ import { FIXTURES, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'rif.js');
 // a cache of its own: the tests never touch the user's ~/.cache/rif
-const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', XDG_CACHE_HOME: tempDir() };
+const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, TERM: 'xterm-256color', XDG_CACHE_HOME: tempDir(), XDG_CONFIG_HOME: tempDir() };
 
 function sh(command: string) {
   const out = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', env });

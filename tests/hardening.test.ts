@@ -15,7 +15,7 @@ import type { Fact } from '../src/facts/types.js';
 
 const HOSTILE = join(FIXTURES, 'hostile');
 const BIN = join(ROOT, 'bin', 'rif.js');
-const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: tempDir() };
+const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, XDG_CACHE_HOME: tempDir(), XDG_CONFIG_HOME: tempDir() };
 const ESC = '\u001b';
 
 interface Report {

@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import * as parse from '../options.js';
 import type { Io } from '../io.js';
 import type { View } from '../render/hits.js';
 import { runListing, type ListingOptions } from './listing.js';
@@ -25,6 +26,7 @@ const LISTINGS: readonly { name: string; view: View; what: string; examples: str
     view: 'treaty',
     what: 'treaties and agreements with their signed, in force and ended dates',
     examples: `  rif treaties --from 1800 --to 1830
+  rif treaties --in-force-at 1950        which treaties bound Moscow and Tehran in 1950
   rif treaties caspian --json`,
   },
   {
@@ -43,6 +45,9 @@ export function listCommands(io: Io, done: (code: number) => void): Command[] {
       .argument('[query...]', 'optional words to search for')
       .addHelpText('after', `\nExamples:\n${examples}`);
     addFilterOptions(addOutputOptions(addDataOptions(cmd)));
+    if (view === 'list' || view === 'treaty') {
+      cmd.addOption(new Option('--in-force-at <date>', 'treaties signed, in force and not yet ended on this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parse.parseDate));
+    }
     return cmd.action(async (words: string[], options: ListingOptions) => done(await runListing(view, words, options, io)));
   });
 }

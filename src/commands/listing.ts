@@ -1,5 +1,6 @@
 // search, list, events, treaties, allegations: load → search or list → filter → sort → limit → render.
-import type { DayRange } from '../dates.js';
+import { firstDay, parsePartialDate, parsePeriod, type DayRange } from '../dates.js';
+import { configOf } from '../config.js';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
 // imported, not loaded on demand: fuse.js costs little to load, and a dynamic import waits on the event loop
@@ -35,6 +36,8 @@ export interface FilterOptions {
   readonly limit?: number;
   readonly sort?: SortKey;
   readonly reverse?: boolean;
+  /** --in-force-at, on list and treaties */
+  readonly inForceAt?: string;
 }
 
 export type ListingOptions = DataOptions & ColorOptions & OutputOptions & FilterOptions;
@@ -42,7 +45,9 @@ export type ListingOptions = DataOptions & ColorOptions & OutputOptions & Filter
 export function outputFormat(options: OutputOptions, io: Io): Format {
   const chosen = (['json', 'ndjson', 'csv', 'markdown'] as const).filter((f) => options[f]);
   if (chosen.length > 1) throw new UsageError(`choose one output format, not ${chosen.map((f) => `--${f}`).join(' and ')}`);
-  return chosen[0] ?? (io.stdoutIsTTY ? 'table' : 'plain');
+  const fallback = configOf(io.config).format ?? 'table';
+  // a table is for people: a pipe gets plain lines whatever the config says
+  return chosen[0] ?? (fallback === 'table' && !io.stdoutIsTTY ? 'plain' : fallback);
 }
 
 export type Row = Hit<Fact | FactHead> & { readonly index: number };
@@ -60,13 +65,22 @@ export interface Selection {
   readonly query: string;
   /** sorted and limited, as printed */
   readonly hits: Row[];
+  /** with --in-force-at: the treaties that pass the other filters and were signed by then, but whose end is not recorded */
+  readonly endUnknown: readonly string[];
 }
 
 export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
-  const { query, hits } = await selectHits(view, words, options, io, { format, fields: options.fields });
+  const { query, hits, endUnknown } = await selectHits(view, words, options, io, { format, fields: options.fields });
   const render = await rendererFor(format);
-  io.stdout(render(hitRows(hits, { view, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
+  // only treaties are in force: they print with their signed, in force and ended dates
+  const shown: View = options.inForceAt !== undefined ? 'treaty' : view;
+  io.stdout(render(hitRows(hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
+  if (endUnknown.length) {
+    const [n, one] = [endUnknown.length, endUnknown.length === 1];
+    const some = `${endUnknown.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}`;
+    io.stderr(`rif: ${n} more ${one ? 'treaty was' : 'treaties were'} signed by then with no recorded end, so ${one ? 'it is' : 'they are'} not listed: ${some}\n`);
+  }
   if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
   return EXIT.ok;
 }
@@ -100,10 +114,17 @@ export async function selectHits(view: View, words: readonly string[], options: 
     kinds: fixedKind ? [fixedKind] : options.kind,
     actor: options.actor,
     statuses: options.status,
+    inForceAt: options.inForceAt === undefined ? undefined : parsePeriod(options.inForceAt),
   };
   const { rows, highlight } = await findRows(store, query, filter, wanted, options, io);
   const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), wanted));
-  return { store, query, hits };
+  return { store, query, hits, endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [] };
+}
+
+/** The ids of treaties that pass `filter`, were signed by the end of `at`, and have no recorded end. */
+async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Promise<string[]> {
+  const heads = await store.heads(await store.select({ ...filter, kinds: ['treaty'] }));
+  return heads.flatMap((h) => (h.kind === 'treaty' && h.ended === null && !h.in_force_now && firstDay(parsePartialDate(h.signed)!) <= at.hi ? [h.id] : []));
 }
 
 /**

@@ -1,12 +1,25 @@
-import { Command } from 'commander';
+// rif search (also the default command): the listing, or with --cite the citation of the best result.
+import { Command, Option } from 'commander';
+import { visible } from '../control.js';
+import { EXIT, NotFoundError, UsageError } from '../errors.js';
+import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
-import { runListing, type ListingOptions } from './listing.js';
+import type { CiteStyle } from '../render/cite.js';
+import { CITE_STYLES, printCitation } from './cite.js';
+import { runListing, selectHits, type ListingOptions } from './listing.js';
 import { addDataOptions, addFilterOptions, addOutputOptions } from './shared.js';
+
+type SearchOptions = ListingOptions & { readonly cite?: CiteStyle };
 
 export function searchCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('search')
     .description('fuzzy search over titles, aliases, ids, summaries, actors, places, topics and quotes; best first')
     .argument('[query...]', 'words to search for (typos are forgiven)')
+    .addOption(
+      new Option('--cite [style]', 'print the citation of the best result instead of the list')
+        .choices(CITE_STYLES)
+        .preset('markdown'),
+    )
     .addHelpText(
       'after',
       `
@@ -14,8 +27,25 @@ Examples:
   rif search shahed
   rif search "drone deal" --json
   rif bushher                          # no command name: the same as rif search
-  rif search treaty --from 1800 --to 1830 --kind treaty`,
+  rif search treaty --from 1800 --to 1830 --kind treaty
+  rif search turkmenchay --cite        # the best result as a Markdown citation
+  rif search gulistan --cite=bibtex    # a style after --cite; write --cite last or with =`,
     );
   addFilterOptions(addOutputOptions(addDataOptions(cmd)));
-  return cmd.action(async (words: string[], options: ListingOptions) => done(await runListing('search', words, options, io)));
+  return cmd.action(async (words: string[], options: SearchOptions) => {
+    done(options.cite ? await citeBest(words, options, options.cite, io) : await runListing('search', words, options, io));
+  });
+}
+
+/** `search --cite`: the first result the list would show, cited; the id goes to stderr so the reader knows which. */
+async function citeBest(words: readonly string[], options: SearchOptions, style: CiteStyle, io: Io): Promise<number> {
+  const formats = (['json', 'ndjson', 'csv', 'markdown', 'fields'] as const).filter((f) => options[f]);
+  if (formats.length) throw new UsageError(`--cite prints a citation, not a listing: drop ${formats.map((f) => `--${f}`).join(' and ')} (or use --cite csl-json)`);
+  const { query, hits } = await selectHits('search', words, options, io, { format: 'plain', whole: true });
+  const best = hits[0];
+  if (!best) throw new NotFoundError(`no facts match "${query}"`);
+  io.stderr(`rif: citing the best match: ${visible(best.fact.id)}\n`);
+  // whole: true above, so the row holds the whole fact, sources and all
+  await printCitation([best.fact as Fact], style, io);
+  return EXIT.ok;
 }

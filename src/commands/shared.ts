@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import * as parse from '../options.js';
 import { closest, distance } from '../suggest.js';
 
-export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'topics', 'validate', 'cache']);
+export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'cite', 'timeline', 'stats', 'topics', 'validate', 'cache', 'completion', 'config', 'paths']);
 
 /**
  * The command a first word misspells: one edit away (two for words over five letters) and not a

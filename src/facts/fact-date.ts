@@ -9,6 +9,10 @@ export function factDate(raw: RawFact, path: Path, at: At, report: Report): Fact
   const approximate = raw.approximate ?? false;
   const note = raw.date_note ?? null;
   if (raw.kind === 'treaty') {
+    if (raw.in_force_now && raw.ended !== undefined) {
+      report('RIF004', at([...path, 'in_force_now'], true), `in_force_now says the treaty is still in force, but it ended ${raw.ended}; keep one`);
+      return undefined;
+    }
     const signed = parsePartialDate(raw.signed)!;
     const order: [string, string | undefined][] = [['in_force', raw.in_force], ['ended', raw.ended]];
     let previous: { name: string; last: number } = { name: 'signed', last: firstDay(signed) };

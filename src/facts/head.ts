@@ -8,11 +8,11 @@ export type HeadDate = Pick<FactDate, 'start' | 'end' | 'precision' | 'approxima
 
 export type FactHead =
   | (Pick<EventFact, Common> & { readonly date: HeadDate })
-  | (Pick<TreatyFact, Common | 'signed' | 'in_force' | 'ended' | 'parties'> & { readonly date: HeadDate })
+  | (Pick<TreatyFact, Common | 'signed' | 'in_force' | 'ended' | 'in_force_now' | 'parties'> & { readonly date: HeadDate })
   | (Pick<AllegationFact, Common | 'status' | 'alleged_by'> & { readonly date: HeadDate });
 
 /** The output fields a head can fill; any other field needs the whole fact. */
 export const HEAD_FIELDS: ReadonlySet<FieldName> = new Set<FieldName>([
   'id', 'kind', 'title', 'date', 'start', 'end', 'precision', 'approximate', 'topics', 'actors',
-  'signed', 'in_force', 'ended', 'parties', 'status', 'alleged_by', 'score',
+  'signed', 'in_force', 'ended', 'in_force_now', 'parties', 'status', 'alleged_by', 'score',
 ]);

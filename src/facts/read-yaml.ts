@@ -5,6 +5,9 @@
 import { Composer, CST, Lexer, LineCounter, Parser, visit, type Document } from 'yaml';
 import type { Issue } from './issues.js';
 
+// for the config file, which reads its own settings from the document
+export { isMap, isScalar } from 'yaml';
+
 export const YAML_OPTIONS = Object.freeze({
   version: '1.2',
   schema: 'core',

@@ -73,6 +73,8 @@ export const treatySchema = z.strictObject({
   signed: partialDate,
   in_force: partialDate.optional(),
   ended: partialDate.optional(),
+  /** no `ended` because the sources say it is still in force (without it, a missing end is not recorded) */
+  in_force_now: z.boolean().optional(),
   parties: list.optional(),
   duration: text.optional(),
   provisions: list.optional(),

@@ -28,6 +28,7 @@ export function toFact(raw: RawFact, date: FactDate, file: string): Fact {
         signed: raw.signed,
         in_force: raw.in_force ?? null,
         ended: raw.ended ?? null,
+        in_force_now: raw.in_force_now ?? false,
         parties: raw.parties ?? [],
         duration: raw.duration ?? null,
         provisions: raw.provisions ?? [],

@@ -62,7 +62,10 @@ export interface TreatyFact extends FactBase {
   readonly kind: 'treaty';
   readonly signed: string;
   readonly in_force: string | null;
+  /** null when it has not ended (in_force_now) or when its end is not recorded */
   readonly ended: string | null;
+  /** the sources say it is still in force */
+  readonly in_force_now: boolean;
   readonly parties: readonly string[];
   readonly duration: string | null;
   readonly provisions: readonly string[];

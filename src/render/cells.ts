@@ -35,6 +35,8 @@ export function cellText(record: FactRecord, field: FieldName, human = false): s
   const value = fieldValue(record, field);
   let text = '';
   if (field === 'date') text = formatDate(value as FactDate, human);
+  // a table tells a treaty still in force from one whose end is not recorded; plain output keeps the field empty
+  else if (field === 'ended' && value === null && human && record['in_force_now'] === true) text = 'in force';
   else if (Array.isArray(value)) text = listText(value);
   else if (value !== null && value !== undefined) text = String(value);
   return text.replace(/[\t\r\n]+/g, ' ');

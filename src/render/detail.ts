@@ -37,7 +37,7 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   if (fact.kind === 'treaty') {
     field('Signed', fact.signed);
     field('In force', fact.in_force ?? 'not recorded');
-    field('Ended', fact.ended ?? 'not recorded');
+    field('Ended', fact.ended ?? (fact.in_force_now ? 'not ended: in force' : 'not recorded'));
     list('Parties', fact.parties);
     field('Duration', fact.duration);
   }

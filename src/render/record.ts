@@ -7,7 +7,7 @@ export type FactRecord = Record<string, unknown>;
 /** The record's keys in their stable order; a kind's own fields sit between the date and the topics. */
 const RECORD_KEYS = Object.freeze([
   'id', 'kind', 'title', 'summary', 'date',
-  'signed', 'in_force', 'ended', 'parties', 'duration', 'provisions',
+  'signed', 'in_force', 'ended', 'in_force_now', 'parties', 'duration', 'provisions',
   'status', 'alleged_by', 'denied_by', 'confirmed_by', 'history',
   'topics', 'actors', 'places', 'aliases', 'related', 'quotes', 'sources', 'note', 'file',
 ] as const);
@@ -24,7 +24,7 @@ export function toRecord(hit: Hit<Fact | FactHead>, withScore: boolean): FactRec
 /** The names --fields accepts: the record's fields, plus `start`/`end` for the date's bounds. */
 export const FIELD_NAMES = Object.freeze([
   'id', 'kind', 'title', 'summary', 'date', 'start', 'end', 'precision', 'approximate', 'date_note',
-  'signed', 'in_force', 'ended', 'parties', 'duration', 'provisions',
+  'signed', 'in_force', 'ended', 'in_force_now', 'parties', 'duration', 'provisions',
   'status', 'alleged_by', 'denied_by', 'confirmed_by', 'history',
   'topics', 'actors', 'places', 'aliases', 'related', 'quotes', 'sources', 'note', 'file', 'score',
 ] as const);

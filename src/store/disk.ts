@@ -9,7 +9,7 @@ import type { FactHead } from '../facts/head.js';
 import type { FoundFile } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
-import { actorPasses, factRange, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
+import { actorPasses, factRange, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
 import { buildTokenIndex, FIELD_SLOTS, type TokenIndex } from '../search/tokens.js';
 import type { Hash } from './hash.js';
@@ -17,7 +17,7 @@ import type { Store } from './store.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file below changes: older entries are then foreign and rebuilt. */
-const FORMAT = 5;
+const FORMAT = 6;
 const FILES = Object.freeze({
   sources: 'sources.json',
   columns: 'columns.bin',
@@ -107,7 +107,7 @@ function columnsLayout(n: number, words: number) {
 function headOf(fact: Fact): FactHead {
   const { id, kind, title, topics, actors } = fact;
   const date = { start: fact.date.start, end: fact.date.end, precision: fact.date.precision, approximate: fact.date.approximate };
-  if (fact.kind === 'treaty') return { id, kind: 'treaty', title, date, topics, actors, signed: fact.signed, in_force: fact.in_force, ended: fact.ended, parties: fact.parties };
+  if (fact.kind === 'treaty') return { id, kind: 'treaty', title, date, topics, actors, signed: fact.signed, in_force: fact.in_force, ended: fact.ended, in_force_now: fact.in_force_now, parties: fact.parties };
   if (fact.kind === 'allegation') return { id, kind: 'allegation', title, date, topics, actors, status: fact.status, alleged_by: fact.alleged_by };
   return { id, kind: 'event', title, date, topics, actors };
 }
@@ -425,10 +425,10 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
         if (byRange && !rangePasses({ lo: c.lo[i]!, hi: c.hi[i]! }, filter)) continue;
         out.push(i);
       }
-      // actors are not in the columns: only the rows left are read for them
-      if (filter.actor === undefined) return Promise.resolve(out);
+      // actors and treaty dates are not in the columns: only the rows left are read for them
+      if (filter.actor === undefined && !filter.inForceAt) return Promise.resolve(out);
       const found = heads(out);
-      return Promise.resolve(out.filter((_, k) => actorPasses(found[k]!, filter)));
+      return Promise.resolve(out.filter((_, k) => actorPasses(found[k]!, filter) && inForcePasses(found[k]!, filter)));
     },
     topicCounts(): Promise<Map<string, number>> {
       const counts = new Map<string, number>();

@@ -1,0 +1,118 @@
+// `rif stats`: how many facts of each kind, topic, status and decade. Bar charts on a terminal,
+// tab-separated lines in a pipe, one JSON document for scripts.
+import type { ChalkInstance } from 'chalk';
+import { visible } from '../control.js';
+import { parsePartialDate } from '../dates.js';
+import type { FactHead } from '../facts/head.js';
+import { KINDS, STATUSES, type Fact, type Kind, type Status } from '../facts/types.js';
+import { countBar, kindColor } from './bars.js';
+import { renderTsv } from './delimited.js';
+import { renderJson } from './json.js';
+import { width, wrap } from './text.js';
+
+/** The JSON document, keys in the order they print. */
+export interface Stats {
+  readonly total: number;
+  /** every kind, 0 when none */
+  readonly kinds: Readonly<Record<Kind, number>>;
+  /** the topics the facts carry, most first, ties by name; a fact counts once under each of its topics */
+  readonly topics: Readonly<Record<string, number>>;
+  /** every status, 0 when none: allegations only */
+  readonly statuses: Readonly<Record<Status, number>>;
+  /** "1820s": a span counts where it starts; every decade to the last, 0 for an empty one (see tally) */
+  readonly decades: Readonly<Record<string, number>>;
+}
+
+const SECTIONS = Object.freeze([
+  { name: 'kind', key: 'kinds', none: 'no facts' },
+  { name: 'topic', key: 'topics', none: 'no topics' },
+  { name: 'status', key: 'statuses', none: 'no allegations' },
+  { name: 'decade', key: 'decades', none: 'no dates' },
+] as const);
+type Section = (typeof SECTIONS)[number];
+
+const LAYOUT = Object.freeze({ indent: 2, gap: 2, maxBar: 50, minBar: 8, naturalBar: 40 });
+
+const decadeName = (decade: number): string => `${String(decade).padStart(4, '0')}s`;
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The counts. A fact counts in the decade it starts, so each of kinds and decades sums to the total
+ * and statuses to the allegations; a span of 30 years is one fact, not three. Empty decades are filled
+ * in from `since` (the first year of --from or --in) when given: a war begun in 1828 that --in
+ * 20th-century selects counts in the 1820s, without eight empty decades after it.
+ */
+export function tally(facts: readonly (Fact | FactHead)[], since = -Infinity): Stats {
+  const kinds = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
+  const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const topics = new Map<string, number>();
+  const decades = new Map<number, number>();
+  for (const fact of facts) {
+    kinds[fact.kind] += 1;
+    if (fact.kind === 'allegation') statuses[fact.status] += 1;
+    for (const topic of new Set(fact.topics)) topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    const decade = Math.floor(parsePartialDate(fact.date.start)!.year / 10) * 10;
+    decades.set(decade, (decades.get(decade) ?? 0) + 1);
+  }
+  const present = [...decades.keys()].sort((a, b) => a - b);
+  const fillFrom = Math.max(present[0] ?? Infinity, Math.floor(since / 10) * 10);
+  const last = present[present.length - 1] ?? -Infinity;
+  const everyDecade: [string, number][] = present.filter((d) => d < fillFrom).map((d) => [decadeName(d), decades.get(d)!]);
+  // a decade with no facts is a gap worth seeing, so the range is filled in
+  for (let d = fillFrom; d <= last; d += 10) everyDecade.push([decadeName(d), decades.get(d) ?? 0]);
+  return {
+    total: facts.length,
+    kinds,
+    topics: Object.fromEntries([...topics].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))),
+    statuses,
+    decades: Object.fromEntries(everyDecade),
+  };
+}
+
+const rows = (stats: Stats, section: Section): [string, number][] => Object.entries(stats[section.key]);
+
+export const statsJson = (stats: Stats): string => renderJson(stats);
+
+/** "total", "facts", N, then one line of section, key, count per count, separated by tabs: made for awk and cut. */
+export function statsPlain(stats: Stats): string {
+  const lines = [['total', 'facts', String(stats.total)], ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => [s.name, visible(key), String(n)]))];
+  return renderTsv(lines);
+}
+
+export interface DrawOptions {
+  /** terminal width; 0 when unknown, and bars take a natural width */
+  readonly columns: number;
+  readonly chalk: ChalkInstance;
+}
+
+/** A bar chart per section, each scaled to its own largest count; labels and counts aligned across all. */
+export function drawStats(stats: Stats, options: DrawOptions): string {
+  const { chalk, columns } = options;
+  const { indent, gap } = LAYOUT;
+  const all = SECTIONS.flatMap((s) => rows(stats, s));
+  const labelWidth = all.reduce((a, [key]) => Math.max(a, width(visible(key))), 0);
+  const countWidth = String(all.reduce((a, [, n]) => Math.max(a, n), 0)).length;
+  const room = columns - (indent + labelWidth + gap + countWidth + gap);
+  const cells = columns === 0 ? LAYOUT.naturalBar : Math.min(LAYOUT.maxBar, room) >= LAYOUT.minBar ? Math.min(LAYOUT.maxBar, room) : 0;
+  const paint = (section: Section, key: string): ChalkInstance =>
+    section.name === 'kind' ? kindColor(chalk, key as Kind) : section.name === 'status' ? kindColor(chalk, 'allegation') : chalk.blue;
+
+  const out = [chalk.bold(`${stats.total} fact${stats.total === 1 ? '' : 's'}`)];
+  for (const section of SECTIONS) {
+    const counts = rows(stats, section);
+    const max = counts.reduce((a, [, n]) => Math.max(a, n), 0);
+    out.push('', chalk.bold(`by ${section.name}`));
+    if (max === 0) {
+      out.push(chalk.dim(`${' '.repeat(indent)}${section.none}`));
+      continue;
+    }
+    for (const [key, n] of counts) {
+      const label = visible(key);
+      const bar = cells ? paint(section, key)(countBar(n, max, cells)) : '';
+      out.push(`${' '.repeat(indent)}${label}${' '.repeat(labelWidth - width(label) + gap)}${String(n).padStart(countWidth)}${bar ? ' '.repeat(gap) + bar : ''}`);
+    }
+  }
+  const footnote = 'A span counts in the decade it starts; a fact counts once under each of its topics.';
+  out.push('', ...(columns > 0 ? wrap(footnote, columns).map((l) => l.text) : [footnote]).map((l) => chalk.dim(l)));
+  return `${out.join('\n')}\n`;
+}
