@@ -5,7 +5,7 @@ import { chalkFor, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR, cacheDir } from '../paths.js';
-import { rendererFor } from '../render/format.js';
+import { namedRows, rendererFor } from '../render/format.js';
 import { outputFormat, type OutputOptions } from './listing.js';
 import { addDataOptions, addOutputOptions } from './shared.js';
 
@@ -34,16 +34,8 @@ Examples:
     const usable = io.config?.error ? { ...io, config: undefined } : io;
     const format = outputFormat(options, usable);
     const render = await rendererFor(format);
-    const names = ['name', 'path', 'note'];
-    io.stdout(
-      render({
-        records,
-        names,
-        headers: names,
-        cells: () => records.map((r) => [r.name, r.path ?? '', r.note]),
-        table: { columns: io.columns, chalk: chalkFor(options, usable) },
-      }),
-    );
+    const table = { columns: io.columns, chalk: chalkFor(options, usable) };
+    io.stdout(render(namedRows(records, ['name', 'path', 'note'], (r) => [r.name, r.path ?? '', r.note], table)));
     done(EXIT.ok);
   });
 }

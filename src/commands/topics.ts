@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { rendererFor } from '../render/format.js';
+import { namedRows, rendererFor } from '../render/format.js';
 import { outputFormat, type OutputOptions } from './listing.js';
 import { addDataOptions, addOutputOptions } from './shared.js';
 
@@ -26,16 +26,8 @@ Examples:
     const counts = await store.topicCounts();
     const records = [...vocabulary].map(([topic, meaning]) => ({ topic, meaning, facts: counts.get(topic) ?? 0 }));
     const render = await rendererFor(format);
-    const names = ['topic', 'meaning', 'facts'];
-    io.stdout(
-      render({
-        records,
-        names,
-        headers: names,
-        cells: () => records.map((r) => [r.topic, r.meaning, String(r.facts)]),
-        table: { columns: io.columns, chalk: chalkFor(options, io) },
-      }),
-    );
+    const table = { columns: io.columns, chalk: chalkFor(options, io) };
+    io.stdout(render(namedRows(records, ['topic', 'meaning', 'facts'], (r) => [r.topic, r.meaning, String(r.facts)], table)));
     done(EXIT.ok);
   });
 }

@@ -20,6 +20,11 @@ export interface Rows {
 
 export type Renderer = (data: Rows) => string;
 
+/** Rows of plain records whose field names are also the column headers (rif topics, rif paths). */
+export function namedRows<T>(records: readonly T[], names: readonly string[], cells: (record: T) => string[], table: TableOptions): Rows {
+  return { records, names, headers: names, cells: () => records.map(cells), table };
+}
+
 /** Every cell of every text format, with control characters escaped: fact text may come from anyone's files. */
 const visibleCells = (data: Rows, human: boolean): string[][] => data.cells(human).map((row) => row.map(visible));
 
