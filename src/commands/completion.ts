@@ -2,10 +2,7 @@
 // depend on the loaded facts, which the scripts ask for while the user presses Tab.
 import { Argument, Command, Option } from 'commander';
 import { programFor } from '../cli.js';
-import { bashScript } from '../completion/bash.js';
-import { fishScript } from '../completion/fish.js';
 import { completionSpec, LISTS, type CompletionSpec, type ListName } from '../completion/spec.js';
-import { zshScript } from '../completion/zsh.js';
 import { openFacts, type DataOptions } from '../context.js';
 import { visible } from '../control.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -13,7 +10,12 @@ import { KINDS, STATUSES } from '../facts/types.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
 
-const SCRIPTS: Readonly<Record<string, (spec: CompletionSpec) => string>> = Object.freeze({ bash: bashScript, zsh: zshScript, fish: fishScript });
+/** The script generators, loaded only when a script is asked for. */
+const SCRIPTS: Readonly<Record<string, () => Promise<(spec: CompletionSpec) => string>>> = Object.freeze({
+  bash: async () => (await import('../completion/bash.js')).bashScript,
+  zsh: async () => (await import('../completion/zsh.js')).zshScript,
+  fish: async () => (await import('../completion/fish.js')).fishScript,
+});
 
 type CompletionOptions = DataOptions & { readonly list?: ListName };
 
@@ -54,9 +56,9 @@ Examples:
       const values = await listValues(options.list, options, io);
       io.stdout(values.map((value) => `${visible(value)}\n`).join(''));
     } else {
-      const render = shell === undefined ? undefined : SCRIPTS[shell];
-      if (!render) throw new UsageError(`name a shell: rif completion ${Object.keys(SCRIPTS).join('|')}`);
-      io.stdout(render(completionSpec(programFor(io))));
+      const load = shell === undefined ? undefined : SCRIPTS[shell];
+      if (!load) throw new UsageError(`name a shell: rif completion ${Object.keys(SCRIPTS).join('|')}`);
+      io.stdout((await load())(completionSpec(programFor(io))));
     }
     done(EXIT.ok);
   });

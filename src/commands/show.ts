@@ -3,7 +3,6 @@ import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../con
 import { EXIT, NotFoundError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
-import { renderDetail } from '../render/detail.js';
 import { renderJson } from '../render/json.js';
 import { toRecord } from '../render/record.js';
 import { search } from '../search/index.js';
@@ -69,6 +68,8 @@ async function resolve(store: Store, ids: readonly string[], arg: string): Promi
 }
 
 async function card(store: Store, ids: readonly string[], fact: Fact, options: ShowOptions, io: Io): Promise<string> {
+  // loaded on demand: --json and every other command go without it (and without string-width)
+  const { renderDetail } = await import('../render/detail.js');
   const related = fact.related.map((r) => ids.indexOf(r)).filter((i) => i >= 0);
   const titles = new Map((await store.heads(related)).map((f) => [f.id, f.title]));
   return renderDetail(fact, { columns: io.stdoutIsTTY ? io.columns : 0, chalk: chalkFor(options, io), titles });

@@ -4,7 +4,6 @@ import { chalkFor } from '../context.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
-import { drawStats, statsJson, statsPlain, tally } from '../render/stats.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 
@@ -32,6 +31,8 @@ Examples:
   return cmd.action(async (words: string[], options: StatsOptions) => {
     const { query, hits } = await selectHits('list', words, options, io, { format: 'plain' });
     const since = Math.max(boundsRange(options.from, options.to).lo, options.in?.lo ?? -Infinity);
+    // loaded on demand, like the table renderer: other commands never pay for it
+    const { drawStats, statsJson, statsPlain, tally } = await import('../render/stats.js');
     const stats = tally(
       hits.map((hit) => hit.fact),
       Number.isFinite(since) ? Math.floor(since / 10000) : -Infinity,

@@ -4,7 +4,7 @@ import { chalkFor } from '../context.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
-import { chooseGrouping, drawTimeline, GROUPINGS, startYear, timelineEntries, timelineJson, timelineMarkdown, timelinePlain, type Grouping } from '../render/timeline.js';
+import { GROUPINGS, type Grouping } from '../render/grouping.js';
 import { sortHits } from '../sort.js';
 import { didYouMean } from '../suggest.js';
 import { outputFormat, selectHits, type ListingOptions } from './listing.js';
@@ -44,6 +44,8 @@ Examples:
   );
   return cmd.action(async (words: string[], options: TimelineOptions) => {
     const format = outputFormat(options, io);
+    // loaded on demand, like the table renderer: other commands never pay for it
+    const { chooseGrouping, drawTimeline, startYear, timelineEntries, timelineJson, timelineMarkdown, timelinePlain } = await import('../render/timeline.js');
     const { query, hits } = await selectHits('list', words, options, io, { format: 'plain' });
     // the flags chose the facts (by relevance, with a query); a timeline shows them in date order
     const facts = sortHits(hits, 'date', options.reverse).map((hit) => hit.fact);

@@ -12,8 +12,7 @@ import { renderTsv } from './delimited.js';
 import { renderJson } from './json.js';
 import { width, wrap } from './text.js';
 
-export const GROUPINGS = Object.freeze(['century', 'decade', 'year'] as const);
-export type Grouping = (typeof GROUPINGS)[number];
+import type { Grouping } from './grouping.js';
 
 const YEARS: Readonly<Record<Grouping, number>> = Object.freeze({ century: 100, decade: 10, year: 1 });
 /** The most groups an automatic --by makes: about one screen of headings. */
