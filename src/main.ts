@@ -94,7 +94,7 @@ export function processIo(): Io {
 
 export async function main(): Promise<void> {
   process.exitCode = await run(process.argv.slice(2), processIo());
-  // a Ctrl-C that came while the results were written is handled once the event loop turns: a timer
-  // and then an immediate make sure it polls for signals at least once (one immediate alone may not)
-  if (holding) await new Promise((resolve) => setTimeout(() => setImmediate(resolve), 0));
+  // a Ctrl-C that came while the results were written is handled once the event loop polls for it:
+  // two turns make sure it polls at least once (one immediate alone may not), and cost no timer
+  if (holding) await new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }

@@ -3,8 +3,6 @@ import { firstDay, parsePartialDate, parsePeriod, type DayRange } from '../dates
 import { configOf } from '../config.js';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
-// imported, not loaded on demand: fuse.js costs little to load, and a dynamic import waits on the event loop
-import { search, withTitleMatches } from '../search/index.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { boundsRange, type Filter } from '../filter.js';
 import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
@@ -140,6 +138,8 @@ async function findRows(store: Store, query: string, filter: Filter, wanted: Wan
     const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
     return { rows, highlight: (shown: Row[]) => shown };
   }
+  // fuse.js loads with the search only: listings without a query (list --json) go without it
+  const { search, withTitleMatches } = await import('../search/index.js');
   const kept = new Uint8Array(store.size);
   for (const i of selected) kept[i] = 1;
   const result = await search(store, query, (i) => kept[i] === 1);

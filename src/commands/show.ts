@@ -5,7 +5,6 @@ import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { toRecord } from '../render/record.js';
-import { search } from '../search/index.js';
 import type { Store } from '../store/store.js';
 import { closest } from '../suggest.js';
 import { addDataOptions } from './shared.js';
@@ -56,6 +55,7 @@ Examples:
 async function resolve(store: Store, ids: readonly string[], arg: string): Promise<number> {
   const exact = ids.indexOf(arg);
   if (exact >= 0) return exact;
+  const { search } = await import('../search/index.js');
   const { hits } = await search(store, arg);
   const [best, next] = hits;
   if (best && (!next || best.score - next.score >= CLEAR_LEAD)) return best.index;
