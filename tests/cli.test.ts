@@ -268,6 +268,8 @@ describe('treaties in force on a date', () => {
       treaty('in-force-now', 'signed: "1940-05", in_force_now: true'),
       treaty('end-not-recorded', 'signed: "1930"'),
       treaty('signed-later', 'signed: "1960", in_force_now: true'),
+      // not a treaty: never in force, whatever its dates
+      `- { id: an-event, kind: event, title: an-event, start: "1900", summary: s an-event, aliases: [x], sources: [{ url: "https://example.org/e", publisher: P }] }`,
     ].join('\n'),
   });
   const inForce = async (date: string, command = 'treaties') => {
