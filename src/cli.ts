@@ -39,6 +39,9 @@ const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
   [['paths'], (io, done) => [pathsCommand(io, done)]],
 ];
 
+/** Every command name, for telling a misspelt command from a search. */
+const COMMAND_NAMES = COMMANDS.flatMap(([names]) => names);
+
 /**
  * The program. When the first word names a command, only that command is built: building all of them
  * (some 200 options) is a tenth of a bundled look-up. Anything else (a bare query, --help, a typo)
@@ -91,7 +94,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
   let io = given;
   try {
     io = { ...given, config: given.config ?? (await readConfig(given.env, given.cwd)) };
-    const typo = misspeltCommand(argv[0]);
+    const typo = misspeltCommand(argv[0], COMMAND_NAMES);
     if (typo) throw new UsageError(`unknown command "${argv[0]}"; did you mean "rif ${typo}"? (to search for the word: rif search ${argv[0]})`);
     const program = buildProgram(io, (c) => (code = c), argv[0]);
     if (argv.length === 0) {

@@ -33,8 +33,11 @@ export function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
+/** The fact paths RIF_FACTS lists. */
+export const envFactPaths = (env: Io['env']): string[] => (env['RIF_FACTS'] ?? '').split(delimiter).filter(Boolean);
+
 export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
-  const fromEnv = (io.env['RIF_FACTS'] ?? '').split(delimiter).filter(Boolean);
+  const fromEnv = envFactPaths(io.env);
   const fromConfig = configOf(io.config).facts;
   const bar = progressBar(io);
   const store = await openStore({

@@ -1,12 +1,11 @@
 // rif cite: a citation of facts and their sources, ready to paste into a document.
 import { Command, Option } from 'commander';
 import { openFacts, type ColorOptions, type DataOptions } from '../context.js';
-import { EXIT, NotFoundError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
 import type { CiteStyle } from '../render/cite.js';
-import { closest } from '../suggest.js';
-import { addDataOptions } from './shared.js';
+import { addDataOptions, noSuchId } from './shared.js';
 
 /** The citation styles and what each prints; `satisfies` makes the list complete. */
 const STYLES = Object.freeze({
@@ -59,8 +58,7 @@ Examples:
       const index = ids.indexOf(id);
       if (index >= 0) return index;
       // ids only, no title search as in rif show: a citation must name the fact it means
-      const near = closest(id, ids, 5);
-      throw new NotFoundError(`no fact with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
+      throw noSuchId(id, ids);
     });
     await printCitation(await store.facts(indices), options.style, io);
     done(EXIT.ok);

@@ -1,10 +1,10 @@
 // search, list, events, treaties, allegations: load → search or list → filter → sort → limit → render.
-import { firstDay, parsePartialDate, parsePeriod, type DayRange } from '../dates.js';
+import { parsePeriod, type DayRange } from '../dates.js';
 import { configOf } from '../config.js';
 import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
-import { boundsRange, type Filter } from '../filter.js';
+import { boundsRange, factRange, inForceRange, type Filter } from '../filter.js';
 import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
 import type { Fact, Hit, Kind, Status } from '../facts/types.js';
 import type { Io } from '../io.js';
@@ -119,10 +119,11 @@ export async function selectHits(view: View, words: readonly string[], options: 
   return { store, query, hits, endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [] };
 }
 
-/** The ids of treaties that pass `filter`, were signed by the end of `at`, and have no recorded end. */
+/** The ids of treaties that pass `filter`, were signed by the end of `at`, and have no recorded end (no in-force range). */
 async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Promise<string[]> {
   const heads = await store.heads(await store.select({ ...filter, kinds: ['treaty'] }));
-  return heads.flatMap((h) => (h.kind === 'treaty' && h.ended === null && !h.in_force_now && firstDay(parsePartialDate(h.signed)!) <= at.hi ? [h.id] : []));
+  // a treaty is dated by its signing, so its fact range starts there
+  return heads.flatMap((h) => (inForceRange(h) === undefined && factRange(h).lo <= at.hi ? [h.id] : []));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { delimiter } from 'node:path';
 import { Command } from 'commander';
-import { chalkFor, type ColorOptions, type DataOptions } from '../context.js';
+import { chalkFor, envFactPaths, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR, cacheDir } from '../paths.js';
@@ -50,7 +49,7 @@ function pathRecords(options: PathsOptions, io: Io): PathRecord[] {
     { name: 'bundled facts', path: BUNDLED_DIR, note: options.bundled === false ? 'left out (--no-bundled)' : 'YAML, read by rif validate' },
     { name: 'bundled store', path: BUNDLED_STORE_DIR, note: existsSync(BUNDLED_STORE_DIR) ? 'compiled by the build, read by every command' : 'missing: run npm run build' },
     ...(options.facts ?? []).map(user('--facts')),
-    ...(io.env['RIF_FACTS'] ?? '').split(delimiter).filter(Boolean).map(user('RIF_FACTS')),
+    ...envFactPaths(io.env).map(user('RIF_FACTS')),
     ...(config?.error ? [] : (config?.config.facts ?? [])).map(user('config file')),
     { name: 'cache', path: cache ?? null, note: options.cache === false ? 'off (--no-cache)' : cache ? 'parsed user facts' : 'none: set XDG_CACHE_HOME or HOME' },
     {

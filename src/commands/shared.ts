@@ -1,19 +1,24 @@
 // The flags commands share, declared once.
 import { Option, type Command } from 'commander';
+import { NotFoundError } from '../errors.js';
 import * as parse from '../options.js';
 import { closest, distance } from '../suggest.js';
-
-export const COMMAND_NAMES = Object.freeze(['search', 'list', 'events', 'treaties', 'allegations', 'show', 'cite', 'timeline', 'stats', 'topics', 'validate', 'cache', 'completion', 'config', 'paths']);
 
 /**
  * The command a first word misspells: one edit away (two for words over five letters) and not a
  * command itself. `rif shwo x` is then a usage error with a suggestion, not a search for "shwo x";
  * `rif search shwo` still searches for the word.
  */
-export function misspeltCommand(word: string | undefined): string | undefined {
-  if (word === undefined || word.startsWith('-') || COMMAND_NAMES.includes(word)) return undefined;
+export function misspeltCommand(word: string | undefined, commands: readonly string[]): string | undefined {
+  if (word === undefined || word.startsWith('-') || commands.includes(word)) return undefined;
   const w = word.toLowerCase();
-  return closest(w, COMMAND_NAMES, 1).find((name) => distance(w, name) <= (w.length <= 5 ? 1 : 2));
+  return closest(w, commands, 1).find((name) => distance(w, name) <= (w.length <= 5 ? 1 : 2));
+}
+
+/** The error for an id no loaded fact has, with the closest ids. */
+export function noSuchId(id: string, ids: readonly string[]): NotFoundError {
+  const near = closest(id, ids, 5);
+  return new NotFoundError(`no fact with id "${id}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
 }
 
 export function addDataOptions(cmd: Command): Command {

@@ -6,8 +6,7 @@ import type { Io } from '../io.js';
 import { renderJson } from '../render/json.js';
 import { toRecord } from '../render/record.js';
 import type { Store } from '../store/store.js';
-import { closest } from '../suggest.js';
-import { addDataOptions } from './shared.js';
+import { addDataOptions, noSuchId } from './shared.js';
 
 type ShowOptions = DataOptions & ColorOptions & { readonly json?: boolean };
 
@@ -63,8 +62,7 @@ async function resolve(store: Store, ids: readonly string[], arg: string): Promi
     const listed = hits.slice(0, CANDIDATES).map((h) => `${h.fact.id} (${h.fact.title})`);
     throw new NotFoundError(`"${arg}" matches several facts: ${listed.join('; ')}; give one id`);
   }
-  const near = closest(arg, ids, CANDIDATES);
-  throw new NotFoundError(`no fact with id "${arg}"${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
+  throw noSuchId(arg, ids);
 }
 
 async function card(store: Store, ids: readonly string[], fact: Fact, options: ShowOptions, io: Io): Promise<string> {

@@ -51,10 +51,10 @@ function why(error: unknown): string {
   return `cannot be read (${code ?? String(error)})`;
 }
 
-/** A path the user named: its stat, or a usage error saying why it cannot be used. */
-function statNamed(path: string, root: string): Stats {
+/** A file system call on a path the user named; when it fails, a usage error saying why. */
+function onNamed<T>(path: string, call: () => T): T {
   try {
-    return statSync(root);
+    return call();
   } catch (error) {
     throw new UsageError(`${path}: ${why(error)}`);
   }
@@ -67,13 +67,9 @@ export function findUserFiles(paths: readonly string[], seen = new Set<string>()
   const skipped: Issue[] = [];
   for (const path of paths) {
     const root = resolve(path);
-    const stat = statNamed(path, root);
+    const stat = onNamed(path, () => statSync(root));
     if (stat.isDirectory()) {
-      try {
-        accessSync(root, constants.R_OK | constants.X_OK);
-      } catch (error) {
-        throw new UsageError(`${path}: ${why(error)}`);
-      }
+      onNamed(path, () => accessSync(root, constants.R_OK | constants.X_OK));
       const local = join(root, VOCABULARY_FILE);
       const vocabulary = statSync(local, { throwIfNoEntry: false });
       if (vocabulary?.isFile()) vocabularies.push({ file: local, size: vocabulary.size, mtimeMs: vocabulary.mtimeMs });

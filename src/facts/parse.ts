@@ -33,8 +33,7 @@ export interface ParseContext {
 }
 
 export function parseFactText(text: string, ctx: ParseContext): ParseResult {
-  const read = readYaml(text, ctx.file);
-  const { doc, counter, issues } = read;
+  const { doc, counter, issues } = readYaml(text, ctx.file);
   if (!doc) return { entries: [], issues };
   const at = (path: Path, key = false): Position => locate(doc, counter, path, key);
   const report = (code: IssueCode, pos: Position, message: string) =>

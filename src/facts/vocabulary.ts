@@ -23,10 +23,10 @@ export function parseVocabulary(text: string, file: string): { vocabulary: Vocab
       issues.push({ code: 'RIF005', file, ...pos, message: `topic ${JSON.stringify(key?.value)} must be kebab-case` });
     } else if (typeof value !== 'string' || !value.trim()) {
       issues.push({ code: 'RIF004', file, ...pos, message: `topic "${key.value}" needs a one-line meaning` });
-    } else if (firstControl(value)) {
-      issues.push({ code: 'RIF021', file, ...pos, message: `the meaning of topic "${key.value}" contains the control character ${firstControl(value)}` });
     } else {
-      vocabulary.set(key.value, value.trim());
+      const control = firstControl(value);
+      if (control) issues.push({ code: 'RIF021', file, ...pos, message: `the meaning of topic "${key.value}" contains the control character ${control}` });
+      else vocabulary.set(key.value, value.trim());
     }
   }
   return { vocabulary, issues };
