@@ -12,7 +12,7 @@ export async function compileFacts(root: string): Promise<number> {
   const data = compileBundled(factsDir, hash);
   for (const issue of data.issues) process.stderr.write(`${formatIssue(issue, (f) => f.slice(root.length))}\n`);
   if (data.issues.length) return 1;
-  writeStore(join(root, 'dist', 'bundled'), data, hash, factsDir);
+  writeStore(join(root, 'dist', 'bundled'), data, hash, { fileBase: factsDir, listing: true });
   process.stdout.write(`compiled ${data.kept.length} bundled facts into dist/bundled/\n`);
   return 0;
 }

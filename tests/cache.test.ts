@@ -1,8 +1,13 @@
 // The cache of user facts: what it returns is what parsing the files returns, and it is never trusted
 // after a file changed, appeared, went away or was renamed, or when the cache itself is damaged.
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderJson } from '../src/render/json.js';
+import { toRecord } from '../src/render/record.js';
+import { compileBundled } from '../src/store/compile.js';
+import { openDiskStore, readManifest, StoreDamaged, writeStore } from '../src/store/disk.js';
+import { hasher } from '../src/store/hash.js';
 import { rif, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const fact = (id: string, title = `Title of ${id}`) =>
@@ -134,6 +139,9 @@ describe('cached, uncached and bundled runs', () => {
 
   it.each([
     [['list', '--json']],
+    // the bundled facts print JSON listings as compiled at build time: any subset, in any order
+    [['treaties', '--json', '--reverse']],
+    [['list', '--json', '--topic', 'nuclear', '--sort', 'title', '--limit', '7']],
     [['search', 'shahed', '--json']],
     [['search', 'caspian', 'treaty', '--limit', '5']],
     [['treaties', '--in', '1828']],
@@ -150,6 +158,44 @@ describe('cached, uncached and bundled runs', () => {
     const warm = await rif([...argv, ...user], { env });
     expect(bundled.code).toBe(0);
     for (const out of [uncached, cold, warm]) expect({ ...out, stdout: same(out.stdout) }).toEqual({ ...bundled, stdout: same(bundled.stdout) });
+  });
+});
+
+describe('the bundled listing compiled at build time', () => {
+  // the package installed under a path that JSON and a terminal must escape: a quote, a backslash, a bidi override
+  const base = join(tempDir(), 'odd "\\ \u202e dir', 'facts') + sep;
+  cpSync(join(ROOT, 'facts'), base, { recursive: true });
+  const store = join(tempDir(), 'store');
+  const hash = hasher();
+  writeStore(store, compileBundled(base, hash), hash, { fileBase: base, listing: true });
+  const open = () => openDiskStore(store, readManifest(store, base)!, base);
+
+  it('prints what rendering the records prints, for any facts in any order', async () => {
+    const facts = open();
+    const all = Array.from({ length: facts.size }, (_, i) => i);
+    for (const indices of [all, [5, 0, 3], [facts.size - 1], []]) {
+      const records = (await facts.facts(indices)).map((fact) => toRecord({ fact, score: 0, titleMatches: [] }, false));
+      expect(await facts.recordsJson!(indices)).toBe(renderJson(records));
+    }
+    const [first] = JSON.parse(await facts.recordsJson!([0])) as { file: string }[];
+    expect(first!.file.startsWith(base)).toBe(true);
+  });
+
+  it('is refused when it does not match the facts', async () => {
+    const listing = join(store, 'listing.json');
+    const text = readFileSync(listing, 'utf8');
+    // the same bytes, one character fewer
+    writeFileSync(listing, `${text.slice(0, -2)}é`);
+    await expect(open().recordsJson!([0])).rejects.toThrow(StoreDamaged);
+    writeFileSync(listing, text);
+  });
+
+  it('is not written for a user cache, which renders its records', async () => {
+    const { env, run, entries } = setup();
+    await run('list', '--json');
+    const dir = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!);
+    expect(statSync(join(dir, 'listing.json')).size).toBe(0);
+    expect(openDiskStore(dir, readManifest(dir)!).recordsJson).toBeUndefined();
   });
 });
 

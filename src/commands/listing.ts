@@ -69,11 +69,16 @@ export interface Selection {
 
 export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
-  const { query, hits, endUnknown } = await selectHits(view, words, options, io, { format, fields: options.fields });
-  const render = await rendererFor(format);
-  // only treaties are in force: they print with their signed, in force and ended dates
-  const shown: View = options.inForceAt !== undefined ? 'treaty' : view;
-  io.stdout(render(hitRows(hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
+  const wanted = { format, fields: options.fields };
+  const { store, query, hits, endUnknown } = await selectHits(view, words, options, io, wanted);
+  if (compiledJson(store, query, wanted)) {
+    io.stdout(await store.recordsJson!(hits.map((h) => h.index)));
+  } else {
+    const render = await rendererFor(format);
+    // only treaties are in force: they print with their signed, in force and ended dates
+    const shown: View = options.inForceAt !== undefined ? 'treaty' : view;
+    io.stdout(render(hitRows(hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
+  }
   if (endUnknown.length) {
     const [n, one] = [endUnknown.length, endUnknown.length === 1];
     const some = `${endUnknown.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}`;
@@ -115,7 +120,8 @@ export async function selectHits(view: View, words: readonly string[], options: 
     inForceAt: options.inForceAt === undefined ? undefined : parsePeriod(options.inForceAt),
   };
   const { rows, highlight } = await findRows(store, query, filter, wanted, options, io);
-  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), wanted));
+  const sorted = sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity);
+  const hits = highlight(compiledJson(store, query, wanted) ? sorted : await wholeWhereNeeded(store, sorted, wanted));
   return { store, query, hits, endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [] };
 }
 
@@ -134,7 +140,7 @@ async function findRows(store: Store, query: string, filter: Filter, wanted: Wan
   const selected = await store.select(filter);
   if (!query) {
     // when every row prints whole, read the whole facts at once rather than heads first
-    const direct = needsWhole(wanted) && (options.limit ?? Infinity) >= selected.length;
+    const direct = needsWhole(wanted) && !compiledJson(store, query, wanted) && (options.limit ?? Infinity) >= selected.length;
     const facts = await (direct ? store.facts(selected) : store.heads(selected));
     const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
     return { rows, highlight: (shown: Row[]) => shown };
@@ -150,6 +156,13 @@ async function findRows(store: Store, query: string, filter: Filter, wanted: Wan
   const rows: Row[] = result.hits;
   return { rows, highlight: (shown: Row[]) => (wanted.format === 'table' ? withTitleMatches(shown, query) : shown) };
 }
+
+/**
+ * Whether the rows print as the JSON records the store compiled at build time (the bundled facts): JSON
+ * of whole records, without scores. Then no record is read and printed again.
+ */
+const compiledJson = (store: Store, query: string, { format, fields, whole }: Wanted): boolean =>
+  format === 'json' && !fields && !whole && !query && store.recordsJson !== undefined;
 
 /** Rows print from heads when every field shown is a head field; JSON records and other fields need the whole fact. */
 const needsWhole = ({ format, fields, whole }: Wanted): boolean =>

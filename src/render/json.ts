@@ -9,3 +9,8 @@ export function renderJson(value: unknown): string {
 export function renderNdjson(records: readonly unknown[]): string {
   return records.map((r) => `${visible(JSON.stringify(r))}\n`).join('');
 }
+
+/** The items of an array, each as renderJson prints an item (indented, without its comma), as renderJson prints the array. */
+export function jsonArray(items: readonly string[]): string {
+  return items.length ? `[\n${items.join(',\n')}\n]\n` : '[]\n';
+}

@@ -9,6 +9,9 @@ import type { FactHead } from '../facts/head.js';
 import type { FoundFile } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
+import { visible } from '../control.js';
+import { jsonArray, renderJson } from '../render/json.js';
+import { toRecord } from '../render/record.js';
 import { actorPasses, factRange, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
 import { buildTokenIndex, FIELD_SLOTS, type TokenIndex } from '../search/tokens.js';
@@ -17,7 +20,7 @@ import type { Store } from './store.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file below changes: older entries are then foreign and rebuilt. */
-const FORMAT = 6;
+const FORMAT = 7;
 const FILES = Object.freeze({
   sources: 'sources.json',
   columns: 'columns.bin',
@@ -27,6 +30,9 @@ const FILES = Object.freeze({
   offsets: 'offsets.bin',
   words: 'words.txt',
   postings: 'postings.bin',
+  // the bundled store only (empty in a user cache): see listingItems
+  listing: 'listing.json',
+  listingAt: 'listing.bin',
 });
 type DataFile = keyof typeof FILES;
 
@@ -138,8 +144,34 @@ function jsonItems(items: readonly unknown[]): { text: Buffer; offsets: Float64A
 const asciiJson = (value: unknown): string =>
   JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/**
+ * Each fact's JSON record as a listing's --json prints it, by the same renderer, with where each starts:
+ * the bundled facts print as written at build time instead of being parsed and printed again. The file
+ * path in each record is relative to the bundled folder, which recordsJson puts in front.
+ */
+function listingItems(facts: readonly Fact[]): { text: Buffer; at: Float64Array } {
+  const at = new Float64Array(facts.length + 1);
+  let length = 0;
+  const items = facts.map((fact, i) => {
+    // renderJson of a one-item array: "[\n" + the item, indented as in any array + "\n]\n"
+    const item = renderJson([toRecord({ fact, score: 0, titleMatches: [] }, false)]).slice(2, -3);
+    at[i] = length;
+    length += item.length;
+    return item;
+  });
+  at[facts.length] = length;
+  return { text: Buffer.from(items.join('')), at };
+}
+
+export interface WriteOptions {
+  /** paths in the store are relative to this folder (the bundled facts) */
+  readonly fileBase?: string | undefined;
+  /** also write each fact's JSON record as listings print it (the bundled store) */
+  readonly listing?: boolean | undefined;
+}
+
 /** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. Returns the word index it built. */
-export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: string): TokenIndex {
+export function writeStore(dir: string, data: StoreData, hash: Hash, { fileBase, listing }: WriteOptions = {}): TokenIndex {
   const relative = (file: string) => (fileBase && file.startsWith(fileBase) ? file.slice(fileBase.length) : file);
   const withFile = (issue: Issue) => withIssueFiles(issue, relative);
   const facts = data.kept.map((r) => data.records[r]!);
@@ -149,6 +181,7 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: 
 
   const records = jsonItems(data.records.map((f) => ({ ...f, file: relative(f.file) })));
   const heads = jsonItems(facts.map(headOf));
+  const listed = listing ? listingItems(facts.map((f) => ({ ...f, file: relative(f.file) }))) : { text: Buffer.alloc(0), at: new Float64Array(0) };
   const layout = columnsLayout(n, bitsPerFact);
   const columns = Buffer.alloc(layout.end);
   const lo = new Float64Array(columns.buffer, columns.byteOffset + layout.lo, n);
@@ -193,6 +226,8 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, fileBase?: 
     offsets: Buffer.from(records.offsets.buffer),
     words: Buffer.from(words.map((w) => `${w}\n`).join('')),
     postings: Buffer.from(postings.buffer),
+    listing: listed.text,
+    listingAt: Buffer.from(listed.at.buffer),
   };
   const manifest: Manifest = {
     magic: MAGIC,
@@ -399,6 +434,7 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
   let ids: string[] | undefined;
   let tokens: TokenIndex | undefined;
   return {
+    ...(manifest.bytes.listingAt > 0 && fileBase !== undefined ? { recordsJson: listingReader(dir, n, fileBase) } : {}),
     vocabulary,
     issues: manifest.issues,
     size: n,
@@ -451,6 +487,27 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
       );
     },
     tokens: () => Promise.resolve((tokens ??= readTokens(dir, n))),
+  };
+}
+
+/** recordsJson of a store written with its listing: the records as written, each with the bundled folder put before its file. */
+function listingReader(dir: string, n: number, fileBase: string): (indices: readonly number[]) => Promise<string> {
+  let text: string | undefined;
+  let at: Float64Array | undefined;
+  // a JSON string joins as its characters do: the folder's escaped characters go before the relative path's
+  const base = visible(JSON.stringify(fileBase)).slice(1, -1);
+  const FILE = '"file": "';
+  return async (indices) => {
+    text ??= readStoreFile(join(dir, FILES.listing), 'utf8');
+    at ??= float64s(readStoreFile(join(dir, FILES.listingAt)));
+    if (at.length !== n + 1 || at[n] !== text.length) throw new StoreDamaged('the listing does not match the facts');
+    const items = indices.map((i) => {
+      const item = text!.slice(at![i], at![i + 1]);
+      const file = item.lastIndexOf(FILE) + FILE.length;
+      if (file < FILE.length) throw new StoreDamaged('a listed record has no file');
+      return item.slice(0, file) + base + item.slice(file);
+    });
+    return jsonArray(items);
   };
 }
 

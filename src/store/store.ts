@@ -28,6 +28,11 @@ export interface Store {
   facts(indices: readonly number[]): Promise<Fact[]>;
   /** the word index for search */
   tokens(): Promise<TokenIndex>;
+  /**
+   * What renderJson prints for these facts' records (no fields picked, no scores), as compiled at build
+   * time: the bundled store only.
+   */
+  recordsJson?(indices: readonly number[]): Promise<string>;
 }
 
 /** Facts in memory; `tokens` when their word index was built already (to write it to the cache). */
