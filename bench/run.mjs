@@ -113,7 +113,7 @@ for (const c of cases) {
   const target = c.cold ? `< ${c.target.ms / 1000} s${Number.isFinite(c.target.mib) ? `, ≤ ${c.target.mib / 1024} GiB` : ''}` : `≤ ${c.target.ratio}×, ≤ ${c.target.mib} MiB`;
   const row = { group: c.group, name: c.name, ms, floor, ratio, peak, target, ok };
   rows.push(row);
-  process.stderr.write(`${c.group.padEnd(8)}${c.name.padEnd(60)}${ms.toFixed(0).padStart(7)} ms ${ratio.toFixed(2).padStart(6)}× ${peak.toFixed(0).padStart(5)} MiB  ${ok ? 'ok' : 'MISSED'}\n`);
+  process.stderr.write(`${c.group.padEnd(10)}${c.name.padEnd(60)}${ms.toFixed(0).padStart(7)} ms ${ratio.toFixed(2).padStart(6)}× ${peak.toFixed(0).padStart(5)} MiB  ${ok ? 'ok' : 'MISSED'}\n`);
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';

@@ -65,13 +65,14 @@ export interface Selection {
   readonly hits: Row[];
   /** with --in-force-at: the treaties that pass the other filters and were signed by then, but whose end is not recorded */
   readonly endUnknown: readonly string[];
+  /** the rows print as the JSON records the store compiled at build time (the bundled facts): their rows hold heads only */
+  readonly compiled: boolean;
 }
 
 export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
-  const wanted = { format, fields: options.fields };
-  const { store, query, hits, endUnknown } = await selectHits(view, words, options, io, wanted);
-  if (compiledJson(store, query, wanted)) {
+  const { store, query, hits, endUnknown, compiled } = await selectHits(view, words, options, io, { format, fields: options.fields });
+  if (compiled) {
     io.stdout(await store.recordsJson!(hits.map((h) => h.index)));
   } else {
     const render = await rendererFor(format);
@@ -119,10 +120,11 @@ export async function selectHits(view: View, words: readonly string[], options: 
     statuses: options.status,
     inForceAt: options.inForceAt === undefined ? undefined : parsePeriod(options.inForceAt),
   };
-  const { rows, highlight } = await findRows(store, query, filter, wanted, options, io);
-  const sorted = sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity);
-  const hits = highlight(compiledJson(store, query, wanted) ? sorted : await wholeWhereNeeded(store, sorted, wanted));
-  return { store, query, hits, endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [] };
+  const compiled = compiledJson(store, query, wanted);
+  const whole = needsWhole(wanted) && !compiled;
+  const { rows, highlight } = await findRows(store, query, filter, { whole, table: wanted.format === 'table' }, options, io);
+  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), whole));
+  return { store, query, hits, compiled, endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [] };
 }
 
 /** The ids of treaties that pass `filter`, were signed by the end of `at`, and have no recorded end (no in-force range). */
@@ -136,11 +138,11 @@ async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Prom
  * The facts that pass the filters, or with a query the best of them by relevance (the filters apply
  * first, so they narrow what is ranked). Also how to mark title matches on the rows a table shows.
  */
-async function findRows(store: Store, query: string, filter: Filter, wanted: Wanted, options: ListingOptions, io: Io) {
+async function findRows(store: Store, query: string, filter: Filter, need: { whole: boolean; table: boolean }, options: ListingOptions, io: Io) {
   const selected = await store.select(filter);
   if (!query) {
     // when every row prints whole, read the whole facts at once rather than heads first
-    const direct = needsWhole(wanted) && !compiledJson(store, query, wanted) && (options.limit ?? Infinity) >= selected.length;
+    const direct = need.whole && (options.limit ?? Infinity) >= selected.length;
     const facts = await (direct ? store.facts(selected) : store.heads(selected));
     const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
     return { rows, highlight: (shown: Row[]) => shown };
@@ -154,13 +156,10 @@ async function findRows(store: Store, query: string, filter: Filter, wanted: Wan
     io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
   }
   const rows: Row[] = result.hits;
-  return { rows, highlight: (shown: Row[]) => (wanted.format === 'table' ? withTitleMatches(shown, query) : shown) };
+  return { rows, highlight: (shown: Row[]) => (need.table ? withTitleMatches(shown, query) : shown) };
 }
 
-/**
- * Whether the rows print as the JSON records the store compiled at build time (the bundled facts): JSON
- * of whole records, without scores. Then no record is read and printed again.
- */
+/** JSON of whole records without scores prints as the store compiled it, where it did: no record is read and printed again. */
 const compiledJson = (store: Store, query: string, { format, fields, whole }: Wanted): boolean =>
   format === 'json' && !fields && !whole && !query && store.recordsJson !== undefined;
 
@@ -168,8 +167,8 @@ const compiledJson = (store: Store, query: string, { format, fields, whole }: Wa
 const needsWhole = ({ format, fields, whole }: Wanted): boolean =>
   whole === true || (fields ? fields.some((f) => !HEAD_FIELDS.has(f)) : format === 'json' || format === 'ndjson');
 
-async function wholeWhereNeeded(store: Store, rows: Row[], wanted: Wanted): Promise<Row[]> {
-  if (!needsWhole(wanted) || rows.every((r) => 'summary' in r.fact)) return rows;
+async function wholeWhereNeeded(store: Store, rows: Row[], whole: boolean): Promise<Row[]> {
+  if (!whole || rows.every((r) => 'summary' in r.fact)) return rows;
   const facts = await store.facts(rows.map((r) => r.index));
   return rows.map((r, i) => ({ ...r, fact: facts[i]! }));
 }
