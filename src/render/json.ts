@@ -10,7 +10,12 @@ export function renderNdjson(records: readonly unknown[]): string {
   return records.map((r) => `${visible(JSON.stringify(r))}\n`).join('');
 }
 
-/** The items of an array, each as renderJson prints an item (indented, without its comma), as renderJson prints the array. */
+/** A value as renderJson prints it as an item of an array: indented one level, without the comma. */
+export function jsonItem(value: unknown): string {
+  return renderJson([value]).slice('[\n'.length, -'\n]\n'.length);
+}
+
+/** renderJson of an array whose items are already printed by jsonItem. */
 export function jsonArray(items: readonly string[]): string {
   return items.length ? `[\n${items.join(',\n')}\n]\n` : '[]\n';
 }

@@ -10,7 +10,7 @@ import type { FoundFile } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
 import { visible } from '../control.js';
-import { jsonArray, renderJson } from '../render/json.js';
+import { jsonArray, jsonItem } from '../render/json.js';
 import { toRecord } from '../render/record.js';
 import { actorPasses, factRange, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
@@ -153,8 +153,7 @@ function listingItems(facts: readonly Fact[]): { text: Buffer; at: Float64Array 
   const at = new Float64Array(facts.length + 1);
   let length = 0;
   const items = facts.map((fact, i) => {
-    // renderJson of a one-item array: "[\n" + the item, indented as in any array + "\n]\n"
-    const item = renderJson([toRecord({ fact, score: 0, titleMatches: [] }, false)]).slice(2, -3);
+    const item = jsonItem(toRecord({ fact, score: 0, titleMatches: [] }, false));
     at[i] = length;
     length += item.length;
     return item;
@@ -179,9 +178,10 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, { fileBase,
   const topicIndex = new Map([...data.vocabulary.keys()].map((t, i) => [t, i]));
   const bitsPerFact = topicWords(topicIndex.size);
 
-  const records = jsonItems(data.records.map((f) => ({ ...f, file: relative(f.file) })));
+  const stored = data.records.map((f) => ({ ...f, file: relative(f.file) }));
+  const records = jsonItems(stored);
   const heads = jsonItems(facts.map(headOf));
-  const listed = listing ? listingItems(facts.map((f) => ({ ...f, file: relative(f.file) }))) : { text: Buffer.alloc(0), at: new Float64Array(0) };
+  const listed = listing ? listingItems(data.kept.map((r) => stored[r]!)) : { text: Buffer.alloc(0), at: new Float64Array(0) };
   const layout = columnsLayout(n, bitsPerFact);
   const columns = Buffer.alloc(layout.end);
   const lo = new Float64Array(columns.buffer, columns.byteOffset + layout.lo, n);
