@@ -16,34 +16,44 @@ export function distance(a: string, b: string): number {
   return rows[a.length]![b.length]!;
 }
 
+/** Three rows of the distance table, reused by every call: a dictionary scan allocates nothing per word. */
+let scratch = new Int32Array(3 * 64);
+
 /**
- * Whether `a` and `b` are at most `max` edits apart, the same measure as distance(). It looks only at
- * the diagonal band that `max` edits can reach and stops as soon as a row is over, so checking a
- * query word against a whole dictionary stays cheap.
+ * Whether `a` and the first `length` characters of `b` (all of it by default) are at most `max` edits
+ * apart, the same measure as distance(). It looks only at the diagonal band that `max` edits can reach
+ * and stops as soon as a row is over, so checking a query word against a whole dictionary stays cheap.
  */
-export function withinDistance(a: string, b: string, max: number): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > max) return false;
-  const width = b.length + 1;
+export function withinDistance(a: string, b: string, max: number, length = b.length): boolean {
+  const m = a.length;
+  const n = Math.min(length, b.length);
+  if (m === n && b.startsWith(a)) return true;
+  if (Math.abs(m - n) > max) return false;
+  const width = n + 1;
+  if (scratch.length < 3 * width) scratch = new Int32Array(6 * width);
   const far = max + 1;
-  let older = new Array<number>(width).fill(far);
-  let previous = Array.from({ length: width }, (_, j) => (j <= max ? j : far));
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(width).fill(far);
-    if (i <= max) row[0] = i;
-    let best = row[0]!;
-    for (let j = Math.max(1, i - max); j <= Math.min(b.length, i + max); j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(row[j - 1]! + 1, previous[j]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, older[j - 2]! + 1);
-      row[j] = Math.min(d, far);
-      best = Math.min(best, row[j]!);
+  // where the rows i - 2, i - 1 and i start in scratch; they take turns
+  let older = 0;
+  let previous = width;
+  let row = 2 * width;
+  scratch.fill(far, older, older + width);
+  for (let j = 0; j < width; j++) scratch[previous + j] = j <= max ? j : far;
+  for (let i = 1; i <= m; i++) {
+    scratch.fill(far, row, row + width);
+    if (i <= max) scratch[row] = i;
+    let best = scratch[row]!;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = Math.max(1, i - max); j <= Math.min(n, i + max); j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(scratch[row + j - 1]! + 1, scratch[previous + j]! + 1, scratch[previous + j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, scratch[older + j - 2]! + 1);
+      scratch[row + j] = Math.min(d, far);
+      best = Math.min(best, scratch[row + j]!);
     }
     if (best > max) return false;
-    older = previous;
-    previous = row;
+    [older, previous, row] = [previous, row, older];
   }
-  return previous[b.length]! <= max;
+  return scratch[previous + n]! <= max;
 }
 
 /**

@@ -92,4 +92,14 @@ describe('the banded edit distance', () => {
       expect([a, b, max, withinDistance(a, b, max)]).toEqual([a, b, max, distance(a, b) <= max]);
     }
   });
+
+  it('measures against the start of a word when given a length', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: Math.floor(next() * 9) }, () => 'abc'[Math.floor(next() * 3)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const [a, b, max, length] = [word(), word(), Math.floor(next() * 4), Math.floor(next() * 10)];
+      expect([a, b, max, length, withinDistance(a, b, max, length)]).toEqual([a, b, max, length, distance(a, b.slice(0, length)) <= max]);
+    }
+  });
 });

@@ -56,5 +56,5 @@ export const isShortWord = (query: string): boolean => [...query].length < QUERY
 
 /** Whether the text word `w` is within `typos` edits of the (bare) query word, or its start is. */
 export function nearWord(query: string, w: string, typos: number): boolean {
-  return withinDistance(query, w, typos) || (w.length > query.length && withinDistance(query, w.slice(0, query.length), typos));
+  return withinDistance(query, w, typos) || (w.length > query.length && withinDistance(query, w, typos, query.length));
 }
