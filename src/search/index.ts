@@ -39,27 +39,29 @@ export async function search(store: Store, query: string, keep: (index: number) 
   // fact → best field, per word; whether a word is taken as typed or with typos is decided over all facts
   const holding = words.map((word) => factsHolding(tokens, matchingWords(tokens, bare(word))));
 
-  const tally = new Map<number, { words: number; weight: number }>();
+  // per fact: how many query words it holds, and the weights of the fields it holds them in
+  const count = new Uint16Array(store.size);
+  const weight = new Float64Array(store.size);
+  const held: number[] = [];
   for (const facts of holding) {
     for (const [fact, field] of facts) {
       if (fact >= store.size || !keep(fact)) continue;
-      const t = tally.get(fact) ?? { words: 0, weight: 0 };
-      t.words += 1;
-      t.weight += SEARCH_KEYS[field]?.weight ?? 0;
-      tally.set(fact, t);
+      if (count[fact] === 0) held.push(fact);
+      count[fact] = count[fact]! + 1;
+      weight[fact] = weight[fact]! + (SEARCH_KEYS[field]?.weight ?? 0);
     }
   }
-  const covered = (count: number) => words.length === 1 || count / words.length >= QUERY_LIMITS.minCoverage;
-  let candidates = [...tally].filter(([, t]) => covered(t.words));
+  const covered = (n: number) => words.length === 1 || n / words.length >= QUERY_LIMITS.minCoverage;
+  let candidates = held.filter((fact) => covered(count[fact]!));
   const matched = candidates.length;
   if (candidates.length > QUERY_LIMITS.rankLimit) {
     // the most words, in the best-weighted fields, go forward to be ranked
     const ids = await store.ids();
     candidates = candidates
-      .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || compareIds(ids[a]!, ids[b]!))
+      .sort((a, b) => count[b]! - count[a]! || weight[b]! - weight[a]! || compareIds(ids[a]!, ids[b]!))
       .slice(0, QUERY_LIMITS.rankLimit);
   }
-  const indices = candidates.map(([i]) => i).sort((a, b) => a - b);
+  const indices = candidates.sort((a, b) => a - b);
   const facts = await store.facts(indices);
   const docs = facts.map(toDoc);
   const keys = SEARCH_KEYS.map((k) => ({ ...k }));
