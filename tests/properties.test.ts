@@ -9,7 +9,10 @@ import { boundsRange, factRange, rangePasses } from '../src/filter.js';
 import { loadFacts, readVocabularies } from '../src/facts/load.js';
 import { parseFactFile } from '../src/facts/parse-file.js';
 import { parseFactText } from '../src/facts/parse.js';
+import Fuse from 'fuse.js';
 import { BUNDLED_DIR } from '../src/paths.js';
+import { rankingMinMatch } from '../src/search/index.js';
+import { FUSE_OPTIONS, QUERY_LIMITS } from '../src/search/options.js';
 import { tempDir } from './helpers.js';
 
 /** The oracle for a month's length: the proleptic Gregorian calendar as UTC dates count it (a test may use Date; src may not). */
@@ -179,6 +182,31 @@ describe('loader (properties)', () => {
         return same && exact.issues.every(isIssue) && (exact.entries.length === 1) === (exact.issues.length === 0);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('ranking (properties)', () => {
+  it('keeps minMatchCharLength 2 only where it can reject a match', () => {
+    expect(rankingMinMatch('drone', FUSE_OPTIONS.threshold)).toBe(1);
+    expect(rankingMinMatch('abcd', FUSE_OPTIONS.threshold)).toBe(1);
+    expect(rankingMinMatch('abc', FUSE_OPTIONS.threshold)).toBe(2);
+    expect(rankingMinMatch('sco', QUERY_LIMITS.shortWordThreshold)).toBe(1);
+    expect(rankingMinMatch('us', QUERY_LIMITS.shortWordThreshold)).toBe(1);
+    expect(rankingMinMatch('a', QUERY_LIMITS.shortWordThreshold)).toBe(2);
+  });
+
+  // few letters, so that near misses abound: the case where the rule could matter
+  const letters = (min: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'c'), minLength: min, maxLength: 12 });
+  it.each([FUSE_OPTIONS.threshold, QUERY_LIMITS.shortWordThreshold])('ranks as minMatchCharLength 2 does, at threshold %d', (threshold) => {
+    fc.assert(
+      fc.property(letters(1), fc.array(letters(0), { minLength: 1, maxLength: 4 }), (word, texts) => {
+        const docs = texts.map((t) => ({ t }));
+        const rank = (minMatchCharLength: number) =>
+          new Fuse(docs, { ...FUSE_OPTIONS, includeMatches: false, threshold, minMatchCharLength, keys: ['t'] }).search(word).map((r) => [r.refIndex, r.score]);
+        expect(rank(rankingMinMatch(word, threshold))).toEqual(rank(FUSE_OPTIONS.minMatchCharLength));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

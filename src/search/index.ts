@@ -74,7 +74,8 @@ export async function search(store: Store, query: string, keep: (index: number) 
     const index = Fuse.parseIndex<Doc>({ keys: shared.keys, records: shared.records.filter((r) => holders.has(r.i)) });
     // short words must be whole words anyway; a near-exact ranker keeps their scores from counting near misses elsewhere
     const threshold = isShortWord(word) ? QUERY_LIMITS.shortWordThreshold : FUSE_OPTIONS.threshold;
-    for (const result of new Fuse(docs, { ...FUSE_OPTIONS, includeMatches: false, threshold, keys }, index).search(word)) {
+    const minMatchCharLength = rankingMinMatch(word, threshold);
+    for (const result of new Fuse(docs, { ...FUSE_OPTIONS, includeMatches: false, threshold, minMatchCharLength, keys }, index).search(word)) {
       const entry = perDoc.get(result.refIndex) ?? { sum: 0, matched: 0 };
       entry.sum += result.score ?? 1;
       entry.matched += 1;
@@ -90,6 +91,21 @@ export async function search(store: Store, query: string, keep: (index: number) 
   }
   hits.sort((a, b) => b.score - a.score || compareIds(a.fact.id, b.fact.id));
   return { hits, matched };
+}
+
+/**
+ * The minMatchCharLength to rank one word with. fuse.js enforces FUSE_OPTIONS.minMatchCharLength (2) by
+ * marking the matched characters of every text it searches, in an array as long as the text, even when
+ * no match positions are asked for; that is a third of a search's time over long summaries. A word of
+ * m characters matched with at most e errors keeps at least m - e matched characters in at most e + 1
+ * runs, so when m > 2e + 1 some run has two adjacent characters and the rule never rejects a match:
+ * then 1 ranks the same without the arrays. (fuse.js may spell the word longer, never shorter; at the
+ * thresholds used, 0.1 and 0.34, the condition holds for every length above one that meets it.)
+ */
+export function rankingMinMatch(word: string, threshold: number): number {
+  const length = [...bare(word)].length;
+  const errors = Math.floor(threshold * length + 1e-9);
+  return length > 2 * errors + 1 ? 1 : FUSE_OPTIONS.minMatchCharLength;
 }
 
 /** Where each query word matched in the titles of these hits, for highlighting: asked only for the rows a table shows. */
