@@ -51,7 +51,10 @@ export function withinDistance(a: string, b: string, max: number, length = b.len
       best = Math.min(best, scratch[row + j]!);
     }
     if (best > max) return false;
-    [older, previous, row] = [previous, row, older];
+    const done = older;
+    older = previous;
+    previous = row;
+    row = done;
   }
   return scratch[previous + n]! <= max;
 }

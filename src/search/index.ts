@@ -96,7 +96,7 @@ export async function search(store: Store, query: string, keep: (index: number) 
 /**
  * The minMatchCharLength to rank one word with. fuse.js enforces FUSE_OPTIONS.minMatchCharLength (2) by
  * marking the matched characters of every text it searches, in an array as long as the text, even when
- * no match positions are asked for; that is a third of a search's time over long summaries. A word of
+ * no match positions are asked for: about 20 ms of a three-word search over 10,000 facts. A word of
  * m characters matched with at most e errors keeps at least m - e matched characters in at most e + 1
  * runs, so when m > 2e + 1 some run has two adjacent characters and the rule never rejects a match:
  * then 1 ranks the same without the arrays. (fuse.js may spell the word longer, never shorter; at the
