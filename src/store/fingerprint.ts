@@ -1,0 +1,104 @@
+// The quick check of a cache entry: one fingerprint of everything under the user's paths that the walk
+// of fact files could see. GNU find lists each folder and .yaml file below them (type, size, modification
+// and change times, path below the user's path) in a process of its own, so that the check runs beside
+// the command rather than before it; the user's paths themselves are looked at here. A change time moves
+// on every write, rename or chmod and cannot be set back, and an entry added, removed or renamed changes
+// its folder's: an equal fingerprint means nothing the walk reads has changed.
+// Where there is no GNU find, or it meets a folder it cannot read or a loop of links, there is no
+// fingerprint, and the cache is checked file by file instead.
+import type { ChildProcess } from 'node:child_process';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Hash } from './hash.js';
+
+/** What the walk skips (facts/files.ts) is pruned; what it reads (folders, and .yaml files of any type) is listed. */
+const FIND_EXPRESSION = [
+  ...['-mindepth', '1', '(', '-name', '.*', '-o', '-name', 'node_modules', ')', '-prune'],
+  ...['-o', '(', '-type', 'd', '-o', '-iname', '*.yaml', '-o', '-iname', '*.yml', ')', '-printf', '%y %s %T@ %C@ %P\\0'],
+];
+
+export interface FingerprintOptions {
+  /** where `find` is looked up ($PATH) */
+  readonly searchPath: string;
+  /** a folder rif may write to, for find's output (a file unlinked as soon as it is opened) */
+  readonly scratch: string;
+  readonly hash: Hash;
+}
+
+/**
+ * Starts fingerprinting `paths`; resolves to undefined when that cannot be done. It resolves once find
+ * has exited, so a walk started then reads what the fingerprint describes, or something newer.
+ */
+export function fingerprint(paths: readonly string[], options: FingerprintOptions): Promise<string | undefined> {
+  if (process.platform === 'win32') return Promise.resolve(undefined);
+  const roots = paths.map((path) => resolve(path));
+  const folders: string[] = [];
+  let described = '';
+  try {
+    for (const root of roots) {
+      const link = lstatSync(root);
+      const target = statSync(root);
+      if (target.isDirectory()) folders.push(root);
+      described += `${root}\0${statLine(link)}\0${statLine(target)}\n`;
+    }
+  } catch {
+    // a path that is not there is the walk's to explain
+    return Promise.resolve(undefined);
+  }
+  if (!folders.length) return Promise.resolve(options.hash(described));
+
+  let fd: number;
+  try {
+    mkdirSync(options.scratch, { recursive: true });
+    const file = join(options.scratch, `.fingerprint-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    fd = openSync(file, 'wx+', 0o600);
+    unlinkSync(file);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return new Promise((done) => {
+    let finished = false;
+    const finish = (listed: boolean) => {
+      if (finished) return;
+      finished = true;
+      let digest: string | undefined;
+      try {
+        if (listed) digest = options.hash(Buffer.concat([Buffer.from(described), readAll(fd)]));
+      } catch {
+        // find's output could not be read back: no fingerprint
+      } finally {
+        closeSync(fd);
+      }
+      done(digest);
+    };
+    let child: ChildProcess;
+    try {
+      const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
+      // -L: a link is followed, as the walk follows it, and a loop of links is an error (then no fingerprint)
+      child = spawn('find', ['-L', ...folders, ...FIND_EXPRESSION], {
+        stdio: ['ignore', fd, 'ignore'],
+        env: { PATH: options.searchPath, LC_ALL: 'C' },
+      });
+    } catch {
+      return finish(false);
+    }
+    child.once('error', () => finish(false));
+    child.once('close', (code) => finish(code === 0));
+  });
+}
+
+/** A path the user named is described by itself and by what it leads to: a link may be pointed elsewhere. */
+const statLine = (s: Stats): string => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+
+function readAll(fd: number): Buffer {
+  const size = fstatSync(fd).size;
+  const bytes = Buffer.allocUnsafe(size);
+  let done = 0;
+  while (done < size) {
+    const read = readSync(fd, bytes, done, size - done, done);
+    if (read === 0) break;
+    done += read;
+  }
+  return bytes.subarray(0, done);
+}
