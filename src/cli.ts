@@ -5,6 +5,7 @@ import { visible } from './control.js';
 import { EXIT, OutputError, RifError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
+import { speculation } from './speculation.js';
 import { cacheCommand } from './commands/cache.js';
 import { citeCommand } from './commands/cite.js';
 import { completionCommand } from './commands/completion.js';
@@ -88,8 +89,24 @@ export function programFor(io: Io): Command {
   return buildProgram(io, () => {}, undefined);
 }
 
-/** Runs rif with `argv` (without node and the script) against `io`; resolves to the exit code. */
+/**
+ * Runs rif with `argv` (without node and the script) against `io`; resolves to the exit code. The
+ * command may run on a cache entry still being checked, with its output held: when the entry proves
+ * stale, the command runs again on fresh facts.
+ */
 export async function run(argv: readonly string[], given: Io): Promise<number> {
+  const speculative = speculation(given);
+  const code = await runOnce(argv, speculative.io);
+  try {
+    if (await speculative.settle()) return code;
+  } catch (error) {
+    // the held output failed to go out (a reader that left, a full disk)
+    return failed(error, given);
+  }
+  return runOnce(argv, given);
+}
+
+async function runOnce(argv: readonly string[], given: Io): Promise<number> {
   let code: number = EXIT.ok;
   let io = given;
   try {
@@ -104,13 +121,18 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
-    if (error instanceof CommanderError) return CLEAN_EXITS.has(error.code) ? EXIT.ok : EXIT.usage;
-    if (error instanceof OutputError && error.quiet) return EXIT.ok;
-    if (error instanceof RifError) {
-      io.stderr(`rif: ${visible(error.message)}\n`);
-      return error.exitCode;
-    }
-    io.stderr(`rif: internal error; this is a bug, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.bug;
+    return failed(error, io);
   }
+}
+
+/** The exit code for what a run threw, and the one line on stderr that says why (a bug also gets its stack). */
+function failed(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) return CLEAN_EXITS.has(error.code) ? EXIT.ok : EXIT.usage;
+  if (error instanceof OutputError && error.quiet) return EXIT.ok;
+  if (error instanceof RifError) {
+    io.stderr(`rif: ${visible(error.message)}\n`);
+    return error.exitCode;
+  }
+  io.stderr(`rif: internal error; this is a bug, please report it:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.bug;
 }

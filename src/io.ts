@@ -15,4 +15,9 @@ export interface Io {
   readonly now: () => number;
   /** the config file as run() read it (see config.ts); absent means none */
   readonly config?: ConfigRead;
+  /**
+   * Offered the check of a cache entry that is still running: true when run() takes it and holds the
+   * output until the check is done (speculation.ts), false when output has gone out already.
+   */
+  readonly speculate?: (fresh: Promise<boolean>) => boolean;
 }
