@@ -46,6 +46,8 @@ export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
     cacheDir: options.cache === false ? undefined : cacheDir(io.env),
     progress: bar?.update,
     maxFileBytes: options.maxFileSize,
+    searchPath: io.env['PATH'],
+    speculate: io.speculate,
   });
   bar?.done();
   if (store.issues.length) {

@@ -13,14 +13,19 @@ import { rif, ROOT, tempDir, tempFacts } from './helpers.js';
 const fact = (id: string, title = `Title of ${id}`) =>
   `id: ${id}\nkind: event\ntitle: ${title}\ndate: "1900"\nsummary: Summary of ${id}.\nsources: [{ url: "https://example.org/${id}", publisher: P }]\n`;
 
-/** A collection of three facts, a cache directory, and a way to run rif on them with the cache on. */
-function setup() {
+/**
+ * A collection of three facts, a cache directory, and a way to run rif on them with the cache on. With
+ * $PATH, find takes the fingerprint that lets a warm entry be used while it is checked; without, every
+ * run checks file by file.
+ */
+function setupWith(searchPath?: string) {
   const dir = tempFacts({ 'a.yaml': fact('alpha'), 'b.yaml': fact('beta'), 'sub/c.yaml': fact('gamma') });
-  const env = { XDG_CACHE_HOME: tempDir() };
+  const env = { XDG_CACHE_HOME: tempDir(), ...(searchPath === undefined ? {} : { PATH: searchPath }) };
   const run = (...argv: string[]) => rif([...argv, '--facts', dir, '--no-bundled'], { env });
   const ids = async () => (await run('list', '--fields', 'id')).stdout.trim().split('\n').sort();
   const entries = () => readdirSync(join(env.XDG_CACHE_HOME, 'rif', 'stores'));
-  return { dir, env, run, ids, entries };
+  const manifest = () => JSON.parse(readFileSync(join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, 'manifest.json'), 'utf8')) as { fingerprint?: string };
+  return { dir, env, run, ids, entries, manifest };
 }
 
 /** Sets a file's modification time `seconds` into the future, so a rewrite within the same tick still counts as a change. */
@@ -29,7 +34,12 @@ const touch = (file: string, seconds = 10) => {
   utimesSync(file, t, t);
 };
 
-describe('the cache', () => {
+describe.each([
+  ['checked by the fingerprint of the paths', process.env['PATH']],
+  ['checked file by file (no find)', undefined],
+])('the cache, %s', (_, searchPath) => {
+  const setup = () => setupWith(searchPath);
+
   it('is written on the first run and read on the next, with the same output', async () => {
     const { run, entries } = setup();
     const first = await run('list', '--json');
@@ -120,6 +130,33 @@ describe('the cache', () => {
     expect(out.stdout).toContain('alpha');
   });
 
+  it('records the fingerprint of the paths it was built from, when find can take one', async () => {
+    const { run, manifest } = setup();
+    await run('list');
+    expect(manifest().fingerprint).toEqual(searchPath === undefined ? undefined : expect.stringMatching(/^[0-9a-f]{40}$/));
+  });
+
+  it('prints only what the fresh facts give when the entry it started on proved stale', async () => {
+    const { dir, env, run } = setup();
+    writeFileSync(join(dir, 'b.yaml'), 'id: beta\nkind: event\n');
+    expect((await run('list', '--fields', 'id')).stderr).toContain('b.yaml:1:1');
+    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta fixed'));
+    touch(join(dir, 'b.yaml'));
+    const fixed = await run('list', '--fields', 'id,title');
+    expect(fixed).toEqual({ code: 0, stdout: expect.stringContaining('Beta fixed'), stderr: '' });
+    expect(fixed).toEqual(await rif(['list', '--fields', 'id,title', '--facts', dir, '--no-bundled', '--no-cache'], { env }));
+  });
+
+  it.runIf(searchPath)('walks the files when the fingerprint is not the one recorded, and records it when they are unchanged', async () => {
+    const { env, run, entries, manifest } = setup();
+    const first = await run('list', '--json');
+    const right = manifest().fingerprint;
+    const file = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, 'manifest.json');
+    writeFileSync(file, JSON.stringify({ ...manifest(), fingerprint: '0'.repeat(40) }));
+    expect(await run('list', '--json')).toEqual(first);
+    expect(manifest().fingerprint).toBe(right);
+  });
+
   it('rif cache clear removes it', async () => {
     const { env, run } = setup();
     await run('list');
@@ -132,7 +169,8 @@ describe('the cache', () => {
 describe('cached, uncached and bundled runs', () => {
   const mine = tempDir();
   cpSync(join(ROOT, 'facts'), mine, { recursive: true });
-  const env = { XDG_CACHE_HOME: tempDir() };
+  // with $PATH, the warm runs use the cache entry while find checks it
+  const env = { XDG_CACHE_HOME: tempDir(), PATH: process.env['PATH'] };
   const user = ['--no-bundled', '--facts', mine];
   // the same facts from three places; only the file paths in JSON records differ
   const same = (text: string) => text.split(mine).join('<facts>').split(join(ROOT, 'facts')).join('<facts>');
@@ -191,7 +229,7 @@ describe('the bundled listing compiled at build time', () => {
   });
 
   it('is not written for a user cache, which renders its records', async () => {
-    const { env, run, entries } = setup();
+    const { env, run, entries } = setupWith();
     await run('list', '--json');
     const dir = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!);
     expect(statSync(join(dir, 'listing.json')).size).toBe(0);

@@ -3,6 +3,8 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../src/store/fingerprint.js';
+import { hasher } from '../src/store/hash.js';
 import { rif, tempDir } from './helpers.js';
 
 const root = process.getuid?.() === 0;
@@ -31,11 +33,19 @@ describe.skipIf(root)('unreadable files and folders', () => {
     expect(out.code).toBe(3);
   });
 
-  it('listing loads what it can read and warns about the rest', async () => {
-    const out = await rif(['list', '--facts', dir, '--no-bundled', '--json'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
+  it('listing loads what it can read and warns about the rest, from the cache too', async () => {
+    // find cannot take a fingerprint of a tree with a folder it cannot read: the cache is checked file by file
+    const env = { XDG_CACHE_HOME: tempDir(), PATH: process.env['PATH'] };
+    const out = await rif(['list', '--facts', dir, '--no-bundled', '--json'], { cwd: dir, env });
     expect(JSON.parse(out.stdout).map((r: { id: string }) => r.id)).toEqual(['readable-fact']);
     expect(out.stderr).toContain('secret.yaml:1:1 RIF017 permission denied');
     expect(out.code).toBe(0);
+    expect(await rif(['list', '--facts', dir, '--no-bundled', '--json'], { cwd: dir, env })).toEqual(out);
+  });
+
+  it('no fingerprint is taken of a tree with a folder find cannot read', async () => {
+    expect(await fingerprint([dir], { searchPath: process.env['PATH'] ?? '', scratch: tempDir(), hash: hasher() })).toBeUndefined();
+    expect(await fingerprint([join(dir, 'readable.yaml')], { searchPath: process.env['PATH'] ?? '', scratch: tempDir(), hash: hasher() })).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('an unreadable --facts folder is a usage error', async () => {

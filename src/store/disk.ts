@@ -20,7 +20,7 @@ import type { Store } from './store.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file below changes: older entries are then foreign and rebuilt. */
-const FORMAT = 7;
+const FORMAT = 8;
 const FILES = Object.freeze({
   sources: 'sources.json',
   columns: 'columns.bin',
@@ -50,6 +50,8 @@ export interface Manifest {
   readonly key: string;
   /** the files it was built from, with their sizes and times: see digestOf */
   readonly digest: string;
+  /** the fingerprint of the user's paths (fingerprint.ts) taken before they were last walked, when there was one */
+  readonly fingerprint?: string;
   readonly vocabulary: readonly (readonly [string, string])[];
   readonly issues: readonly Issue[];
   /** every parsed fact is a record; the facts are the records kept after the checks across files */
@@ -167,10 +169,12 @@ export interface WriteOptions {
   readonly fileBase?: string | undefined;
   /** also write each fact's JSON record as listings print it (the bundled store) */
   readonly listing?: boolean | undefined;
+  /** the fingerprint of the user's paths taken before the walk the data comes from */
+  readonly fingerprint?: string | undefined;
 }
 
 /** Writes a store into `dir` whole or not at all: into a fresh folder beside it, renamed into place. Returns the word index it built. */
-export function writeStore(dir: string, data: StoreData, hash: Hash, { fileBase, listing }: WriteOptions = {}): TokenIndex {
+export function writeStore(dir: string, data: StoreData, hash: Hash, { fileBase, listing, fingerprint }: WriteOptions = {}): TokenIndex {
   const relative = (file: string) => (fileBase && file.startsWith(fileBase) ? file.slice(fileBase.length) : file);
   const withFile = (issue: Issue) => withIssueFiles(issue, relative);
   const facts = data.kept.map((r) => data.records[r]!);
@@ -234,6 +238,7 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, { fileBase,
     format: FORMAT,
     key: data.key,
     digest: digestOf(hash, data.sources, data.vocabularyFiles, data.skipped),
+    ...(fingerprint === undefined ? {} : { fingerprint }),
     vocabulary: [...data.vocabulary],
     issues: data.issues.map(withFile),
     records: data.records.length,
@@ -254,6 +259,18 @@ export function writeStore(dir: string, data: StoreData, hash: Hash, { fileBase,
     throw error;
   }
   return tokens;
+}
+
+/** Records in the manifest of the store in `dir` the fingerprint of a walk that found its files unchanged. */
+export function recordFingerprint(dir: string, manifest: Manifest, fingerprint: string): void {
+  const temp = join(dir, `manifest.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(temp, JSON.stringify({ ...manifest, fingerprint }));
+    renameSync(temp, join(dir, 'manifest.json'));
+  } catch {
+    // it is only a quicker check next time
+    rmSync(temp, { force: true });
+  }
 }
 
 /** Paths inside a store are relative to `fileBase` (the bundled facts) or absolute (a user cache). */

@@ -1,12 +1,14 @@
 // The I/O edge that gives a command its facts: the bundled store compiled at build time and, with user
 // paths, a cache entry in $XDG_CACHE_HOME/rif that is used only while every file it was built from has
-// the same size and modification time. Anything else is parsed (only what changed) and cached again.
+// the same size and modification time (as the fingerprint of the paths, or each file, shows). Anything
+// else is parsed (only what changed) and cached again.
 import { realpathSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { findUserFiles } from '../facts/files.js';
+import { findUserFiles, type FoundFiles } from '../facts/files.js';
 import { packageVersion } from '../package.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
-import { digestOf, openDiskStore, readManifest, readSources, RecordReader, StoreDamaged, writeStore, type StoreData } from './disk.js';
+import { digestOf, openDiskStore, readManifest, readSources, recordFingerprint, RecordReader, StoreDamaged, writeStore, type Manifest, type StoreData } from './disk.js';
+import { fingerprint } from './fingerprint.js';
 import { hasher } from './hash.js';
 import { memoryStore, type Progress, type Store } from './store.js';
 
@@ -19,25 +21,47 @@ export interface OpenOptions {
   readonly progress?: Progress | undefined;
   /** --max-file-size; part of the cache key, since it decides which files are read */
   readonly maxFileBytes?: number | undefined;
+  /** $PATH, where find is looked up for the fingerprint of the user's paths; without it, none is taken */
+  readonly searchPath?: string | undefined;
+  /**
+   * Offered a check still running: when it takes it (true), the cache entry is used at once and the
+   * caller holds the command's output until the check resolves, running the command again on false.
+   */
+  readonly speculate?: ((fresh: Promise<boolean>) => boolean) | undefined;
 }
 
 /** The cache entries live here, one folder per set of paths. */
 const storesDir = (cacheDir: string): string => join(cacheDir, 'stores');
 
+/**
+ * The facts for a command. With user paths and a cache, the entry for those paths is used while the
+ * files it was built from are unchanged: known at once when the fingerprint of the paths is the one
+ * recorded (while the command runs, when the caller speculates), else by walking the paths and comparing
+ * each file's size and time. A walk always starts after the fingerprint is taken, and its fingerprint is
+ * recorded with what it found.
+ */
 export async function openStore(options: OpenOptions): Promise<Store> {
   const bundled = await openBundled();
   if (!options.userPaths.length) return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
 
-  // a user path that is (or holds) the bundled facts adds nothing twice
-  const seen = options.includeBundled ? bundledPaths(bundled.files()) : new Set<string>();
-  const found = findUserFiles(options.userPaths, seen);
   const hash = hasher();
   const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p)), options.maxFileBytes ?? null]));
   const dir = options.cacheDir && join(storesDir(options.cacheDir), key);
-
   const manifest = dir ? readManifest(dir) : undefined;
   const previous = manifest?.key === key ? manifest : undefined;
+  const printed =
+    options.cacheDir && options.searchPath !== undefined ? fingerprint(options.userPaths, { searchPath: options.searchPath, scratch: options.cacheDir, hash }) : undefined;
+
+  let walked: Promise<{ print: string | undefined; found: FoundFiles }> | undefined;
+  const walk = () =>
+    (walked ??= (async () => {
+      const print = await printed;
+      // a user path that is (or holds) the bundled facts adds nothing twice
+      const seen = options.includeBundled ? bundledPaths(bundled.files()) : new Set<string>();
+      return { print, found: findUserFiles(options.userPaths, seen) };
+    })());
   const build = async (reuse: boolean): Promise<Store> => {
+    const { print, found } = await walk();
     const { buildStoreData } = await import('./build.js');
     const input = {
       key,
@@ -64,7 +88,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     if (dir) {
       options.progress?.('indexing', 0, 0);
       try {
-        tokens = writeStore(dir, data, hash);
+        tokens = writeStore(dir, data, hash, { fingerprint: print });
       } catch {
         // a cache that cannot be written (read-only home, full disk) only costs speed
       }
@@ -76,13 +100,29 @@ export async function openStore(options: OpenOptions): Promise<Store> {
       tokens,
     );
   };
-
-  if (dir && previous && previous.digest === digestOf(hash, found.jobs, found.vocabularies, found.skipped)) {
+  /** The cache entry, or undefined when it is damaged. */
+  const cached = (entry: Manifest): Store | undefined => {
     try {
-      return recovering(openDiskStore(dir, previous), () => build(false));
+      return recovering(openDiskStore(dir!, entry), () => build(false));
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
-      return build(false);
+      return undefined;
+    }
+  };
+
+  if (dir && previous) {
+    if (printed && previous.fingerprint !== undefined) {
+      const store = cached(previous);
+      if (!store) return build(false);
+      const fresh = printed.then((print) => print === previous.fingerprint);
+      if (options.speculate?.(fresh) || (await fresh)) return store;
+    }
+    const { print, found } = await walk();
+    if (previous.digest === digestOf(hash, found.jobs, found.vocabularies, found.skipped)) {
+      const store = cached(previous);
+      if (!store) return build(false);
+      if (print !== undefined && print !== previous.fingerprint) recordFingerprint(dir, previous, print);
+      return store;
     }
   }
   return build(previous !== undefined);
