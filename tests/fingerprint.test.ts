@@ -93,4 +93,14 @@ describe('the fingerprint of fact paths', () => {
     symlinkSync('..', join(dir, 'sub', 'loop'));
     expect(await print(dir)).toBeUndefined();
   });
+
+  it.each([
+    ['lists nothing', 'exit 0'],
+    ['lists in another shape', `printf '%s\\n' "$@"`],
+    ['fails', 'echo "find: unknown primary or operator" >&2; exit 1'],
+  ])('is missing when the find on $PATH %s', async (_, script) => {
+    const bin = tempDir();
+    writeFileSync(join(bin, 'find'), `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    expect(await fingerprint([tree()], { ...options, searchPath: `${bin}:${options.searchPath}` })).toBeUndefined();
+  });
 });

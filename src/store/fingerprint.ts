@@ -64,7 +64,8 @@ export function fingerprint(paths: readonly string[], options: FingerprintOption
       finished = true;
       let digest: string | undefined;
       try {
-        if (listed) digest = options.hash(Buffer.concat([Buffer.from(described), readAll(fd)]));
+        const list = listed ? readAll(fd) : undefined;
+        if (list && asListed(list)) digest = options.hash(Buffer.concat([Buffer.from(described), list]));
       } catch {
         // find's output could not be read back: no fingerprint
       } finally {
@@ -90,6 +91,13 @@ export function fingerprint(paths: readonly string[], options: FingerprintOption
 
 /** A path the user named is described by itself and by what it leads to: a link may be pointed elsewhere. */
 const statLine = (s: Stats): string => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${s.mtimeMs} ${s.ctimeMs}`;
+
+/**
+ * Whether find's output is a list as asked for. A folder that holds facts lists at least one entry, so
+ * an empty list, or one in another shape, says that the `find` found on $PATH did not do what GNU find
+ * does with these arguments.
+ */
+const asListed = (list: Buffer): boolean => list.at(-1) === 0 && /^[a-zA-Z] \d+ \d+(\.\d+)? \d+(\.\d+)? /.test(list.toString('latin1', 0, 64));
 
 function readAll(fd: number): Buffer {
   const size = fstatSync(fd).size;
