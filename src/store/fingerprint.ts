@@ -14,8 +14,9 @@ import type { Hash } from './hash.js';
 
 /** What the walk skips (facts/files.ts) is pruned; what it reads (folders, and .yaml files of any type) is listed. */
 const FIND_EXPRESSION = [
-  ...['-mindepth', '1', '(', '-name', '.*', '-o', '-name', 'node_modules', ')', '-prune'],
-  ...['-o', '(', '-type', 'd', '-o', '-iname', '*.yaml', '-o', '-iname', '*.yml', ')', '-printf', '%y %s %T@ %C@ %P\\0'],
+  '-mindepth', '1',
+  '(', '-name', '.*', '-o', '-name', 'node_modules', ')', '-prune',
+  '-o', '(', '-type', 'd', '-o', '-iname', '*.yaml', '-o', '-iname', '*.yml', ')', '-printf', '%y %s %T@ %C@ %P\\0',
 ];
 
 export interface FingerprintOptions {
@@ -31,6 +32,7 @@ export interface FingerprintOptions {
  * has exited, so a walk started then reads what the fingerprint describes, or something newer.
  */
 export function fingerprint(paths: readonly string[], options: FingerprintOptions): Promise<string | undefined> {
+  // Windows has a find of its own, a text search
   if (process.platform === 'win32') return Promise.resolve(undefined);
   const roots = paths.map((path) => resolve(path));
   const folders: string[] = [];

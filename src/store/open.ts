@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { findUserFiles, type FoundFiles } from '../facts/files.js';
 import { packageVersion } from '../package.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
-import { digestOf, openDiskStore, readManifest, readSources, recordFingerprint, RecordReader, StoreDamaged, writeStore, type Manifest, type StoreData } from './disk.js';
+import { digestOf, openDiskStore, readManifest, readSources, recordFingerprint, RecordReader, StoreDamaged, writeStore, type StoreData } from './disk.js';
 import { fingerprint } from './fingerprint.js';
 import { hasher } from './hash.js';
 import { memoryStore, type Progress, type Store } from './store.js';
@@ -100,27 +100,20 @@ export async function openStore(options: OpenOptions): Promise<Store> {
       tokens,
     );
   };
-  /** The cache entry, or undefined when it is damaged. */
-  const cached = (entry: Manifest): Store | undefined => {
+  if (dir && previous) {
+    let store: Store;
     try {
-      return recovering(openDiskStore(dir!, entry), () => build(false));
+      store = recovering(openDiskStore(dir, previous), () => build(false));
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
-      return undefined;
+      return build(false);
     }
-  };
-
-  if (dir && previous) {
     if (printed && previous.fingerprint !== undefined) {
-      const store = cached(previous);
-      if (!store) return build(false);
       const fresh = printed.then((print) => print === previous.fingerprint);
       if (options.speculate?.(fresh) || (await fresh)) return store;
     }
     const { print, found } = await walk();
     if (previous.digest === digestOf(hash, found.jobs, found.vocabularies, found.skipped)) {
-      const store = cached(previous);
-      if (!store) return build(false);
       if (print !== undefined && print !== previous.fingerprint) recordFingerprint(dir, previous, print);
       return store;
     }
