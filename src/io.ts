@@ -1,5 +1,6 @@
 // Everything a command may touch of the outside world. Only main.ts builds one from `process`.
 import type { ConfigRead } from './config.js';
+import type { Speculate } from './store/store.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -15,9 +16,6 @@ export interface Io {
   readonly now: () => number;
   /** the config file as run() read it (see config.ts); absent means none */
   readonly config?: ConfigRead;
-  /**
-   * Offered the check of a cache entry that is still running: true when run() takes it and holds the
-   * output until the check is done (speculation.ts), false when output has gone out already.
-   */
-  readonly speculate?: (fresh: Promise<boolean>) => boolean;
+  /** set by run(), which can hold the output while a cache entry is checked (speculation.ts) */
+  readonly speculate?: Speculate;
 }

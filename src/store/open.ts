@@ -10,7 +10,7 @@ import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
 import { digestOf, openDiskStore, readManifest, readSources, recordFingerprint, RecordReader, StoreDamaged, writeStore, type StoreData } from './disk.js';
 import { fingerprint } from './fingerprint.js';
 import { hasher } from './hash.js';
-import { memoryStore, type Progress, type Store } from './store.js';
+import { memoryStore, type Progress, type Speculate, type Store } from './store.js';
 
 export interface OpenOptions {
   readonly includeBundled: boolean;
@@ -23,11 +23,8 @@ export interface OpenOptions {
   readonly maxFileBytes?: number | undefined;
   /** $PATH, where find is looked up for the fingerprint of the user's paths; without it, none is taken */
   readonly searchPath?: string | undefined;
-  /**
-   * Offered a check still running: when it takes it (true), the cache entry is used at once and the
-   * caller holds the command's output until the check resolves, running the command again on false.
-   */
-  readonly speculate?: ((fresh: Promise<boolean>) => boolean) | undefined;
+  /** takes the fingerprint check while it runs (see Speculate); without it, the check is awaited here */
+  readonly speculate?: Speculate | undefined;
 }
 
 /** The cache entries live here, one folder per set of paths. */

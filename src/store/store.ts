@@ -10,6 +10,13 @@ import { buildTokenIndex, type TokenIndex } from '../search/tokens.js';
 /** Told how a long load is going: what it is doing, and how far through (total 0 when it cannot say). */
 export type Progress = (stage: string, done: number, total: number) => void;
 
+/**
+ * Offered the check of a cache entry that is still running: true when the caller takes it, using the
+ * entry at once and holding the command's output until the check resolves (running the command again
+ * when it resolves to false); false when output has gone out already.
+ */
+export type Speculate = (fresh: Promise<boolean>) => boolean;
+
 export interface Store {
   readonly vocabulary: Vocabulary;
   /** problems found while loading, in the order they are reported */
