@@ -101,6 +101,7 @@ const statLine = (s: Stats): string => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${
  */
 const asListed = (list: Buffer): boolean => list.at(-1) === 0 && /^[a-zA-Z] \d+ \d+(\.\d+)? \d+(\.\d+)? /.test(list.toString('latin1', 0, 64));
 
+/** The whole file, read at explicit offsets: find wrote through a copy of `fd`, whose shared file position is now at the end. */
 function readAll(fd: number): Buffer {
   const size = fstatSync(fd).size;
   const bytes = Buffer.allocUnsafe(size);
