@@ -467,7 +467,7 @@ describe('text that must print as it is', () => {
       aliases: [],
       related: [],
       quotes: [],
-      sources: [{ url: 'https://example.org/\u0007bell', publisher: 'P\u009b', title: 'T\u0008' }],
+      sources: [{ url: 'https://example.org/\u0007bell', publisher: 'P\u009b', title: 'T\u0008', title_en: null, published: null, accessed: null }],
       file: '/dev/null',
     };
     for (const style of ['markdown', 'plain', 'bibtex', 'csl-json'] as const) {

@@ -33,7 +33,7 @@ const where = (r: Report) => r.issues.map((i) => `${i.line}:${i.col} ${i.code} $
 
 /** A valid fact, as YAML, for files built at test time. */
 const fact = (id: string, extra = '') =>
-  `id: ${id}\nkind: event\ntitle: A test fact\ndate: "1900"\nsummary: A test summary for ${id}.\naliases: [Test]\n${extra}sources:\n  - url: https://example.org/x\n    publisher: Example\n`;
+  `id: ${id}\nkind: event\ntitle: A test fact\ndate: "1900"\nsummary: A test summary for ${id}.\naliases: [Test]\n${extra}sources:\n  - url: https://example.org/x\n    publisher: Example\n    title: A test page\n`;
 
 /** The built bin as a separate process (what can crash or abort must not take the test runner with it). */
 function bin(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
@@ -209,7 +209,7 @@ describe('files: only regular files are read, each once, and nothing hangs', () 
 describe('dates', () => {
   it('impossible days are refused, 29 February 2000 is not', async () => {
     const report = await validate(join(HOSTILE, 'impossible-dates.yaml'));
-    expect(where(report)).toEqual(['4:9 RIF009 "2015-02-30" does not exist: 2015-02 has 28 days', '13:9 RIF009 "1900-02-29" does not exist: 1900-02 has 28 days']);
+    expect(where(report)).toEqual(['4:9 RIF009 "2015-02-30" does not exist: 2015-02 has 28 days', '14:9 RIF009 "1900-02-29" does not exist: 1900-02 has 28 days']);
     expect(report.facts).toBe(1);
   });
 

@@ -5,7 +5,7 @@ import { FIXTURES, rif, tempFacts } from './helpers.js';
 
 const INVALID = join(FIXTURES, 'invalid');
 const fact = (id: string, extra = '') =>
-  `id: ${id}\nkind: event\ntitle: Title of ${id}\ndate: "1900"\nsummary: Summary of ${id}.\naliases: [other ${id}]\nsources: [{ url: "https://example.org/${id}", publisher: P }]\n${extra}`;
+  `id: ${id}\nkind: event\ntitle: Title of ${id}\ndate: "1900"\nsummary: Summary of ${id}.\naliases: [other ${id}]\nsources: [{ url: "https://example.org/${id}", publisher: P, title: T }]\n${extra}`;
 const LINE = /^\S+:\d+:\d+ RIF\d{3} \S/;
 
 interface JsonReport {
@@ -35,7 +35,7 @@ describe('rif validate', () => {
     // RIF006 and RIF007 need the <kind>/<id>.yaml layout; see below
     const expected = Object.keys(ISSUE_CODES).filter((c) => c !== 'RIF006' && c !== 'RIF007');
     expect([...codes].sort()).toEqual(expected);
-    expect(summary).toMatch(new RegExp(`^\\d+ facts in ${Object.keys(ISSUE_CODES).length} files: \\d+ errors, 3 warnings$`));
+    expect(summary).toMatch(new RegExp(`^\\d+ facts in ${Object.keys(ISSUE_CODES).length} files: \\d+ errors, 5 warnings$`));
     expect(out.stderr).toBe('');
   });
 
@@ -68,6 +68,16 @@ describe('rif validate', () => {
     expect(out.code).toBe(0);
     expect((await rif(['validate', '--max-warnings', '1', file])).code).toBe(0);
     expect((await rif(['validate', '--max-warnings', '0', file])).code).toBe(3);
+  });
+
+  it('a source without a title or publisher is a warning at that source; a malformed source date is an error', async () => {
+    const out = await rif(['validate', join(INVALID, 'RIF022-source-without-title.yaml'), join(INVALID, 'RIF023-source-without-publisher.yaml'), join(INVALID, 'RIF024-invalid-source-date.yaml')]);
+    expect(out.stdout.split('\n').slice(0, 3)).toEqual([
+      'tests/fixtures/invalid/RIF022-source-without-title.yaml:8:5 RIF022 warning: source 1 of "rif022" (https://example.org/x) has no title: give the page\'s own title, in its language',
+      'tests/fixtures/invalid/RIF023-source-without-publisher.yaml:8:5 RIF023 warning: source 1 of "rif023" (https://example.org/x) has no publisher',
+      'tests/fixtures/invalid/RIF024-invalid-source-date.yaml:11:16 RIF024 "2015-02-30" does not exist: 2015-02 has 28 days',
+    ]);
+    expect(out.code).toBe(3);
   });
 
   it('user facts are checked against the bundled ones, and only the given paths are reported', async () => {

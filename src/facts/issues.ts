@@ -22,12 +22,15 @@ export const ISSUE_CODES = Object.freeze({
   RIF019: 'treaty with a single source',
   RIF020: 'summary over 80 words',
   RIF021: 'control character in text',
+  RIF022: 'source without a title',
+  RIF023: 'source without a publisher',
+  RIF024: 'invalid source date',
 } as const);
 
 export type IssueCode = keyof typeof ISSUE_CODES;
 
 /** Codes that are advice, not errors: `rif validate` reports them, loading ignores them. */
-export const WARNING_CODES: ReadonlySet<IssueCode> = new Set(['RIF018', 'RIF019', 'RIF020']);
+export const WARNING_CODES: ReadonlySet<IssueCode> = new Set(['RIF018', 'RIF019', 'RIF020', 'RIF022', 'RIF023']);
 
 export type Severity = 'error' | 'warning';
 export const severityOf = (code: IssueCode): Severity => (WARNING_CODES.has(code) ? 'warning' : 'error');

@@ -18,6 +18,11 @@ export function lintFacts(entries: readonly Located[]): Issue[] {
     if (fact.kind === 'treaty' && fact.sources.length < 2) {
       issues.push({ code: 'RIF019', file: fact.file, ...where('sources'), message: `treaty "${fact.id}" cites a single source; cite the text or a second independent source` });
     }
+    for (const [i, source] of fact.sources.entries()) {
+      const at = { file: fact.file, ...where(`sources.${i}`) };
+      if (!source.title) issues.push({ code: 'RIF022', ...at, message: `source ${i + 1} of "${fact.id}" (${source.url}) has no title: give the page's own title, in its language` });
+      if (!source.publisher) issues.push({ code: 'RIF023', ...at, message: `source ${i + 1} of "${fact.id}" (${source.url}) has no publisher` });
+    }
     const words = fact.summary.split(/\s+/).filter(Boolean).length;
     if (words > LINT_LIMITS.maxSummaryWords) {
       issues.push({ code: 'RIF020', file: fact.file, ...where('summary'), message: `summary of "${fact.id}" has ${words} words, over ${LINT_LIMITS.maxSummaryWords}; move detail to note or provisions` });

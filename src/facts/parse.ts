@@ -1,5 +1,5 @@
 // Pure: the text of one fact file → normalized facts and coded issues with positions.
-import { isMap, type Document, type LineCounter } from 'yaml';
+import { isMap, isSeq, type Document, type LineCounter } from 'yaml';
 import { didYouMean } from '../suggest.js';
 import { factDate } from './fact-date.js';
 import { SCHEMAS, type RawFact } from './schema.js';
@@ -17,7 +17,7 @@ export interface Located {
   readonly fields: ReadonlyMap<string, Position>;
 }
 
-/** Where a fact's field is written, or the fact itself when the field is absent: where to point an issue. */
+/** Where a fact's field (or one source, `sources.N`) is written, or the fact itself when it is absent: where to point an issue. */
 export const fieldAt = (entry: Located, field: string): Position => entry.fields.get(field) ?? entry.at;
 
 export interface ParseResult {
@@ -104,6 +104,13 @@ function fieldPositions(doc: Document, counter: LineCounter, path: Path): Map<st
     for (const pair of node.items) {
       const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
       if (key && typeof key.value === 'string' && key.range) positions.set(key.value, counter.linePos(key.range[0]));
+      // each source on its own, so advice about one source points at it ("sources.2")
+      if (key?.value === 'sources' && isSeq(pair.value)) {
+        for (const [i, item] of pair.value.items.entries()) {
+          const range = (item as { range?: [number, number, number] } | null)?.range;
+          if (range) positions.set(`sources.${i}`, counter.linePos(range[0]));
+        }
+      }
     }
   }
   return positions;

@@ -39,7 +39,25 @@ const url = z.string().superRefine((value, ctx) => {
   else plain(value, ctx);
 });
 
-const source = z.strictObject({ url, publisher: text, title: text.optional() });
+// A source's dates say when the page was published and when it was checked against the fact; a malformed one
+// is an error of its own (RIF024), since a citation would print it.
+const sourceDate = z
+  .union([z.string(), z.number().int()])
+  .transform(String)
+  .superRefine((value, ctx) => {
+    const problem = partialDateProblem(value);
+    if (problem) ctx.addIssue(coded('RIF024', problem));
+  });
+
+// Title and publisher may be missing in a user's file (RIF022 and RIF023 are warnings), so it still loads.
+const source = z.strictObject({
+  url,
+  title: text.optional(),
+  title_en: text.optional(),
+  publisher: text.optional(),
+  published: sourceDate.optional(),
+  accessed: sourceDate.optional(),
+});
 const quote = z.strictObject({ text, speaker: text, date: partialDate.optional(), note: text.optional() });
 const status = z.enum(STATUSES);
 

@@ -15,7 +15,14 @@ export function toFact(raw: RawFact, date: FactDate, file: string): Fact {
     aliases: raw.aliases ?? [],
     related: raw.related ?? [],
     quotes: (raw.quotes ?? []).map((q) => ({ text: q.text, speaker: q.speaker, date: q.date ?? null, note: q.note ?? null })),
-    sources: raw.sources.map((s) => ({ url: s.url, publisher: s.publisher, title: s.title ?? null })),
+    sources: raw.sources.map((s) => ({
+      url: s.url,
+      title: s.title ?? null,
+      title_en: s.title_en ?? null,
+      publisher: s.publisher ?? null,
+      published: s.published ?? null,
+      accessed: s.accessed ?? null,
+    })),
     file,
   };
   switch (raw.kind) {

@@ -19,8 +19,15 @@ export interface FactDate {
 
 export interface Source {
   readonly url: string;
-  readonly publisher: string;
+  /** the page's own title, in its own language and script */
   readonly title: string | null;
+  /** an English rendering of a title in another language */
+  readonly title_en: string | null;
+  readonly publisher: string | null;
+  /** the page's date, to the precision it gives */
+  readonly published: string | null;
+  /** when the source was checked against the fact */
+  readonly accessed: string | null;
 }
 
 export interface Quote {

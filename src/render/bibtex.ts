@@ -42,7 +42,7 @@ const urlField = (url: string): string => url.replace(/[{}\\\s]/g, (c) => `%${c.
 function entry(source: CitedSource): string {
   const fields: [string, string][] = [
     ...(source.title ? [['title', `{${latexText(source.title)}}`] as [string, string]] : []),
-    ['howpublished', latexText(source.publisher)],
+    ...(source.publisher ? [['howpublished', latexText(source.publisher)] as [string, string]] : []),
     ['url', urlField(source.url)],
     ['annote', latexText(source.note)],
   ];

@@ -176,7 +176,7 @@ const autolink = (url: string): string => `<${url.replace(/[\s<>]/g, (c) => `%${
 
 /** A source as a reference: publisher, “title”, address. */
 const reference = (source: CitedSource, text: (s: string) => string, address: (url: string) => string): string =>
-  [text(oneLine(source.publisher)), ...(source.title ? [`“${text(oneLine(source.title))}”`] : []), address(source.url)].join(', ');
+  [...(source.publisher ? [text(oneLine(source.publisher))] : []), ...(source.title ? [`“${text(oneLine(source.title))}”`] : []), address(source.url)].join(', ');
 
 function renderMarkdownCitation({ facts, sources }: Citation): string {
   const paragraphs = facts.map(({ sentence, sources: own }) => `${markdownText(sentence)}${own.map((s) => `[^${s.label}]`).join('')}`);

@@ -7,7 +7,7 @@ export interface CslItem {
   readonly id: string;
   readonly type: 'webpage';
   readonly title?: string;
-  readonly 'container-title': string;
+  readonly 'container-title'?: string;
   readonly URL: string;
   readonly note: string;
 }
@@ -23,7 +23,7 @@ export function cslItem(source: CitedSource): CslItem {
     id: source.key,
     type: 'webpage',
     ...(source.title ? { title: source.title } : {}),
-    'container-title': source.publisher,
+    ...(source.publisher ? { 'container-title': source.publisher } : {}),
     URL: source.url,
     note: source.note,
   };

@@ -81,7 +81,7 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   section('Sources');
   fact.sources.forEach((s, i) => {
     const n = `[${i + 1}]`;
-    block(`${s.publisher}${s.title ? ` — ${s.title}` : ''}`, n.length + 3, `  ${n} `);
+    block([s.publisher, s.title, s.title_en && `(${s.title_en})`, s.published].filter(Boolean).join(' — '), n.length + 3, `  ${n} `);
     // a url is left whole, however long, so that it can be copied
     out.push(`${' '.repeat(n.length + 3)}${visible(s.url)}`);
   });
