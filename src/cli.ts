@@ -5,6 +5,8 @@ import { visible } from './control.js';
 import { EXIT, OutputError, RifError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { packageVersion } from './package.js';
+import { BUNDLED_STORE_DIR } from './paths.js';
+import { describeRecord, readRecordInfo } from './record.js';
 import { speculation } from './speculation.js';
 import { cacheCommand } from './commands/cache.js';
 import { citeCommand } from './commands/cite.js';
@@ -20,7 +22,15 @@ import { showCommand } from './commands/show.js';
 import { topicsCommand } from './commands/topics.js';
 import { validateCommand } from './commands/validate.js';
 
-const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
+const CLEAN_EXITS = new Set(['commander.helpDisplayed', 'commander.help']);
+
+/** `rif --version`, `-V`, `-v` and `rif version` all print the version and what the bundled record holds. */
+const VERSION_WORDS = new Set(['--version', '-V', '-v', 'version']);
+
+function versionText(): string {
+  const record = readRecordInfo(BUNDLED_STORE_DIR);
+  return `rif ${packageVersion()}\n${record ? `bundled record: ${describeRecord(record)}` : 'bundled record: not compiled (run npm run build)'}\n`;
+}
 
 type Build = (io: Io, done: (code: number) => void) => Command[];
 
@@ -51,7 +61,7 @@ const COMMAND_NAMES = COMMANDS.flatMap(([names]) => names);
 function buildProgram(io: Io, done: (code: number) => void, first: string | undefined): Command {
   const program = new Command('rif')
     .description('Russia–Iran fact explorer: search, filter and read a sourced record of Russia–Iran relations')
-    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('-V, --version', 'print the version, the number of bundled facts and the date the record is complete to')
     .helpOption('-h, --help', 'show help')
     .addHelpText(
       'after',
@@ -111,6 +121,10 @@ async function runOnce(argv: readonly string[], given: Io): Promise<number> {
   let io = given;
   try {
     io = { ...given, config: given.config ?? (await readConfig(given.env, given.cwd)) };
+    if (argv[0] !== undefined && VERSION_WORDS.has(argv[0])) {
+      io.stdout(versionText());
+      return EXIT.ok;
+    }
     const typo = misspeltCommand(argv[0], COMMAND_NAMES);
     if (typo) throw new UsageError(`unknown command "${argv[0]}"; did you mean "rif ${typo}"? (to search for the word: rif search ${argv[0]})`);
     const program = buildProgram(io, (c) => (code = c), argv[0]);

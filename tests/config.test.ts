@@ -105,7 +105,7 @@ describe('rif paths', () => {
     const records = JSON.parse(out.stdout) as { name: string; path: string | null; note: string }[];
     expect(records.map((r) => [r.name, r.note])).toEqual([
       ['bundled facts', 'YAML, read by rif validate'],
-      ['bundled store', 'compiled by the build, read by every command'],
+      ['bundled store', expect.stringMatching(/^compiled by the build, read by every command: \d+ facts, complete to \d{4}-\d\d-\d\d$/)],
       ['user facts', '--facts'],
       ['user facts', 'RIF_FACTS, missing'],
       ['cache', 'parsed user facts'],

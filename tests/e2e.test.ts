@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { FIXTURES, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'rif.js');
@@ -81,8 +81,13 @@ describe('the built bin', () => {
     expect([out.stdout, out.stderr]).toEqual(['function\n', '']);
   });
 
-  it('--version prints the package version', () => {
-    const out = spawnSync('node', [BIN, '--version'], { encoding: 'utf8' });
-    expect(out.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  it.each(['--version', '-V', '-v', 'version'])('%s prints the package version, the fact count and the as-of date', (flag) => {
+    const out = spawnSync('node', [BIN, flag], { encoding: 'utf8' });
+    const record = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundled', 'record.json'), 'utf8')) as { facts: number; as_of: string };
+    const asOf = /^as_of: "(\d{4}-\d{2}-\d{2})"$/m.exec(readFileSync(join(ROOT, 'facts', 'record.yaml'), 'utf8'))![1];
+    expect(record.as_of).toBe(asOf);
+    expect(out.stdout).toMatch(new RegExp(`^rif \\d+\\.\\d+\\.\\d+\\nbundled record: ${record.facts} facts, complete to ${asOf}\\n$`));
+    expect(record.facts).toBeGreaterThan(100);
+    expect(out.status).toBe(0);
   });
 });

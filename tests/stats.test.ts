@@ -93,6 +93,7 @@ describe('rif stats on a user directory', () => {
     expect(out.stdout).toMatchInlineSnapshot(`
       "{
         "total": 7,
+        "as_of": null,
         "kinds": {
           "event": 4,
           "treaty": 1,
@@ -148,6 +149,7 @@ describe('rif stats on a user directory', () => {
     expect(out.code).toBe(1);
     expect(JSON.parse(out.stdout)).toEqual({
       total: 0,
+      as_of: null,
       kinds: { event: 0, treaty: 0, allegation: 0 },
       topics: {},
       statuses: { alleged: 0, confirmed: 0, denied: 0, disputed: 0 },
@@ -169,7 +171,8 @@ describe('rif stats on the bundled corpus', () => {
     expect(sum(stats.kinds)).toBe(stats.total);
     expect(sum(stats.decades)).toBe(stats.total);
     expect(sum(stats.statuses)).toBe(stats.kinds.allegation);
-    expect(Object.keys(stats)).toEqual(['total', 'kinds', 'topics', 'statuses', 'decades']);
+    expect(stats.as_of).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(Object.keys(stats)).toEqual(['total', 'as_of', 'kinds', 'topics', 'statuses', 'decades']);
   });
 
   it('answers "how busy was each decade" for a topic, empty decades included', async () => {
@@ -185,7 +188,9 @@ describe('rif stats on the bundled corpus', () => {
   it('prints three tab-separated fields on every line in a pipe, with no colour', async () => {
     const lines = (await rif(['stats', '--in', '19th-century'])).stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^total\tfacts\t\d+$/);
-    for (const line of lines) expect(line).toMatch(/^(total|kind|topic|status|decade)\t[^\t]+\t\d+$/);
+    // the date the bundled record is complete to, then counts
+    expect(lines[1]).toMatch(/^record\tas_of\t\d{4}-\d\d-\d\d$/);
+    for (const line of lines.slice(2)) expect(line).toMatch(/^(kind|topic|status|decade)\t[^\t]+\t\d+$/);
   });
 
   it.each([30, 60, 100])('fits a terminal %i columns wide', async (columns) => {

@@ -4,6 +4,7 @@ import { chalkFor, envFactPaths, type ColorOptions, type DataOptions } from '../
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR, cacheDir } from '../paths.js';
+import { describeRecord, readRecordInfo } from '../record.js';
 import { namedRows, rendererFor } from '../render/format.js';
 import { outputFormat, type OutputOptions } from './listing.js';
 import { addDataOptions, addOutputOptions } from './shared.js';
@@ -45,9 +46,14 @@ function pathRecords(options: PathsOptions, io: Io): PathRecord[] {
   const user = (from: string) => (path: string) => ({ name: 'user facts', path, note: `${from}${there(path)}` });
   const cache = options.cache === false ? undefined : cacheDir(io.env);
   const config = io.config;
+  const record = readRecordInfo(BUNDLED_STORE_DIR);
   return [
     { name: 'bundled facts', path: BUNDLED_DIR, note: options.bundled === false ? 'left out (--no-bundled)' : 'YAML, read by rif validate' },
-    { name: 'bundled store', path: BUNDLED_STORE_DIR, note: existsSync(BUNDLED_STORE_DIR) ? 'compiled by the build, read by every command' : 'missing: run npm run build' },
+    {
+      name: 'bundled store',
+      path: BUNDLED_STORE_DIR,
+      note: record ? `compiled by the build, read by every command: ${describeRecord(record)}` : 'missing: run npm run build',
+    },
     ...(options.facts ?? []).map(user('--facts')),
     ...envFactPaths(io.env).map(user('RIF_FACTS')),
     ...(config?.error ? [] : (config?.config.facts ?? [])).map(user('config file')),

@@ -4,6 +4,8 @@ import { chalkFor } from '../context.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
+import { BUNDLED_STORE_DIR } from '../paths.js';
+import { readRecordInfo } from '../record.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 
@@ -13,14 +15,15 @@ export function statsCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('stats')
     .description('counts by kind, topic, status and decade: bar charts on a terminal, --json for scripts')
     .argument('[query...]', 'optional words to search for')
-    .option('--json', 'print one JSON document: {total, kinds, topics, statuses, decades}');
+    .option('--json', 'print one JSON document: {total, as_of, kinds, topics, statuses, decades}');
   addFilterOptions(addDataOptions(cmd)).addHelpText(
     'after',
     `
 The listing flags choose the facts that are counted; with a query, those the search returns (at most
 60). A fact counts in the decade it starts, so the decades add up to the total. Each chart is scaled
 to its own largest count. In a pipe: one line per count, three fields separated by tabs (section,
-key, count: "decade", "1820s", "6"), after the total ("total", "facts", N).
+key, count: "decade", "1820s", "6"), after the total ("total", "facts", N) and, when the bundled facts
+are counted, the date the bundled record is complete to ("record", "as_of", date).
 
 Examples:
   rif stats
@@ -36,6 +39,7 @@ Examples:
     const stats = tally(
       hits.map((hit) => hit.fact),
       Number.isFinite(since) ? Math.floor(since / 10000) : -Infinity,
+      options.bundled === false ? null : (readRecordInfo(BUNDLED_STORE_DIR)?.as_of ?? null),
     );
     // JSON still prints its document of zeros, as the listings print [], so a script always gets one
     if (options.json) io.stdout(statsJson(stats));

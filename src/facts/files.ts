@@ -2,6 +2,7 @@
 import { accessSync, constants, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
+import { RECORD_FILE } from '../record.js';
 import type { Issue } from './issues.js';
 import type { ParseContext } from './parse.js';
 import { KINDS } from './types.js';
@@ -75,7 +76,8 @@ export function findUserFiles(paths: readonly string[], seen = new Set<string>()
       if (vocabulary?.isFile()) vocabularies.push({ file: local, size: vocabulary.size, mtimeMs: vocabulary.mtimeMs });
       const repeated = seen.has(realpathSync(root));
       const found = walk(root, seen, skipped);
-      const files = found.filter((f) => f.file !== local);
+      // record.yaml says how current a record is (see record.ts); like topics.yaml, it is not a fact
+      const files = found.filter((f) => f.file !== local && f.file !== join(root, RECORD_FILE));
       if (!files.length && !repeated && !skipped.length) throw new UsageError(`${path}: no .yaml fact files in this directory`);
       jobs.push(...files);
     } else {

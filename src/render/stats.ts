@@ -13,6 +13,8 @@ import { width, wrap } from './text.js';
 /** The JSON document, keys in the order they print. */
 export interface Stats {
   readonly total: number;
+  /** the date the bundled record is complete to, when the bundled facts are counted; else null */
+  readonly as_of: string | null;
   /** every kind, 0 when none */
   readonly kinds: Readonly<Record<Kind, number>>;
   /** the topics the facts carry, most first, ties by name; a fact counts once under each of its topics */
@@ -42,7 +44,7 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * in from `since` (the first year of --from or --in) when given: a war begun in 1828 that --in
  * 20th-century selects counts in the 1820s, without eight empty decades after it.
  */
-export function tally(facts: readonly (Fact | FactHead)[], since = -Infinity): Stats {
+export function tally(facts: readonly (Fact | FactHead)[], since = -Infinity, asOf: string | null = null): Stats {
   const kinds = Object.fromEntries(KINDS.map((k) => [k, 0])) as Record<Kind, number>;
   const statuses = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const topics = new Map<string, number>();
@@ -62,6 +64,7 @@ export function tally(facts: readonly (Fact | FactHead)[], since = -Infinity): S
   for (let d = fillFrom; d <= last; d += 10) everyDecade.push([decadeName(d), decades.get(d) ?? 0]);
   return {
     total: facts.length,
+    as_of: asOf,
     kinds,
     topics: Object.fromEntries([...topics].sort((a, b) => b[1] - a[1] || byName(a[0], b[0]))),
     statuses,
@@ -73,9 +76,9 @@ const rows = (stats: Stats, section: Section): [string, number][] => Object.entr
 
 export const statsJson = (stats: Stats): string => renderJson(stats);
 
-/** "total", "facts", N, then one line of section, key, count per count, separated by tabs: made for awk and cut. */
+/** "total", "facts", N, then ("record", "as_of", date) when the bundled facts are counted, then one line of section, key, count per count, separated by tabs: made for awk and cut. */
 export function statsPlain(stats: Stats): string {
-  const lines = [['total', 'facts', String(stats.total)], ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => [s.name, visible(key), String(n)]))];
+  const lines = [['total', 'facts', String(stats.total)], ...(stats.as_of ? [['record', 'as_of', stats.as_of]] : []), ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => [s.name, visible(key), String(n)]))];
   return renderTsv(lines);
 }
 
@@ -97,7 +100,8 @@ export function drawStats(stats: Stats, options: DrawOptions): string {
   const paint = (section: Section, key: string): ChalkInstance =>
     section.name === 'kind' ? kindColor(chalk, key as Kind) : section.name === 'status' ? kindColor(chalk, 'allegation') : chalk.blue;
 
-  const out = [chalk.bold(`${stats.total} fact${stats.total === 1 ? '' : 's'}`)];
+  const fitted = (text: string): string[] => (columns > 0 ? wrap(text, columns).map((l) => l.text) : [text]).map((l) => chalk.dim(l));
+  const out = [chalk.bold(`${stats.total} fact${stats.total === 1 ? '' : 's'}`), ...(stats.as_of ? fitted(`The bundled record is complete to ${stats.as_of}.`) : [])];
   for (const section of SECTIONS) {
     const counts = rows(stats, section);
     const max = counts.reduce((a, [, n]) => Math.max(a, n), 0);
@@ -113,6 +117,6 @@ export function drawStats(stats: Stats, options: DrawOptions): string {
     }
   }
   const footnote = 'A span counts in the decade it starts; a fact counts once under each of its topics.';
-  out.push('', ...(columns > 0 ? wrap(footnote, columns).map((l) => l.text) : [footnote]).map((l) => chalk.dim(l)));
+  out.push('', ...fitted(footnote));
   return `${out.join('\n')}\n`;
 }
