@@ -23,7 +23,9 @@ function random(seed) {
 
 export function generate(count, dir, perFile = 1) {
   const facts = JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'records.json'), 'utf8'));
-  const topics = Object.keys(JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'manifest.json'), 'utf8')).vocabulary.reduce((o, [t]) => ({ ...o, [t]: 1 }), {}));
+  const topics = Object.keys(
+    JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'manifest.json'), 'utf8')).vocabulary.reduce((o, [t]) => ({ ...o, [t]: 1 }), {}),
+  );
   const sentences = facts.flatMap((f) => f.summary.match(/[^.!?]+[.!?]+/g) ?? [f.summary]).map((s) => s.trim());
   const rand = random(count * 31 + perFile);
   const pick = (list) => list[Math.floor(rand() * list.length)];
@@ -57,9 +59,7 @@ export function generate(count, dir, perFile = 1) {
       kind: t.kind,
       title,
       ...(t.kind === 'treaty' ? { signed: day, parties: t.parties, provisions: t.provisions.slice(0, 2) } : { date: day }),
-      ...(t.kind === 'allegation'
-        ? { status: t.status, alleged_by: t.alleged_by, ...(t.denied_by.length ? { denied_by: t.denied_by } : {}) }
-        : {}),
+      ...(t.kind === 'allegation' ? { status: t.status, alleged_by: t.alleged_by, ...(t.denied_by.length ? { denied_by: t.denied_by } : {}) } : {}),
       // the number keeps two facts from sharing a summary, which rif reports (RIF016)
       summary: `${some(sentences, 2, 4).join(' ')} (Synthetic record ${n}.)`,
       topics: some(topics, 1, 3),

@@ -25,7 +25,9 @@ const common = {
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'child_process', namespace: 'lazy' } : undefined));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes('commander') ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
       contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
       loader: 'js',
@@ -87,7 +89,14 @@ const noColorDetection = {
 };
 
 rmSync(`${root}dist`, { recursive: true, force: true });
-await build({ ...common, entryPoints: { main: 'src/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunk-[hash]', plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk, noColorDetection] });
+await build({
+  ...common,
+  entryPoints: { main: 'src/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunk-[hash]',
+  plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk, noColorDetection],
+});
 
 /**
  * The man page, dist/rif.1 (package.json "man"), rendered from the help of every command. dist/main.js
@@ -109,6 +118,6 @@ const manDate = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? NaN) * 1000 || 
 rmSync(`${root}dist/man-page.mjs`);
 await build({ ...common, entryPoints: { 'compile-facts': 'scripts/compile-facts.ts' }, outdir: 'dist/.build' });
 const { compileFacts } = await import(`${root}dist/.build/compile-facts.js`);
-const code = await compileFacts(root);
+const code = compileFacts(root);
 rmSync(`${root}dist/.build`, { recursive: true, force: true });
 process.exitCode = code;

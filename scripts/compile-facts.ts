@@ -8,7 +8,7 @@ import { writeStore } from '../src/store/disk.js';
 import { hasher } from '../src/store/hash.js';
 import { parseRecordFile, RECORD_FILE, type RecordInfo } from '../src/record.js';
 
-export async function compileFacts(root: string): Promise<number> {
+export function compileFacts(root: string): number {
   const factsDir = join(root, 'facts') + '/';
   const hash = hasher();
   const data = compileBundled(factsDir, hash);

@@ -78,7 +78,15 @@ ${EXIT_CODES_HELP}`,
     writeOut: (text: string) => io.stdout(text),
     writeErr: (text: string) => io.stderr(text),
     // one line, however commander phrased it
-    outputError: (text: string, write: (s: string) => void) => write(`rif: ${visible(text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim())}\n`),
+    outputError: (text: string, write: (s: string) => void) =>
+      write(
+        `rif: ${visible(
+          text
+            .replace(/^error: /, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .trim(),
+        )}\n`,
+      ),
   };
   const named = COMMANDS.find(([names]) => first !== undefined && names.includes(first));
   const commands = (named ? [named] : COMMANDS).flatMap(([, build]) => build(io, done));

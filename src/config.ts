@@ -26,7 +26,7 @@ export interface ConfigRead {
   readonly error?: UsageError;
 }
 
-export const CONFIG_FORMATS: readonly Format[] = Object.freeze(['table', 'plain', 'json', 'ndjson', 'csv', 'markdown']);
+const CONFIG_FORMATS: readonly Format[] = Object.freeze(['table', 'plain', 'json', 'ndjson', 'csv', 'markdown']);
 const KEYS = Object.freeze(['facts', 'color', 'format']);
 /** a config file is a few lines; anything bigger is not one */
 const MAX_BYTES = 64 * 1024;
@@ -35,7 +35,7 @@ const NONE: Config = Object.freeze({ facts: [] });
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** RIF_CONFIG, else $XDG_CONFIG_HOME/rif/config.yaml, else ~/.config/rif/config.yaml. */
-export function configPath(env: Env, cwd: string): string | undefined {
+function configPath(env: Env, cwd: string): string | undefined {
   if (env['RIF_CONFIG']) return resolve(cwd, env['RIF_CONFIG']);
   const xdg = env['XDG_CONFIG_HOME'];
   if (xdg && isAbsolute(xdg)) return join(xdg, 'rif', 'config.yaml');
@@ -47,14 +47,23 @@ export async function readConfig(env: Env, cwd: string): Promise<ConfigRead> {
   const path = configPath(env, cwd);
   const stat = path === undefined ? undefined : statSync(path, { throwIfNoEntry: false });
   if (path === undefined || stat === undefined) return { path, exists: false, config: NONE };
-  const failed = (line: number, col: number, message: string): ConfigRead => ({ path, exists: true, config: NONE, error: new UsageError(`${path}:${line}:${col}: ${message}`) });
+  const failed = (line: number, col: number, message: string): ConfigRead => ({
+    path,
+    exists: true,
+    config: NONE,
+    error: new UsageError(`${path}:${line}:${col}: ${message}`),
+  });
   if (!stat.isFile()) return failed(1, 1, 'the config file is not a regular file');
   if (stat.size > MAX_BYTES) return failed(1, 1, `the config file is ${stat.size} bytes; a config file is under ${MAX_BYTES}`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
   } catch (error) {
-    return failed(1, 1, error instanceof TypeError ? 'the config file is not valid UTF-8 text' : `cannot read the config file (${(error as NodeJS.ErrnoException).code})`);
+    return failed(
+      1,
+      1,
+      error instanceof TypeError ? 'the config file is not valid UTF-8 text' : `cannot read the config file (${(error as NodeJS.ErrnoException).code})`,
+    );
   }
   const { readYaml, isMap, isScalar } = await import('./facts/read-yaml.js');
   const { doc, counter, issues } = readYaml(text, path);

@@ -2,7 +2,6 @@
 // controls, and the bidi embeddings, overrides and isolates that reorder the text after them. Fact text
 // may not hold them (RIF021), and any that reach output from elsewhere (a file name, a query) are
 // written as \u escapes. Joiners (U+200C, U+200D) and the bidi marks U+200E, U+200F are ordinary text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 

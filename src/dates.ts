@@ -22,7 +22,7 @@ export interface DayRange {
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 const PRECISION_RANK: Readonly<Record<Precision, number>> = Object.freeze({ year: 0, month: 1, day: 2 });
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 

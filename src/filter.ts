@@ -57,7 +57,7 @@ export const kindPasses = (kind: Kind, filter: Filter): boolean => !filter.kinds
 export const statusPasses = (status: Status | undefined, filter: Filter): boolean =>
   !filter.statuses?.length || (status !== undefined && filter.statuses.includes(status));
 
-export const topicsPass = (topics: readonly string[], filter: Filter): boolean => !filter.topics?.length || topics.some((t) => filter.topics!.includes(t));
+const topicsPass = (topics: readonly string[], filter: Filter): boolean => !filter.topics?.length || topics.some((t) => filter.topics!.includes(t));
 
 export const rangePasses = (range: DayRange, filter: Filter): boolean => !filter.ranges?.length || filter.ranges.every((r) => overlaps(range, r));
 

@@ -7,9 +7,16 @@ import { defaultCommand, visibleCommands } from './completion/commands.js';
 
 /** What rif reads from the environment; an entry with `command` belongs to that command's feature. */
 const ENVIRONMENT: readonly { readonly name: string; readonly text: string; readonly command?: string }[] = Object.freeze([
-  { name: 'RIF_FACTS', text: 'Fact files and directories to load besides the bundled facts, separated by : (; on Windows), as if each were given with --facts.' },
+  {
+    name: 'RIF_FACTS',
+    text: 'Fact files and directories to load besides the bundled facts, separated by : (; on Windows), as if each were given with --facts.',
+  },
   { name: 'RIF_CONFIG', text: 'The config file to read instead of $XDG_CONFIG_HOME/rif/config.yaml.', command: 'config' },
-  { name: 'XDG_CONFIG_HOME', text: 'The config file is $XDG_CONFIG_HOME/rif/config.yaml, or ~/.config/rif/config.yaml when this is not set.', command: 'config' },
+  {
+    name: 'XDG_CONFIG_HOME',
+    text: 'The config file is $XDG_CONFIG_HOME/rif/config.yaml, or ~/.config/rif/config.yaml when this is not set.',
+    command: 'config',
+  },
   { name: 'XDG_CACHE_HOME', text: 'The cache of parsed user fact files is $XDG_CACHE_HOME/rif, or ~/.cache/rif when this is not set.' },
   { name: 'NO_COLOR', text: 'Any value but the empty one turns colour off, unless --color always or FORCE_COLOR says otherwise.' },
   { name: 'FORCE_COLOR', text: '0 turns colour off; 1, 2 or 3 turn it on, in a pipe too, with more colours. --color and --no-color decide first.' },
@@ -17,10 +24,20 @@ const ENVIRONMENT: readonly { readonly name: string; readonly text: string; read
 ]);
 
 const FILES: readonly { readonly name: string; readonly text: string; readonly command?: string }[] = Object.freeze([
-  { name: '$XDG_CACHE_HOME/rif/ (~/.cache/rif/)', text: 'Your fact files as parsed, one entry per set of --facts and RIF_FACTS paths, checked against the files on every run. rif cache clear deletes it; --no-cache neither reads nor writes it.' },
-  { name: '$XDG_CONFIG_HOME/rif/config.yaml (~/.config/rif/config.yaml)', text: 'Defaults that flags override; rif config path prints where it is read from.', command: 'config' },
+  {
+    name: '$XDG_CACHE_HOME/rif/ (~/.cache/rif/)',
+    text: 'Your fact files as parsed, one entry per set of --facts and RIF_FACTS paths, checked against the files on every run. rif cache clear deletes it; --no-cache neither reads nor writes it.',
+  },
+  {
+    name: '$XDG_CONFIG_HOME/rif/config.yaml (~/.config/rif/config.yaml)',
+    text: 'Defaults that flags override; rif config path prints where it is read from.',
+    command: 'config',
+  },
   { name: 'topics.yaml', text: 'At the root of a fact directory given with --facts or RIF_FACTS: topics added to the vocabulary.' },
-  { name: 'facts/, dist/bundled/', text: 'In the package: the bundled facts as YAML (what rif validate checks), and compiled at build time (what the other commands read).' },
+  {
+    name: 'facts/, dist/bundled/',
+    text: 'In the package: the bundled facts as YAML (what rif validate checks), and compiled at build time (what the other commands read).',
+  },
 ]);
 
 /**
@@ -28,8 +45,19 @@ const FILES: readonly { readonly name: string; readonly text: string; readonly c
  * typed), quotes and tildes stay ASCII. Dashes and curly quotes get their names, which whatis reads.
  */
 const SPECIAL: Readonly<Record<string, string>> = Object.freeze({
-  '\\': '\\e', '-': '\\-', "'": '\\(aq', '`': '\\(ga', '"': '\\(dq', '~': '\\(ti', '^': '\\(ha',
-  '\u2013': '\\(en', '\u2014': '\\(em', '\u2018': '\\(oq', '\u2019': '\\(cq', '\u201c': '\\(lq', '\u201d': '\\(rq',
+  '\\': '\\e',
+  '-': '\\-',
+  "'": '\\(aq',
+  '`': '\\(ga',
+  '"': '\\(dq',
+  '~': '\\(ti',
+  '^': '\\(ha',
+  '\u2013': '\\(en',
+  '\u2014': '\\(em',
+  '\u2018': '\\(oq',
+  '\u2019': '\\(cq',
+  '\u201c': '\\(lq',
+  '\u201d': '\\(rq',
 });
 
 /** One character as roff reads it; outside ASCII, by its code point, so the page is ASCII whatever reads it. */
@@ -135,7 +163,11 @@ interface Page {
 
 function commandSection(cmd: Command, path: readonly string[], page: Page): void {
   const help = cmd.createHelp();
-  const usage = help.commandUsage(cmd).split(' ').slice(path.length + 1).join(' ');
+  const usage = help
+    .commandUsage(cmd)
+    .split(' ')
+    .slice(path.length + 1)
+    .join(' ');
   const name = ['rif', ...path].join(' ');
   page.synopsis.push(`${bold(name)} ${term(usage)}`);
   page.commands.push(`.SS "${roff(name)}"`, line(roff(help.commandDescription(cmd))));

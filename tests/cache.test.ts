@@ -24,7 +24,8 @@ function setupWith(searchPath?: string) {
   const run = (...argv: string[]) => rif([...argv, '--facts', dir, '--no-bundled'], { env });
   const ids = async () => (await run('list', '--fields', 'id')).stdout.trim().split('\n').sort();
   const entries = () => readdirSync(join(env.XDG_CACHE_HOME, 'rif', 'stores'));
-  const manifest = () => JSON.parse(readFileSync(join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, 'manifest.json'), 'utf8')) as { fingerprint?: string };
+  const manifest = () =>
+    JSON.parse(readFileSync(join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, 'manifest.json'), 'utf8')) as { fingerprint?: string };
   return { dir, env, run, ids, entries, manifest };
 }
 

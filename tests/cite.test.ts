@@ -194,14 +194,22 @@ describe('the sentence', () => {
 
   it('bundled facts: a treaty with its parties and dates, a span with each end at its precision, an allegation attributed', async () => {
     const plain = async (id: string) => (await rif(['cite', id, '--style', 'plain'])).stdout.split(' [')[0];
-    expect(await plain('iranian-drones-to-russia')).toMatchInlineSnapshot(`"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), Kremlin and Russian Foreign Ministry; confirmed by Hossein Amir-Abdollahian (Iran; partial admission); status: confirmed."`);
-    expect(await plain('treaty-of-turkmenchay')).toMatchInlineSnapshot(`"Treaty of Turkmenchay between Russian Empire and Qajar Iran, signed 22 February 1828, ended 26 February 1921."`);
-    expect(await plain('treaty-of-gulistan')).toMatchInlineSnapshot(`"Treaty of Gulistan between Russian Empire and Qajar Iran, signed 24 October 1813, in force from 27 September 1814, ended 22 February 1828."`);
+    expect(await plain('iranian-drones-to-russia')).toMatchInlineSnapshot(
+      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), Kremlin and Russian Foreign Ministry; confirmed by Hossein Amir-Abdollahian (Iran; partial admission); status: confirmed."`,
+    );
+    expect(await plain('treaty-of-turkmenchay')).toMatchInlineSnapshot(
+      `"Treaty of Turkmenchay between Russian Empire and Qajar Iran, signed 22 February 1828, ended 26 February 1921."`,
+    );
+    expect(await plain('treaty-of-gulistan')).toMatchInlineSnapshot(
+      `"Treaty of Gulistan between Russian Empire and Qajar Iran, signed 24 October 1813, in force from 27 September 1814, ended 22 February 1828."`,
+    );
     expect(await plain('russo-persian-war-1804-1813')).toMatchInlineSnapshot(`"Russo-Persian War of 1804-1813, June 1804 – 24 October 1813."`);
   });
 
   it('every bundled allegation is quoted and attributed, never stated: accusers, deniers, confirmers and status', async () => {
-    const allegations = await rifJson<{ id: string; title: string; status: string; alleged_by: string[]; denied_by: string[]; confirmed_by: string[] }[]>(['allegations']);
+    const allegations = await rifJson<{ id: string; title: string; status: string; alleged_by: string[]; denied_by: string[]; confirmed_by: string[] }[]>([
+      'allegations',
+    ]);
     expect(allegations.length).toBeGreaterThanOrEqual(15);
     const out = await rif(['cite', ...allegations.map((a) => a.id), '--style', 'plain']);
     const sentences = out.stdout.split('\n\n').slice(0, -1);
@@ -227,7 +235,10 @@ describe('several facts', () => {
     const pages = new Set(records.flatMap((f) => f.sources.map((s) => pageIdentity(s.url))));
     const out = await rif(['cite', ...FRIENDS]);
     const [body, notes] = [out.stdout.slice(0, out.stdout.lastIndexOf('\n\n')), out.stdout.slice(out.stdout.lastIndexOf('\n\n') + 2)];
-    const defined = notes.trimEnd().split('\n').map((line) => /^\[\^([a-z0-9-]+)\]: /.exec(line)![1]!);
+    const defined = notes
+      .trimEnd()
+      .split('\n')
+      .map((line) => /^\[\^([a-z0-9-]+)\]: /.exec(line)![1]!);
     const used = new Set([...body.matchAll(/\[\^([a-z0-9-]+)\]/g)].map((m) => m[1]!));
     expect(defined).toHaveLength(pages.size);
     expect(pages.size).toBeLessThan(records.reduce((n, f) => n + f.sources.length, 0)); // the three facts do share pages
@@ -339,7 +350,10 @@ function parseBibtex(text: string): BibEntry[] {
 /** LaTeX text back to what it prints; throws on any special character left unescaped. */
 function fromLatex(value: string): string {
   const commands: Record<string, string> = { textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textasciicircum: '^', textasciitilde: '~' };
-  const out = value.replace(/\\([a-z]+)\{\}|\\([$&%#_])/g, (_, command: string | undefined, char: string | undefined) => char ?? commands[command!] ?? `<unknown \\${command}>`);
+  const out = value.replace(
+    /\\([a-z]+)\{\}|\\([$&%#_])/g,
+    (_, command: string | undefined, char: string | undefined) => char ?? commands[command!] ?? `<unknown \\${command}>`,
+  );
   const stripped = value.replace(/\\[a-z]+\{\}|\\[$&%#_]/g, '');
   if (/[\\{}$&%#_^~]/.test(stripped)) throw new Error(`unescaped LaTeX in ${JSON.stringify(value)}`);
   return out;
@@ -472,7 +486,6 @@ describe('text that must print as it is', () => {
     };
     for (const style of ['markdown', 'plain', 'bibtex', 'csl-json'] as const) {
       const text = renderCitation([fact], style);
-      // eslint-disable-next-line no-control-regex
       expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
       expect(text).toContain('\\u001b');
     }
@@ -488,7 +501,12 @@ describe('errors', () => {
   it.each([
     ['an unknown id, with the closest ids', ['cite', 'turkmenchay'], 1, /^rif: no fact with id "turkmenchay"; did you mean: treaty-of-turkmenchay\n$/],
     ['one unknown id among known ones', ['cite', 'treaty-of-gulistan', 'jcpoa2015'], 1, /^rif: no fact with id "jcpoa2015"; did you mean: jcpoa-2015\n$/],
-    ['an unknown style, with the list', ['cite', 'treaty-of-gulistan', '--style', 'apa'], 2, /argument 'apa' is invalid\. Allowed choices are markdown, plain, bibtex, csl-json\.\n$/],
+    [
+      'an unknown style, with the list',
+      ['cite', 'treaty-of-gulistan', '--style', 'apa'],
+      2,
+      /argument 'apa' is invalid\. Allowed choices are markdown, plain, bibtex, csl-json\.\n$/,
+    ],
     ['no id', ['cite'], 2, /missing required argument 'ids'/],
   ])('%s → exit %i', async (_, argv, code, message) => {
     const out = await rif(argv);

@@ -83,7 +83,12 @@ describe('listings', () => {
     const all = await rifJson(['list']);
     expect(new Set(all.map((r) => r['kind']))).toEqual(new Set(['event', 'treaty', 'allegation']));
     const reversed = await rifJson(['list', '--reverse', '--limit', '3']);
-    expect(reversed.map((r) => r['id'])).toEqual(all.slice(-3).reverse().map((r) => r['id']));
+    expect(reversed.map((r) => r['id'])).toEqual(
+      all
+        .slice(-3)
+        .reverse()
+        .map((r) => r['id']),
+    );
   });
 
   it('--sort title orders by title', async () => {
@@ -106,7 +111,11 @@ describe('listings', () => {
     [['--topic', 'nuclear', '--topic', 'syria'], (r: Record<string, unknown>) => (r['topics'] as string[]).some((t) => t === 'nuclear' || t === 'syria')],
     [['--actor', 'PUTIN'], (r: Record<string, unknown>) => (r['actors'] as string[]).some((a) => /putin/i.test(a))],
     [['--status', 'alleged'], (r: Record<string, unknown>) => r['status'] === 'alleged'],
-    [['--in', '1990s'], (r: Record<string, unknown>) => (r['date'] as { start: string; end: string | null }).start <= '1999-12-31' && ((r['date'] as { end: string | null }).end ?? '9999') >= '1990'],
+    [
+      ['--in', '1990s'],
+      (r: Record<string, unknown>) =>
+        (r['date'] as { start: string; end: string | null }).start <= '1999-12-31' && ((r['date'] as { end: string | null }).end ?? '9999') >= '1990',
+    ],
     [['--kind', 'treaty,allegation'], (r: Record<string, unknown>) => r['kind'] !== 'event'],
   ])('list %j returns only matching facts', async (flags, holds) => {
     const records = await rifJson(['list', ...flags]);
@@ -124,7 +133,27 @@ describe('output formats', () => {
       date: { start: '1828-02-22', end: '1828-02-22', precision: 'day', approximate: false },
       signed: '1828-02-22',
     });
-    expect(Object.keys(hit!)).toEqual(expect.arrayContaining(['title', 'summary', 'topics', 'actors', 'places', 'aliases', 'related', 'quotes', 'sources', 'note', 'file', 'score', 'provisions', 'parties', 'in_force', 'ended', 'duration']));
+    expect(Object.keys(hit!)).toEqual(
+      expect.arrayContaining([
+        'title',
+        'summary',
+        'topics',
+        'actors',
+        'places',
+        'aliases',
+        'related',
+        'quotes',
+        'sources',
+        'note',
+        'file',
+        'score',
+        'provisions',
+        'parties',
+        'in_force',
+        'ended',
+        'duration',
+      ]),
+    );
     expect(String(hit!['file'])).toMatch(/facts[\\/]treaty[\\/]treaty-of-turkmenchay\.yaml$/);
     expect(hit!['score']).toBeGreaterThan(0.9);
   });
@@ -151,7 +180,9 @@ describe('output formats', () => {
 
   it('in a pipe: tab-separated lines, no header, no colour, no borders', async () => {
     const out = await rif(['treaties', '--from', '1800', '--to', '1830'], { env: { FORCE_COLOR: '3' } });
-    expect(out.stdout).toBe('1813-10-24\t1814-09-27\t1828-02-22\ttreaty-of-gulistan\tTreaty of Gulistan\n1828-02-22\t\t1921-02-26\ttreaty-of-turkmenchay\tTreaty of Turkmenchay\n');
+    expect(out.stdout).toBe(
+      '1813-10-24\t1814-09-27\t1828-02-22\ttreaty-of-gulistan\tTreaty of Gulistan\n1828-02-22\t\t1921-02-26\ttreaty-of-turkmenchay\tTreaty of Turkmenchay\n',
+    );
   });
 
   it('--csv: a header row and quoted fields', async () => {
@@ -163,7 +194,9 @@ describe('output formats', () => {
 
   it('--markdown: a table to paste', async () => {
     const out = await rif(['treaties', '--markdown', '--from', '1813', '--to', '1813']);
-    expect(out.stdout).toBe('| signed | in force | ended | id | title |\n| --- | --- | --- | --- | --- |\n| 1813-10-24 | 1814-09-27 | 1828-02-22 | treaty-of-gulistan | Treaty of Gulistan |\n');
+    expect(out.stdout).toBe(
+      '| signed | in force | ended | id | title |\n| --- | --- | --- | --- | --- |\n| 1813-10-24 | 1814-09-27 | 1828-02-22 | treaty-of-gulistan | Treaty of Gulistan |\n',
+    );
   });
 
   it('no match prints an empty JSON array, and says so on stderr', async () => {
@@ -223,7 +256,16 @@ describe('show', () => {
 
   it('shows an allegation with its status, accusers and history', async () => {
     const out = await rif(['show', 'test-smuggled-samovars', '--facts', USER, '--no-bundled']);
-    for (const part of ['Status        disputed', 'Alleged by    Test Customs Service', 'Denied by     Test Samovar Guild', 'Status history', '2001-06-02', 'the court found the evidence incomplete', '“No samovar crossed the border.”', '— Test Guild Chair, 2000-01-15']) {
+    for (const part of [
+      'Status        disputed',
+      'Alleged by    Test Customs Service',
+      'Denied by     Test Samovar Guild',
+      'Status history',
+      '2001-06-02',
+      'the court found the evidence incomplete',
+      '“No samovar crossed the border.”',
+      '— Test Guild Chair, 2000-01-15',
+    ]) {
       expect(out.stdout).toContain(part);
     }
   });

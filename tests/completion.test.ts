@@ -47,9 +47,16 @@ describe('rif completion --list', () => {
   });
 
   it('says nothing on stderr about broken fact files, even on a terminal, and lists the rest', async () => {
-    const dir = tempFacts({ 'broken.yaml': BROKEN, 'good.yaml': 'id: good-one\nkind: event\ntitle: Good\ndate: "1900"\nsummary: S.\nsources: [{ url: "https://example.org/", publisher: P }]\n' });
+    const dir = tempFacts({
+      'broken.yaml': BROKEN,
+      'good.yaml': 'id: good-one\nkind: event\ntitle: Good\ndate: "1900"\nsummary: S.\nsources: [{ url: "https://example.org/", publisher: P }]\n',
+    });
     let clock = 0;
-    const out = await rif(['completion', '--list', 'ids', '--facts', dir, '--no-bundled'], { env: { XDG_CACHE_HOME: tempDir() }, stderrTty: true, now: () => (clock += 1000) });
+    const out = await rif(['completion', '--list', 'ids', '--facts', dir, '--no-bundled'], {
+      env: { XDG_CACHE_HOME: tempDir() },
+      stderrTty: true,
+      now: () => (clock += 1000),
+    });
     expect([out.code, out.stdout, out.stderr]).toEqual([0, 'good-one\n', '']);
   });
 
@@ -133,7 +140,16 @@ const built = existsSync(join(ROOT, 'dist', 'main.js'));
 /** The shells' environment: rif on PATH, a cache and a home of their own, and the fixtures at hand. */
 function shellEnv(): NodeJS.ProcessEnv {
   const home = tempDir('rif-home-');
-  return { ...process.env, PATH: `${binDir()}:${process.env['PATH'] ?? ''}`, HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), RIF_FACTS: undefined, RIF_CONFIG: undefined };
+  return {
+    ...process.env,
+    PATH: `${binDir()}:${process.env['PATH'] ?? ''}`,
+    HOME: home,
+    XDG_CACHE_HOME: join(home, 'cache'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_DATA_HOME: join(home, 'data'),
+    RIF_FACTS: undefined,
+    RIF_CONFIG: undefined,
+  };
 }
 
 async function script(shell: string): Promise<string> {
@@ -152,7 +168,12 @@ const CASES: readonly { line: string; words: string[]; want: string[]; exact?: b
   { line: 'rif allegations --status d', words: ['rif', 'allegations', '--status', 'd'], want: ['denied', 'disputed'], exact: true },
   { line: 'rif list --sort ', words: ['rif', 'list', '--sort', ''], want: ['date', 'relevance', 'title'], exact: true },
   { line: 'rif validate --format ', words: ['rif', 'validate', '--format', ''], want: ['text', 'json'], exact: true },
-  { line: 'rif show treaty-of-g', words: ['rif', 'show', 'treaty-of-g'], want: ['treaty-of-ganja-1735', 'treaty-of-georgievsk-1783', 'treaty-of-gulistan'], exact: true },
+  {
+    line: 'rif show treaty-of-g',
+    words: ['rif', 'show', 'treaty-of-g'],
+    want: ['treaty-of-ganja-1735', 'treaty-of-georgievsk-1783', 'treaty-of-gulistan'],
+    exact: true,
+  },
   { line: 'rif list --topic nuc', words: ['rif', 'list', '--topic', 'nuc'], want: ['nuclear'], exact: true },
   { line: `rif show --facts ${USER} --no-bundled test-`, words: ['rif', 'show', '--facts', USER, '--no-bundled', 'test-'], want: USER_IDS, exact: true },
   { line: 'rif cache ', words: ['rif', 'cache', ''], want: ['clear', 'help'], exact: true },
@@ -206,7 +227,11 @@ offer rif list --facts ${JSON.stringify(`${dir}/n`)}`;
     writeFileSync(file, await script('bash'));
     const driver = `source ${JSON.stringify(file)}
 COMP_WORDS=(rif list --topic ''); COMP_CWORD=3; _rif; printf '%s\\n' "\${COMPREPLY[@]}"`;
-    const out = spawnSync('bash', ['--norc', '--noprofile', '-c', driver], { cwd: ROOT, encoding: 'utf8', env: { ...shellEnv(), PATH: `${fake}:${process.env['PATH'] ?? ''}` } });
+    const out = spawnSync('bash', ['--norc', '--noprofile', '-c', driver], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...shellEnv(), PATH: `${fake}:${process.env['PATH'] ?? ''}` },
+    });
     expect(out.stdout).toBe(`$(touch ${marker})\n\`touch ${marker}\`\n`);
     expect(existsSync(marker)).toBe(false);
   });
@@ -276,10 +301,20 @@ describe.skipIf(!built || !has('fish'))('the fish script, in fish (skipped when 
     const file = join(tempDir(), 'rif.fish');
     writeFileSync(file, await script('fish'));
     const calls = CASES.map(({ line }) => `complete -C ${fishQuote(line)}; echo '<<end>>'`);
-    const out = spawnSync('fish', ['--no-config', '-c', `source ${fishQuote(file)}\n${calls.join('\n')}`], { cwd: ROOT, encoding: 'utf8', env: shellEnv(), timeout: 60_000 });
+    const out = spawnSync('fish', ['--no-config', '-c', `source ${fishQuote(file)}\n${calls.join('\n')}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: shellEnv(),
+      timeout: 60_000,
+    });
     expect(out.stderr).toBe('');
     const replies = out.stdout.split('<<end>>\n');
-    CASES.forEach((c, i) => expectOffers(lines(replies[i] ?? '').map((l) => l.split('\t')[0]!), c));
+    CASES.forEach((c, i) =>
+      expectOffers(
+        lines(replies[i] ?? '').map((l) => l.split('\t')[0]!),
+        c,
+      ),
+    );
   });
 
   it('shows the help text of each flag beside it', async () => {

@@ -33,10 +33,16 @@ describe('the settings', () => {
   it('facts: paths relative to the file and under ~ are loaded after --facts and RIF_FACTS', async () => {
     const home = tempDir();
     mkdirSync(join(home, 'notes'));
-    writeFileSync(join(home, 'notes', 'mine.yaml'), 'id: from-home\nkind: event\ntitle: T\ndate: "1900"\nsummary: From home.\nsources: [{ url: "https://example.org/h", publisher: P }]\n');
+    writeFileSync(
+      join(home, 'notes', 'mine.yaml'),
+      'id: from-home\nkind: event\ntitle: T\ndate: "1900"\nsummary: From home.\nsources: [{ url: "https://example.org/h", publisher: P }]\n',
+    );
     const { dir, env } = configured(`facts:\n  - ~/notes\n  - ./local\n`, { HOME: home });
     mkdirSync(join(dir, 'local'));
-    writeFileSync(join(dir, 'local', 'l.yaml'), 'id: from-local\nkind: event\ntitle: T\ndate: "1901"\nsummary: Local.\nsources: [{ url: "https://example.org/l", publisher: P }]\n');
+    writeFileSync(
+      join(dir, 'local', 'l.yaml'),
+      'id: from-local\nkind: event\ntitle: T\ndate: "1901"\nsummary: Local.\nsources: [{ url: "https://example.org/l", publisher: P }]\n',
+    );
     const out = await rif(['list', '--no-bundled', '--json'], { env });
     expect(JSON.parse(out.stdout).map((r: { id: string }) => r.id)).toEqual(['from-home', 'from-local']);
     const paths = await rif(['paths', '--no-bundled'], { env });
@@ -54,7 +60,9 @@ describe('the settings', () => {
     expect(JSON.parse((await rif(['treaties', '--in', '1828'], { env: json.env })).stdout)[0].id).toBe('treaty-of-turkmenchay');
     expect((await rif(['treaties', '--in', '1828', '--csv'], { env: json.env })).stdout).toMatch(/^signed,in_force,ended,id,title\r\n/);
     const table = configured('format: table\n');
-    expect((await rif(['treaties', '--in', '1828'], { env: table.env })).stdout).toBe('1828-02-22\t\t1921-02-26\ttreaty-of-turkmenchay\tTreaty of Turkmenchay\n');
+    expect((await rif(['treaties', '--in', '1828'], { env: table.env })).stdout).toBe(
+      '1828-02-22\t\t1921-02-26\ttreaty-of-turkmenchay\tTreaty of Turkmenchay\n',
+    );
     const md = configured('format: markdown\n');
     expect((await rif(['treaties', '--in', '1828'], { env: md.env, tty: true })).stdout).toMatch(/^\| signed \|/);
   });

@@ -55,9 +55,12 @@ describe('periods', () => {
     expect(parsePeriod(text)).toEqual({ lo, hi });
   });
 
-  it.each(['199s', 'last year', '2015-13', '0th-century', '11990s', '1990sx', '119th century', 'x19th-century', '19th-centuryx'])('%s is not a period', (text) => {
-    expect(parsePeriod(text)).toBeUndefined();
-  });
+  it.each(['199s', 'last year', '2015-13', '0th-century', '11990s', '1990sx', '119th century', 'x19th-century', '19th-centuryx'])(
+    '%s is not a period',
+    (text) => {
+      expect(parsePeriod(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('overlap', () => {

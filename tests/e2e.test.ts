@@ -17,7 +17,9 @@ function sh(command: string) {
 
 describe('the built bin', () => {
   it('pipes JSON that another program parses', () => {
-    const out = sh(`node ${BIN} search "drone deal" --json | node -e "const a = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(a.length > 0 && a.every(r => r.id && r.date.start))"`);
+    const out = sh(
+      `node ${BIN} search "drone deal" --json | node -e "const a = JSON.parse(require('fs').readFileSync(0, 'utf8')); console.log(a.length > 0 && a.every(r => r.id && r.date.start))"`,
+    );
     expect([out.code, out.stdout, out.stderr]).toEqual([0, 'true\n', '']);
   });
 
@@ -59,7 +61,11 @@ describe('the built bin', () => {
     const code = await new Promise((done) => child.on('close', done));
     expect([code, Buffer.concat(chunks).toString()]).toEqual([0, whole]);
     // a non-blocking pipe: writes that would block fail with EAGAIN, and the rest must still arrive
-    const nonBlocking = spawnSync('python3', [join(FIXTURES, 'scripts', 'nonblocking-pipe.py'), 'node', BIN, 'list', '--json'], { cwd: ROOT, env, encoding: 'utf8' });
+    const nonBlocking = spawnSync('python3', [join(FIXTURES, 'scripts', 'nonblocking-pipe.py'), 'node', BIN, 'list', '--json'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect([nonBlocking.status, nonBlocking.stdout === whole, nonBlocking.stderr]).toEqual([0, true, '']);
   });
 
@@ -77,7 +83,9 @@ describe('the built bin', () => {
   });
 
   it('importing the build does nothing by itself', () => {
-    const out = spawnSync('node', ['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'main.js'))}).then((m) => console.log(typeof m.main))`], { encoding: 'utf8' });
+    const out = spawnSync('node', ['-e', `import(${JSON.stringify(join(ROOT, 'dist', 'main.js'))}).then((m) => console.log(typeof m.main))`], {
+      encoding: 'utf8',
+    });
     expect([out.stdout, out.stderr]).toEqual(['function\n', '']);
   });
 

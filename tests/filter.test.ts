@@ -5,7 +5,12 @@ import { parseFactText } from '../src/facts/parse.js';
 import type { Fact } from '../src/facts/types.js';
 import { sortHits } from '../src/sort.js';
 
-const vocabulary = new Map([['war', ''], ['nuclear', ''], ['trade', ''], ['territory', '']]);
+const vocabulary = new Map([
+  ['war', ''],
+  ['nuclear', ''],
+  ['trade', ''],
+  ['territory', ''],
+]);
 const src = 'sources: [{ url: "https://example.org/s", publisher: P }]';
 const text = `
 - { id: war-1804, kind: event, title: War of 1804, start: "1804-06-22", end: "1813-10-24", summary: a, topics: [war, territory], actors: [Russian Empire, Qajar Iran], ${src} }

@@ -43,7 +43,13 @@ function bin(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } 
 
 describe('YAML is read as 1.2 core, one document, with no anchors, aliases or tags', () => {
   it('a %YAML 1.1 line does not turn NO into false or a date into a timestamp', async () => {
-    const [record] = await rifJson<{ title: string; aliases: string[]; date: { start: string } }[]>(['list', '--facts', join(HOSTILE, 'yaml11.yaml'), '--no-bundled', '--no-cache']);
+    const [record] = await rifJson<{ title: string; aliases: string[]; date: { start: string } }[]>([
+      'list',
+      '--facts',
+      join(HOSTILE, 'yaml11.yaml'),
+      '--no-bundled',
+      '--no-cache',
+    ]);
     expect(record).toMatchObject({ title: 'NO', aliases: ['yes', 'off', 'on'], date: { start: '1900-01-01' } });
   });
 
@@ -77,7 +83,11 @@ describe('YAML is read as 1.2 core, one document, with no anchors, aliases or ta
   });
 
   it('the fast reader of the cache refuses what the exact reader refuses', async () => {
-    const dir = tempFacts({ 'a.yaml': readFileSync(join(HOSTILE, 'anchor-alias.yaml'), 'utf8'), 'b.yaml': readFileSync(join(HOSTILE, 'tag-local.yaml'), 'utf8'), 'ok.yaml': fact('plain-fact', 'note: "AT&T and Procter & Gamble! Fine."\n') });
+    const dir = tempFacts({
+      'a.yaml': readFileSync(join(HOSTILE, 'anchor-alias.yaml'), 'utf8'),
+      'b.yaml': readFileSync(join(HOSTILE, 'tag-local.yaml'), 'utf8'),
+      'ok.yaml': fact('plain-fact', 'note: "AT&T and Procter & Gamble! Fine."\n'),
+    });
     const out = await rif(['list', '--facts', dir, '--no-bundled', '--json'], { env: { XDG_CACHE_HOME: tempDir() } });
     expect(JSON.parse(out.stdout).map((r: { id: string }) => r.id)).toEqual(['plain-fact']);
     expect(out.stderr).toMatch(/a\.yaml:3:8 RIF001 anchors/);
@@ -103,7 +113,10 @@ describe('deeply nested input is refused before it is parsed, and never kills th
   it('several such files in one folder (the YAML library alone aborts Node on the second)', () => {
     const files = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`deep-${i}.yaml`, '['.repeat(100_000)]));
     const dir = tempFacts(files);
-    for (const command of [['list', '--facts', dir, '--no-bundled', '--no-cache'], ['validate', '--no-bundled', dir]]) {
+    for (const command of [
+      ['list', '--facts', dir, '--no-bundled', '--no-cache'],
+      ['validate', '--no-bundled', dir],
+    ]) {
       const out = bin(command);
       expect(out.signal).toBeNull();
       expect(out.code === 1 || out.code === 3).toBe(true);
@@ -129,7 +142,11 @@ describe('files: only regular files are read, each once, and nothing hangs', () 
     symlinkSync(join(dir, 'loop-a.yaml'), join(dir, 'loop-b.yaml'));
     symlinkSync(join(dir, 'good.yaml'), join(dir, 'again.yaml'));
     const out = await rif(['list', '--facts', dir, '--no-bundled', '--json'], { cwd: dir, env: { XDG_CACHE_HOME: tempDir() } });
-    expect(JSON.parse(out.stdout).map((r: { id: string }) => r.id).sort()).toEqual(['good-fact', 'inner-fact']);
+    expect(
+      JSON.parse(out.stdout)
+        .map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual(['good-fact', 'inner-fact']);
     expect(out.stderr.split('\n').filter(Boolean)).toEqual([
       'broken.yaml:1:1 RIF017 a broken symbolic link: its target does not exist',
       'loop-a.yaml:1:1 RIF017 a loop of symbolic links',
@@ -155,7 +172,9 @@ describe('files: only regular files are read, each once, and nothing hangs', () 
     const big = `# ${'x'.repeat(2 * 1024 * 1024)}\n${fact('big-fact')}`;
     const dir = tempFacts({ 'big.yaml': big });
     const refused = await validate(dir);
-    expect(where(refused)).toEqual([`1:1 RIF017 file is ${Buffer.byteLength(big)} bytes, over the 1048576-byte limit for a fact file (--max-file-size raises it)`]);
+    expect(where(refused)).toEqual([
+      `1:1 RIF017 file is ${Buffer.byteLength(big)} bytes, over the 1048576-byte limit for a fact file (--max-file-size raises it)`,
+    ]);
     const raised = await rif(['validate', '--no-bundled', '--max-file-size', '4M', dir]);
     expect(raised.code).toBe(0);
     const listed = await rifJson<{ id: string }[]>(['list', '--facts', dir, '--no-bundled', '--max-file-size', '3MiB'], { env: { XDG_CACHE_HOME: tempDir() } });
@@ -192,7 +211,10 @@ describe('files: only regular files are read, each once, and nothing hangs', () 
 
   it('a missing or empty --facts path is an error, not silence', async () => {
     const empty = tempDir();
-    expect(await rif(['list', '--facts', join(empty, 'missing')])).toMatchObject({ code: 2, stderr: `rif: ${join(empty, 'missing')}: no such file or directory\n` });
+    expect(await rif(['list', '--facts', join(empty, 'missing')])).toMatchObject({
+      code: 2,
+      stderr: `rif: ${join(empty, 'missing')}: no such file or directory\n`,
+    });
     expect(await rif(['list', '--facts', empty])).toMatchObject({ code: 2, stderr: `rif: ${empty}: no .yaml fact files in this directory\n` });
     expect(await rif(['validate', empty])).toMatchObject({ code: 2 });
   });
@@ -209,12 +231,17 @@ describe('files: only regular files are read, each once, and nothing hangs', () 
 describe('dates', () => {
   it('impossible days are refused, 29 February 2000 is not', async () => {
     const report = await validate(join(HOSTILE, 'impossible-dates.yaml'));
-    expect(where(report)).toEqual(['4:9 RIF009 "2015-02-30" does not exist: 2015-02 has 28 days', '14:9 RIF009 "1900-02-29" does not exist: 1900-02 has 28 days']);
+    expect(where(report)).toEqual([
+      '4:9 RIF009 "2015-02-30" does not exist: 2015-02 has 28 days',
+      '14:9 RIF009 "1900-02-29" does not exist: 1900-02 has 28 days',
+    ]);
     expect(report.facts).toBe(1);
   });
 
   it('a time in a date is refused', async () => {
-    expect(where(await validate(join(HOSTILE, 'time-in-date.yaml')))).toEqual(['4:7 RIF009 "1900-01-01T10:00:00Z" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD']);
+    expect(where(await validate(join(HOSTILE, 'time-in-date.yaml')))).toEqual([
+      '4:7 RIF009 "1900-01-01T10:00:00Z" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+    ]);
   });
 
   it('every output is the same in any time zone', () => {
@@ -246,14 +273,30 @@ describe('control characters never reach the terminal', () => {
   });
 
   const hostile = `Evil ${ESC}[2J${ESC}]8;;http://x${ESC}\\link \u0007\u009b\u202e\b\r`;
-  const facts = [{ id: 'evil', kind: 'event', title: hostile, summary: hostile, topics: [], actors: [hostile], places: [], aliases: [], related: [], quotes: [], sources: [{ url: 'https://example.org/x', publisher: hostile }], date: { start: '1900', end: '1900', precision: 'year', approximate: false, note: null }, file: 'f.yaml' }];
+  const facts = [
+    {
+      id: 'evil',
+      kind: 'event',
+      title: hostile,
+      summary: hostile,
+      topics: [],
+      actors: [hostile],
+      places: [],
+      aliases: [],
+      related: [],
+      quotes: [],
+      sources: [{ url: 'https://example.org/x', publisher: hostile }],
+      date: { start: '1900', end: '1900', precision: 'year', approximate: false, note: null },
+      file: 'f.yaml',
+    },
+  ];
   const rows: Rows = {
     records: facts,
     names: ['id', 'title'],
     headers: ['id', 'title'],
     cells: () => [['evil', hostile]],
     table: { columns: 80, chalk: makeChalk(0) },
-  } as unknown as Rows;
+  };
 
   it.each(['table', 'plain', 'csv', 'markdown', 'json', 'ndjson'] as Format[])('%s output escapes any that reach it', async (format) => {
     // CSV ends its lines with CRLF, as RFC 4180 asks
@@ -301,7 +344,11 @@ describe('terminals', () => {
   });
 
   it('a terminal that reports 0 columns gets a table at its natural width', () => {
-    const out = spawnSync('script', ['-qec', `stty cols 0; node ${BIN} treaties --from 1800 --to 1830`, '/dev/null'], { cwd: ROOT, env: { ...env, TERM: 'xterm-256color' }, encoding: 'utf8' });
+    const out = spawnSync('script', ['-qec', `stty cols 0; node ${BIN} treaties --from 1800 --to 1830`, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...env, TERM: 'xterm-256color' },
+      encoding: 'utf8',
+    });
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/┌─/);
     expect(out.stdout).toContain('treaty-of-turkmenchay');
@@ -375,7 +422,10 @@ describe('the process', () => {
   it('Ctrl-C before any result stops at once', () => {
     const dir = tempDir();
     for (let i = 0; i < 3000; i++) writeFileSync(join(dir, `f${i}.yaml`), fact(`fact-${i}`));
-    const out = spawnSync('bash', ['-c', `node ${BIN} list --facts ${dir} --no-bundled --no-cache --json & sleep 0.3; kill -INT $!; wait $!; echo "exit $?"`], { env, encoding: 'utf8' });
+    const out = spawnSync('bash', ['-c', `node ${BIN} list --facts ${dir} --no-bundled --no-cache --json & sleep 0.3; kill -INT $!; wait $!; echo "exit $?"`], {
+      env,
+      encoding: 'utf8',
+    });
     expect(out.stdout).toBe('exit 130\n');
   });
 
@@ -404,4 +454,3 @@ describe('flags', () => {
     expect(out.code).toBe(0);
   });
 });
-

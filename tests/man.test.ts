@@ -84,12 +84,12 @@ describe('renderMan', () => {
     const sub = new Command('odd')
       .description("'quoted' and \\backslashed")
       .addOption(new Option('--x-y <value>', '.dotted -dashed'))
-      .addHelpText('after', '\n.a paragraph starting with a dot\n\nExamples:\n  rif odd --x-y 1   a note\n  rif odd \'.s\'\n\nExit codes:\n  0  fine');
+      .addHelpText('after', "\n.a paragraph starting with a dot\n\nExamples:\n  rif odd --x-y 1   a note\n  rif odd '.s'\n\nExit codes:\n  0  fine");
     tool.addCommand(sub);
     const out = renderMan(tool, '0.0.0');
     expect(out).toContain('.TH RIF 1 "" "rif 0.0.0" "User Commands"');
     expect(out).toContain('\n.SH DESCRIPTION\n\\&.a description that starts with a dot\n');
-    expect(out).toContain(".SS \"rif odd\"\n\\(aqquoted\\(aq and \\ebackslashed\n");
+    expect(out).toContain('.SS "rif odd"\n\\(aqquoted\\(aq and \\ebackslashed\n');
     expect(out).toContain('.TP\n\\fB\\-\\-x\\-y\\fR \\fIvalue\\fR\n\\&.dotted \\-dashed\n');
     expect(out).toContain('.PP\n\\&.a paragraph starting with a dot\n');
     expect(out).toContain('\\fBrif odd \\-\\-x\\-y 1\\fR  a note\n\\fBrif odd \\(aq.s\\(aq\\fR\n');

@@ -55,7 +55,8 @@ describe('positions', () => {
   });
 
   it('a bad date inside a list is reported at that item', () => {
-    const text = 'id: a\nkind: event\ntitle: T\ndate: "1900"\nsummary: S\nquotes:\n  - text: Q\n    speaker: P\n    date: "1900-02-29"\nsources:\n  - url: https://example.org/a\n    publisher: P\n';
+    const text =
+      'id: a\nkind: event\ntitle: T\ndate: "1900"\nsummary: S\nquotes:\n  - text: Q\n    speaker: P\n    date: "1900-02-29"\nsources:\n  - url: https://example.org/a\n    publisher: P\n';
     const { issues } = parseFactText(text, { file: 'q.yaml', vocabulary });
     expect(issues.map((i) => [i.code, i.line, i.col])).toEqual([['RIF009', 9, 11]]);
   });
@@ -89,7 +90,10 @@ describe('normalized facts', () => {
   });
 
   it('an open span has a null end', () => {
-    const open = parseFactText('id: a\nkind: event\ntitle: T\nstart: "2022-11"\nsummary: S\nsources:\n  - url: https://example.org/a\n    publisher: P\n', { file: 'o', vocabulary });
+    const open = parseFactText('id: a\nkind: event\ntitle: T\nstart: "2022-11"\nsummary: S\nsources:\n  - url: https://example.org/a\n    publisher: P\n', {
+      file: 'o',
+      vocabulary,
+    });
     expect(open.entries[0]!.fact.date).toMatchObject({ start: '2022-11', end: null, precision: 'month' });
   });
 
@@ -105,24 +109,47 @@ describe('normalized facts', () => {
 });
 
 describe('field rules, in the words a writer reads', () => {
-  const event = (fields: string) =>
-    `id: a-fact\nkind: event\ntitle: T\ndate: "1900"\nsummary: S\n${fields}`;
+  const event = (fields: string) => `id: a-fact\nkind: event\ntitle: T\ndate: "1900"\nsummary: S\n${fields}`;
   const allegation = (fields: string) =>
     `id: a-claim\nkind: allegation\ntitle: T\ndate: "1900"\nsummary: S\nstatus: alleged\n${fields}sources: [{ url: "https://example.org/a", publisher: P }]\n`;
   const SOURCES = 'sources: [{ url: "https://example.org/a", publisher: P }]\n';
   const problems = (text: string) => parseFactText(text, { file: 'f.yaml', vocabulary }).issues.map((i) => `${i.code} ${i.message}`);
 
   it.each([
-    ['an id with an underscore', event(SOURCES).replace('a-fact', 'a_fact'), 'RIF005 id "a_fact" must be kebab-case: lower-case letters and digits joined by single hyphens'],
+    [
+      'an id with an underscore',
+      event(SOURCES).replace('a-fact', 'a_fact'),
+      'RIF005 id "a_fact" must be kebab-case: lower-case letters and digits joined by single hyphens',
+    ],
     ['an id with a trailing symbol', event(SOURCES).replace('a-fact', 'a-fact!'), 'RIF005 id "a-fact!" must be kebab-case'],
     ['an id with capitals after a valid start', event(SOURCES).replace('a-fact', 'a-Fact'), 'RIF005 id "a-Fact" must be kebab-case'],
-    ['a url after other text', event('sources: [{ url: "see https://example.org/a", publisher: P }]\n'), 'RIF014 source url "see https://example.org/a" must be an http(s) address'],
-    ['a url followed by other text', event('sources: [{ url: "https://example.org/a and more", publisher: P }]\n'), 'RIF014 source url "https://example.org/a and more" must be an http(s) address'],
-    ['a control character in a title', event(SOURCES).replace('title: T', 'title: "T \\e[2J"'), 'RIF021 contains the control character U+001B; fact text must be plain text (no terminal escapes or bidi overrides)'],
+    [
+      'a url after other text',
+      event('sources: [{ url: "see https://example.org/a", publisher: P }]\n'),
+      'RIF014 source url "see https://example.org/a" must be an http(s) address',
+    ],
+    [
+      'a url followed by other text',
+      event('sources: [{ url: "https://example.org/a and more", publisher: P }]\n'),
+      'RIF014 source url "https://example.org/a and more" must be an http(s) address',
+    ],
+    [
+      'a control character in a title',
+      event(SOURCES).replace('title: T', 'title: "T \\e[2J"'),
+      'RIF021 contains the control character U+001B; fact text must be plain text (no terminal escapes or bidi overrides)',
+    ],
     ['a title of spaces', event(SOURCES).replace('title: T', 'title: "   "'), 'RIF004 field "title": must not be empty'],
     ['no sources', event('sources: []\n'), 'RIF003 field "sources" needs at least one source'],
-    ['an allegation nobody made', allegation('alleged_by: []\n'), 'RIF015 field "alleged_by" needs at least one accuser: an allegation states its status and who alleged it'],
-    ['a status change by nobody', allegation('alleged_by: [X]\nhistory: [{ date: "1901", status: denied, by: [] }]\n'), 'RIF003 field "history.0.by" needs at least one name'],
+    [
+      'an allegation nobody made',
+      allegation('alleged_by: []\n'),
+      'RIF015 field "alleged_by" needs at least one accuser: an allegation states its status and who alleged it',
+    ],
+    [
+      'a status change by nobody',
+      allegation('alleged_by: [X]\nhistory: [{ date: "1901", status: denied, by: [] }]\n'),
+      'RIF003 field "history.0.by" needs at least one name',
+    ],
   ])('%s', (_, text, expected) => {
     expect(problems(text).map((p) => p.slice(0, expected.length))).toEqual([expected]);
   });
@@ -135,7 +162,11 @@ describe('field rules, in the words a writer reads', () => {
 
 describe('loading files', () => {
   it('loads a user directory recursively, .yaml and .yml, and reports unreadable files without stopping', () => {
-    const result = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: false, userPaths: [join(FIXTURES, 'valid'), join(INVALID, 'RIF017-not-utf8.yaml')] });
+    const result = loadFacts({
+      bundledDir: join(ROOT, 'facts'),
+      includeBundled: false,
+      userPaths: [join(FIXTURES, 'valid'), join(INVALID, 'RIF017-not-utf8.yaml')],
+    });
     expect(result.facts.map((f) => f.id).sort()).toEqual(['test-border-commission', 'test-fishing-accord', 'test-smuggled-samovars']);
     expect(result.issues.map((i) => [i.code, i.message])).toEqual([['RIF017', 'file is not valid UTF-8 text']]);
   });

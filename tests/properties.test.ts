@@ -26,9 +26,7 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const year = fc.integer({ min: 0, max: 9999 });
 const month = fc.integer({ min: 1, max: 12 });
 /** a valid day-precision date, as text */
-const dayText = fc
-  .tuple(year, month, fc.integer({ min: 1, max: 31 }))
-  .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(d, oracleDays(y, m)), 2)}`);
+const dayText = fc.tuple(year, month, fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(d, oracleDays(y, m)), 2)}`);
 /** a valid date at any precision, as text */
 const dateText = fc.oneof(
   year.map((y) => pad(y, 4)),
@@ -154,7 +152,11 @@ describe('loader (properties)', () => {
       fc.property(yamlish, (text) => {
         const exact = parseFactText(text, ctx);
         const fast = parseFactFile(text, ctx, () => text);
-        return exact.issues.every(isIssue) && fast.issues.every(isIssue) && JSON.stringify(fast.entries.map((e) => e.fact)) === JSON.stringify(exact.entries.map((e) => e.fact));
+        return (
+          exact.issues.every(isIssue) &&
+          fast.issues.every(isIssue) &&
+          JSON.stringify(fast.entries.map((e) => e.fact)) === JSON.stringify(exact.entries.map((e) => e.fact))
+        );
       }),
       { numRuns: 500 },
     );

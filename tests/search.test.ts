@@ -27,7 +27,7 @@ describe('search ranking on the bundled facts', () => {
   });
 
   it('scores are between 0 and 1 and sorted best first', async () => {
-    const hits = (await search('caspian'));
+    const hits = await search('caspian');
     expect(hits.length).toBeGreaterThan(1);
     for (const h of hits) expect(h.score).toBeGreaterThanOrEqual(0);
     for (const h of hits) expect(h.score).toBeLessThanOrEqual(1);
@@ -36,30 +36,44 @@ describe('search ranking on the bundled facts', () => {
 
   it('a near-miss word is not a match: "shahed" does not find every fact naming a Shah', async () => {
     const ids = (await search('shahed')).map((h) => h.fact.id);
-    expect(ids.every((id) => /drone|shahed|alabuga/.test(id) || facts.find((f) => f.id === id)!.aliases.join(' ').includes('Shahed'))).toBe(true);
+    expect(
+      ids.every(
+        (id) =>
+          /drone|shahed|alabuga/.test(id) ||
+          facts
+            .find((f) => f.id === id)!
+            .aliases.join(' ')
+            .includes('Shahed'),
+      ),
+    ).toBe(true);
   });
 
   it('marks where the title matched, for the rows a table shows', async () => {
-    const [hit] = withTitleMatches((await search('gulistan')).filter((h) => h.fact.id === 'treaty-of-gulistan'), 'gulistan');
+    const [hit] = withTitleMatches(
+      (await search('gulistan')).filter((h) => h.fact.id === 'treaty-of-gulistan'),
+      'gulistan',
+    );
     expect(hit!.titleMatches.length).toBeGreaterThan(0);
     const [a, b] = hit!.titleMatches[0]!;
     expect(hit!.fact.title.slice(a, b + 1).toLowerCase()).toContain('gulistan');
   });
 
   it('a short word must match exactly: "lst" is not "Gulistan" with a typo', async () => {
-    expect((await search('lst'))).toEqual([]);
+    expect(await search('lst')).toEqual([]);
     expect((await top('yak'))[0]).toBe('yak-130-delivery-2023');
   });
 
   it('nonsense finds nothing', async () => {
-    expect((await search('qqqzzzxxx'))).toEqual([]);
+    expect(await search('qqqzzzxxx')).toEqual([]);
   });
 });
 
 describe('a match must be a word of the text', () => {
   /** Whether a fact whose summary is `text` holds the query word, by the word index's rules. */
   const holds = (texts: string[], word: string) => {
-    const index = buildTokenIndex(texts.map((summary) => ({ id: 'x', title: '', aliases: [], actors: [], places: [], years: '', topics: [], summary, quotes: [] })));
+    const index = buildTokenIndex(
+      texts.map((summary) => ({ id: 'x', title: '', aliases: [], actors: [], places: [], years: '', topics: [], summary, quotes: [] })),
+    );
     return [...factsHolding(index, matchingWords(index, bare(word))).keys()].sort();
   };
 
@@ -86,11 +100,11 @@ describe('a match must be a word of the text', () => {
     expect(holds(['Bushehr plant', 'Isfahan'], 'bushher')).toEqual([0]);
   });
 
-  it('the typo budget grows with the word: none below 5 letters, 1, then 2 from 9', async () => {
+  it('the typo budget grows with the word: none below 5 letters, 1, then 2 from 9', () => {
     expect([4, 5, 8, 9].map(typoBudget)).toEqual([0, 1, 1, 2]);
   });
 
-  it('swapping two neighbouring letters is one edit', async () => {
+  it('swapping two neighbouring letters is one edit', () => {
     expect(distance('bushher', 'bushehr')).toBe(1);
     expect(distance('abc', 'abd')).toBe(1);
     expect(distance('', 'abc')).toBe(3);

@@ -73,7 +73,9 @@ describe('held output', () => {
 });
 
 describe('rif writing held output', () => {
-  const dir = tempFacts({ 'a.yaml': 'id: alpha\nkind: event\ntitle: Alpha\ndate: "1900"\nsummary: A summary.\nsources: [{ url: "https://example.org/a", publisher: P }]\n' });
+  const dir = tempFacts({
+    'a.yaml': 'id: alpha\nkind: event\ntitle: Alpha\ndate: "1900"\nsummary: A summary.\nsources: [{ url: "https://example.org/a", publisher: P }]\n',
+  });
   const env = { XDG_CACHE_HOME: tempDir(), PATH: process.env['PATH'] };
   const argv = ['list', '--facts', dir, '--no-bundled'];
 

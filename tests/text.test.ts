@@ -21,7 +21,12 @@ describe('wrap', () => {
     const text = 'Reported 2022 Russia-Iran deal for Shahed drones and its price';
     for (const max of [4, 7, 13, 30]) {
       const lines = wrap(text, max);
-      expect(lines.map((l) => l.text).join('').replace(/[\s-]/g, '')).toBe(text.replace(/[\s-]/g, ''));
+      expect(
+        lines
+          .map((l) => l.text)
+          .join('')
+          .replace(/[\s-]/g, ''),
+      ).toBe(text.replace(/[\s-]/g, ''));
       for (const l of lines) expect(text.slice(l.offset, l.offset + l.text.length)).toBe(l.text);
     }
   });

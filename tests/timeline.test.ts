@@ -15,9 +15,15 @@ const DIR = tempFacts({
     'id: test-peace\nkind: treaty\ntitle: Test peace treaty\nsigned: "1813-10-24"\nin_force: "1814-09-27"\nended: "1828-02-22"\ntopics: [territory, diplomacy]',
   ),
   'charter.yaml': fact('id: test-charter\nkind: treaty\ntitle: Test trade charter\nsigned: "1821-05"\ntopics: [trade]'),
-  'friendship.yaml': fact('id: test-friendship\nkind: treaty\ntitle: Test friendship treaty\nsigned: "1825-03-01"\nin_force_now: true\ntopics: [diplomacy, security]'),
-  'claim.yaml': fact('id: test-claim\nkind: allegation\ntitle: Test claim of a secret arms deal\nstart: "1826"\nstatus: disputed\nalleged_by: [A newspaper]\ntopics: [arms]'),
-  'massacre.yaml': fact('id: test-massacre\nkind: allegation\ntitle: Test claim about a massacre\ndate: "1829-02-11"\nstatus: alleged\nalleged_by: [A diplomat]\ntopics: [diplomacy]'),
+  'friendship.yaml': fact(
+    'id: test-friendship\nkind: treaty\ntitle: Test friendship treaty\nsigned: "1825-03-01"\nin_force_now: true\ntopics: [diplomacy, security]',
+  ),
+  'claim.yaml': fact(
+    'id: test-claim\nkind: allegation\ntitle: Test claim of a secret arms deal\nstart: "1826"\nstatus: disputed\nalleged_by: [A newspaper]\ntopics: [arms]',
+  ),
+  'massacre.yaml': fact(
+    'id: test-massacre\nkind: allegation\ntitle: Test claim about a massacre\ndate: "1829-02-11"\nstatus: alleged\nalleged_by: [A diplomat]\ntopics: [diplomacy]',
+  ),
 });
 const USER = ['--facts', DIR, '--no-bundled'];
 const PLAIN = { env: { NO_COLOR: '1' } };
@@ -165,12 +171,24 @@ describe('rif timeline on a user directory', () => {
     ['DECADE', ['1800s', '1810s', '1820s']],
   ])('groups by --by %s', async (by, groups) => {
     const out = await rif(['timeline', ...USER, '--by', by]);
-    expect([...new Set(out.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0]))]).toEqual(groups);
+    expect([
+      ...new Set(
+        out.stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => line.split('\t')[0]),
+      ),
+    ]).toEqual(groups);
   });
 
   it('applies the listing filters and orders newest first with --reverse', async () => {
     const out = await rif(['timeline', ...USER, '--kind', 'allegation', '--reverse']);
-    expect(out.stdout.trimEnd().split('\n').map((line) => line.split('\t')[5])).toEqual(['test-massacre', 'test-claim']);
+    expect(
+      out.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t')[5]),
+    ).toEqual(['test-massacre', 'test-claim']);
   });
 
   it.each([
@@ -219,7 +237,10 @@ describe('the grouping rule: the finest that makes at most 16 groups, empty ones
 
 describe('rif timeline on the bundled corpus', () => {
   it('groups the whole record by century, in date order', async () => {
-    const lines = (await rif(['timeline'])).stdout.trimEnd().split('\n').map((l) => l.split('\t'));
+    const lines = (await rif(['timeline'])).stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(lines.length).toBeGreaterThan(150);
     for (const fields of lines) expect(fields).toHaveLength(7);
     expect(lines.every(([group]) => /^\d+(st|nd|rd|th)-century$/.test(group!))).toBe(true);
@@ -235,7 +256,10 @@ describe('rif timeline on the bundled corpus', () => {
   });
 
   it('fits the grouping to the period asked for, and lists facts begun before it where they began', async () => {
-    const groups = (await rif(['timeline', '--in', '2015'])).stdout.trimEnd().split('\n').map((line) => line.split('\t')[0]!);
+    const groups = (await rif(['timeline', '--in', '2015'])).stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t')[0]!);
     expect(groups.every((g) => /^\d{4}$/.test(g))).toBe(true);
     expect(groups).toContain('2015');
     expect(groups).toEqual([...groups].sort());

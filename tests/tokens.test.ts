@@ -59,7 +59,10 @@ describe('the word splitter', () => {
   it('splits ASCII text as the Unicode rules do', () => {
     // the one-pass splitter for ASCII against the general one, on a fixed pseudo-random sample
     const unicode = (text: string) => {
-      const spaced = text.toLowerCase().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+      const spaced = text
+        .toLowerCase()
+        .split(/\s+/)
+        .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
       return [...spaced, ...spaced.flatMap((w) => w.split(/[^\p{L}\p{N}]+/u))].filter(Boolean);
     };
     const alphabet = 'aZ9 -_.,()\t\n"\'x';

@@ -71,7 +71,12 @@ describe('rif validate', () => {
   });
 
   it('a source without a title or publisher is a warning at that source; a malformed source date is an error', async () => {
-    const out = await rif(['validate', join(INVALID, 'RIF022-source-without-title.yaml'), join(INVALID, 'RIF023-source-without-publisher.yaml'), join(INVALID, 'RIF024-invalid-source-date.yaml')]);
+    const out = await rif([
+      'validate',
+      join(INVALID, 'RIF022-source-without-title.yaml'),
+      join(INVALID, 'RIF023-source-without-publisher.yaml'),
+      join(INVALID, 'RIF024-invalid-source-date.yaml'),
+    ]);
     expect(out.stdout.split('\n').slice(0, 3)).toEqual([
       'tests/fixtures/invalid/RIF022-source-without-title.yaml:8:5 RIF022 warning: source 1 of "rif022" (https://example.org/x) has no title: give the page\'s own title, in its language',
       'tests/fixtures/invalid/RIF023-source-without-publisher.yaml:8:5 RIF023 warning: source 1 of "rif023" (https://example.org/x) has no publisher',
@@ -93,7 +98,9 @@ describe('rif validate', () => {
   it('an id that repeats a bundled id names both locations', async () => {
     const dir = tempFacts({ 'copy.yaml': fact('treaty-of-turkmenchay') });
     const out = await rif(['validate', dir], { cwd: dir });
-    expect(out.stdout).toMatch(/^copy\.yaml:1:1 RIF008 duplicate id "treaty-of-turkmenchay"; this one is skipped \(first at \S+facts\/treaty\/treaty-of-turkmenchay\.yaml:1:1\)$/m);
+    expect(out.stdout).toMatch(
+      /^copy\.yaml:1:1 RIF008 duplicate id "treaty-of-turkmenchay"; this one is skipped \(first at \S+facts\/treaty\/treaty-of-turkmenchay\.yaml:1:1\)$/m,
+    );
     expect(out.code).toBe(3);
   });
 

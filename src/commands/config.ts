@@ -3,9 +3,11 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 
 export function configCommand(io: Io, done: (code: number) => void): Command {
-  const cmd = new Command('config').description('the config file of defaults (RIF_CONFIG, $XDG_CONFIG_HOME/rif/config.yaml or ~/.config/rif/config.yaml)').addHelpText(
-    'after',
-    `
+  const cmd = new Command('config')
+    .description('the config file of defaults (RIF_CONFIG, $XDG_CONFIG_HOME/rif/config.yaml or ~/.config/rif/config.yaml)')
+    .addHelpText(
+      'after',
+      `
 The config file sets defaults that flags override:
 
   facts: [~/notes/facts, ./more]   fact files or directories, loaded after --facts and RIF_FACTS
@@ -17,7 +19,7 @@ The config file sets defaults that flags override:
 Examples:
   rif config path
   $EDITOR "$(rif config path)"`,
-  );
+    );
   cmd
     .command('path')
     .description('print where the config file is read from (whether or not it exists yet)')

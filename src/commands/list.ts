@@ -40,13 +40,12 @@ const LISTINGS: readonly { name: string; view: View; what: string; examples: str
 
 export function listCommands(io: Io, done: (code: number) => void): Command[] {
   return LISTINGS.map(({ name, view, what, examples }) => {
-    const cmd = new Command(name)
-      .description(what)
-      .argument('[query...]', 'optional words to search for')
-      .addHelpText('after', `\nExamples:\n${examples}`);
+    const cmd = new Command(name).description(what).argument('[query...]', 'optional words to search for').addHelpText('after', `\nExamples:\n${examples}`);
     addFilterOptions(addOutputOptions(addDataOptions(cmd)));
     if (view === 'list' || view === 'treaty') {
-      cmd.addOption(new Option('--in-force-at <date>', 'treaties signed, in force and not yet ended on this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parse.parseDate));
+      cmd.addOption(
+        new Option('--in-force-at <date>', 'treaties signed, in force and not yet ended on this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parse.parseDate),
+      );
     }
     return cmd.action(async (words: string[], options: ListingOptions) => done(await runListing(view, words, options, io)));
   });

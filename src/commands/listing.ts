@@ -23,7 +23,7 @@ export interface OutputOptions {
   readonly fields?: FieldName[];
 }
 
-export interface FilterOptions {
+interface FilterOptions {
   readonly from?: string;
   readonly to?: string;
   readonly in?: DayRange;
@@ -48,7 +48,7 @@ export function outputFormat(options: OutputOptions, io: Io): Format {
   return chosen[0] ?? (fallback === 'table' && !io.stdoutIsTTY ? 'plain' : fallback);
 }
 
-export type Row = Hit<Fact | FactHead> & { readonly index: number };
+type Row = Hit<Fact | FactHead> & { readonly index: number };
 
 /** What a command wants of the rows it prints: whole facts where its output needs them, title highlights on tables. */
 export interface Wanted {
@@ -83,7 +83,9 @@ export async function runListing(view: View, words: readonly string[], options: 
   if (endUnknown.length) {
     const [n, one] = [endUnknown.length, endUnknown.length === 1];
     const some = `${endUnknown.slice(0, 5).join(', ')}${n > 5 ? ', …' : ''}`;
-    io.stderr(`rif: ${n} more ${one ? 'treaty was' : 'treaties were'} signed by then with no recorded end, so ${one ? 'it is' : 'they are'} not listed: ${some}\n`);
+    io.stderr(
+      `rif: ${n} more ${one ? 'treaty was' : 'treaties were'} signed by then with no recorded end, so ${one ? 'it is' : 'they are'} not listed: ${some}\n`,
+    );
   }
   if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
   return EXIT.ok;
@@ -124,7 +126,13 @@ export async function selectHits(view: View, words: readonly string[], options: 
   const whole = needsWhole(wanted) && !compiled;
   const { rows, highlight } = await findRows(store, query, filter, { whole, table: wanted.format === 'table' }, options, io);
   const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), whole));
-  return { store, query, hits, compiled, endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [] };
+  return {
+    store,
+    query,
+    hits,
+    compiled,
+    endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [],
+  };
 }
 
 /** The ids of treaties that pass `filter`, were signed by the end of `at`, and have no recorded end (no in-force range). */

@@ -18,15 +18,13 @@ interface PathRecord {
 }
 
 export function pathsCommand(io: Io, done: (code: number) => void): Command {
-  const cmd = new Command('paths')
-    .description('the directories and files in use: bundled facts, your fact paths, the cache, the config file')
-    .addHelpText(
-      'after',
-      `
+  const cmd = new Command('paths').description('the directories and files in use: bundled facts, your fact paths, the cache, the config file').addHelpText(
+    'after',
+    `
 Examples:
   rif paths
   rif paths --facts ~/notes --json | jq -r '.[] | select(.name == "cache") | .path'`,
-    );
+  );
   addOutputOptions(addDataOptions(cmd), false);
   return cmd.action(async (options: PathsOptions) => {
     const records = pathRecords(options, io);
@@ -57,11 +55,21 @@ function pathRecords(options: PathsOptions, io: Io): PathRecord[] {
     ...(options.facts ?? []).map(user('--facts')),
     ...envFactPaths(io.env).map(user('RIF_FACTS')),
     ...(config?.error ? [] : (config?.config.facts ?? [])).map(user('config file')),
-    { name: 'cache', path: cache ?? null, note: options.cache === false ? 'off (--no-cache)' : cache ? 'parsed user facts' : 'none: set XDG_CACHE_HOME or HOME' },
+    {
+      name: 'cache',
+      path: cache ?? null,
+      note: options.cache === false ? 'off (--no-cache)' : cache ? 'parsed user facts' : 'none: set XDG_CACHE_HOME or HOME',
+    },
     {
       name: 'config',
       path: config?.path ?? null,
-      note: config?.error ? `cannot be used: ${config.error.message}` : config?.exists ? 'read' : config?.path ? 'not there (defaults apply)' : 'none: set RIF_CONFIG, XDG_CONFIG_HOME or HOME',
+      note: config?.error
+        ? `cannot be used: ${config.error.message}`
+        : config?.exists
+          ? 'read'
+          : config?.path
+            ? 'not there (defaults apply)'
+            : 'none: set RIF_CONFIG, XDG_CONFIG_HOME or HOME',
     },
   ];
 }

@@ -15,11 +15,7 @@ export function searchCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('search')
     .description('fuzzy search over titles, aliases, ids, summaries, actors, places, topics and quotes; best first')
     .argument('[query...]', 'words to search for (typos are forgiven)')
-    .addOption(
-      new Option('--cite [style]', 'print the citation of the best result instead of the list')
-        .choices(CITE_STYLES)
-        .preset('markdown'),
-    )
+    .addOption(new Option('--cite [style]', 'print the citation of the best result instead of the list').choices(CITE_STYLES).preset('markdown'))
     .addHelpText(
       'after',
       `
@@ -40,7 +36,8 @@ Examples:
 /** `search --cite`: the first result the list would show, cited; the id goes to stderr so the reader knows which. */
 async function citeBest(words: readonly string[], options: SearchOptions, style: CiteStyle, io: Io): Promise<number> {
   const formats = (['json', 'ndjson', 'csv', 'markdown', 'fields'] as const).filter((f) => options[f]);
-  if (formats.length) throw new UsageError(`--cite prints a citation, not a listing: drop ${formats.map((f) => `--${f}`).join(' and ')} (or use --cite csl-json)`);
+  if (formats.length)
+    throw new UsageError(`--cite prints a citation, not a listing: drop ${formats.map((f) => `--${f}`).join(' and ')} (or use --cite csl-json)`);
   const { query, hits } = await selectHits('search', words, options, io, { format: 'plain', whole: true });
   const best = hits[0];
   if (!best) throw new NotFoundError(`no facts match "${query}"`);

@@ -31,13 +31,13 @@ export function addDataOptions(cmd: Command): Command {
 }
 
 export function addSizeOption(cmd: Command): Command {
-  return cmd.addOption(new Option('--max-file-size <size>', 'refuse fact files larger than this (default 1M; e.g. 4M, 512K, bytes)').argParser(parse.parseSize));
+  return cmd.addOption(
+    new Option('--max-file-size <size>', 'refuse fact files larger than this (default 1M; e.g. 4M, 512K, bytes)').argParser(parse.parseSize),
+  );
 }
 
 export function addColorOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor))
-    .option('--no-color', 'same as --color never');
+  return cmd.addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor)).option('--no-color', 'same as --color never');
 }
 
 export function addOutputOptions(cmd: Command, fields = true): Command {

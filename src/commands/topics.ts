@@ -9,15 +9,13 @@ import { addDataOptions, addOutputOptions } from './shared.js';
 type TopicsOptions = DataOptions & ColorOptions & OutputOptions;
 
 export function topicsCommand(io: Io, done: (code: number) => void): Command {
-  const cmd = new Command('topics')
-    .description('the topic vocabulary: each topic, what it means and how many facts carry it')
-    .addHelpText(
-      'after',
-      `
+  const cmd = new Command('topics').description('the topic vocabulary: each topic, what it means and how many facts carry it').addHelpText(
+    'after',
+    `
 Examples:
   rif topics
   rif topics --json | jq -r '.[] | select(.facts > 10) | .topic'`,
-    );
+  );
   addOutputOptions(addDataOptions(cmd), false);
   return cmd.action(async (options: TopicsOptions) => {
     const format = outputFormat(options, io);

@@ -31,7 +31,7 @@ export interface Flag {
   readonly optional?: boolean;
 }
 
-export interface Operand {
+interface Operand {
   readonly name: string;
   readonly values: Values;
 }
@@ -125,7 +125,16 @@ function specOf(cmd: Command, path: readonly string[], siblings: readonly string
     operands: cmd.registeredArguments.map((argument) => operandOf(argument, siblings)),
     repeats: cmd.registeredArguments.at(-1)?.variadic ?? false,
   };
-  return [own, ...subs.flatMap((sub) => specOf(sub, [...path, sub.name()], names.filter((n) => n !== 'help')))];
+  return [
+    own,
+    ...subs.flatMap((sub) =>
+      specOf(
+        sub,
+        [...path, sub.name()],
+        names.filter((n) => n !== 'help'),
+      ),
+    ),
+  ];
 }
 
 export function completionSpec(program: Command): CompletionSpec {

@@ -20,7 +20,7 @@ export function factDate(raw: RawFact, path: Path, at: At, report: Report): Fact
       if (text === undefined) continue;
       const date = parsePartialDate(text)!;
       if (lastDay(date) < previous.last) {
-        report('RIF011', at([...path, name]), `${name} ${text} comes before ${previous.name} ${(raw as Record<string, unknown>)[previous.name]}`);
+        report('RIF011', at([...path, name]), `${name} ${text} comes before ${previous.name} ${String((raw as Record<string, unknown>)[previous.name])}`);
         return undefined;
       }
       previous = { name, last: firstDay(date) };

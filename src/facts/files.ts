@@ -8,7 +8,7 @@ import type { ParseContext } from './parse.js';
 import { KINDS } from './types.js';
 
 /** A fact file larger than this is refused unread, unless --max-file-size raises it (up to MAX_FILE_BYTES). */
-export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export const VOCABULARY_FILE = 'topics.yaml';

@@ -4,7 +4,7 @@ import type { FieldName } from '../render/record.js';
 import type { AllegationFact, EventFact, FactDate, TreatyFact } from './types.js';
 
 type Common = 'id' | 'kind' | 'title' | 'topics' | 'actors';
-export type HeadDate = Pick<FactDate, 'start' | 'end' | 'precision' | 'approximate'>;
+type HeadDate = Pick<FactDate, 'start' | 'end' | 'precision' | 'approximate'>;
 
 export type FactHead =
   | (Pick<EventFact, Common> & { readonly date: HeadDate })

@@ -30,7 +30,7 @@ export const ISSUE_CODES = Object.freeze({
 export type IssueCode = keyof typeof ISSUE_CODES;
 
 /** Codes that are advice, not errors: `rif validate` reports them, loading ignores them. */
-export const WARNING_CODES: ReadonlySet<IssueCode> = new Set(['RIF018', 'RIF019', 'RIF020', 'RIF022', 'RIF023']);
+const WARNING_CODES: ReadonlySet<IssueCode> = new Set(['RIF018', 'RIF019', 'RIF020', 'RIF022', 'RIF023']);
 
 export type Severity = 'error' | 'warning';
 export const severityOf = (code: IssueCode): Severity => (WARNING_CODES.has(code) ? 'warning' : 'error');

@@ -2,7 +2,7 @@
 import type { Issue } from './issues.js';
 import { fieldAt, type Located } from './parse.js';
 
-export const LINT_LIMITS = Object.freeze({
+const LINT_LIMITS = Object.freeze({
   /** a summary longer than this is a short article, not a summary */
   maxSummaryWords: 80,
 });

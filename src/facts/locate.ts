@@ -21,7 +21,7 @@ function keyName(pair: Pair): unknown {
  * (a missing field), the deepest node that does exist is used.
  */
 export function locate(doc: Document, counter: LineCounter, path: Path, key = false): Position {
-  let node = doc.contents as Node | null;
+  let node: Node | null = doc.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of path.entries()) {
     const wantKey = key && i === path.length - 1;

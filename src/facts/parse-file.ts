@@ -34,7 +34,7 @@ export function parseFactFile(text: string, ctx: ParseContext, reread: () => str
 const TAG_OR_ANCHOR = /(?:^|[\s[{,:])(?:!|&\S)/m;
 
 /** The facts of a file with no problem at all, or undefined when there is anything to explain. */
-export function parseFast(text: string, ctx: ParseContext): Fact[] | undefined {
+function parseFast(text: string, ctx: ParseContext): Fact[] | undefined {
   if (TAG_OR_ANCHOR.test(text)) return undefined;
   let data: unknown;
   try {

@@ -39,13 +39,13 @@ export function parseFactText(text: string, ctx: ParseContext): ParseResult {
   const report = (code: IssueCode, pos: Position, message: string) =>
     issues.push({ code, file: ctx.file, line: pos.line, col: pos.col, message });
 
-  const data: unknown = doc.toJS();
+  const data = doc.toJS() as unknown;
   if (data === null || data === undefined) {
     report('RIF004', { line: 1, col: 1 }, 'the file is empty: expected a fact (a mapping) or a list of facts');
     return { entries: [], issues };
   }
   const items: { value: unknown; path: Path }[] = Array.isArray(data)
-    ? data.map((value, i) => ({ value, path: [i] }))
+    ? (data as unknown[]).map((value, i) => ({ value, path: [i] }))
     : [{ value: data, path: [] }];
   if (Array.isArray(data) && ctx.expect) {
     report('RIF004', at([]), 'a bundled fact file holds exactly one fact (a mapping), not a list');
@@ -73,7 +73,7 @@ export function checkEntry(value: unknown, path: Path, ctx: ParseContext, at: At
     return undefined;
   }
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
-    report('RIF004', at([...path, 'kind']), `kind ${JSON.stringify(kind)} must be one of ${KINDS.join(', ')}${didYouMean(String(kind), KINDS)}`);
+    report('RIF004', at([...path, 'kind']), `kind ${JSON.stringify(kind)} must be one of ${KINDS.join(', ')}${didYouMean(typeof kind === 'string' ? kind : JSON.stringify(kind), KINDS)}`);
     return undefined;
   }
   if (ctx.expect?.kind !== undefined && ctx.expect.kind !== kind) {
@@ -84,7 +84,7 @@ export function checkEntry(value: unknown, path: Path, ctx: ParseContext, at: At
     for (const zi of result.error.issues) reportZodIssue(zi, path, kind as Kind, value as Record<string, unknown>, at, report);
     return undefined;
   }
-  const raw = result.data as RawFact;
+  const raw: RawFact = result.data;
   if (ctx.expect?.id !== undefined && ctx.expect.id !== raw.id) {
     report('RIF006', at([...path, 'id']), `id "${raw.id}" differs from the file name "${ctx.expect.id}.yaml"`);
   }

@@ -8,7 +8,7 @@ import type { Issue } from './issues.js';
 // for the config file, which reads its own settings from the document
 export { isMap, isScalar } from 'yaml';
 
-export const YAML_OPTIONS = Object.freeze({
+const YAML_OPTIONS = Object.freeze({
   version: '1.2',
   schema: 'core',
   uniqueKeys: true,
@@ -19,7 +19,7 @@ export const YAML_OPTIONS = Object.freeze({
 } as const);
 
 /** A fact needs five levels (a list of facts, a fact, its sources, a source, a value); this is ample. */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 export interface YamlRead {
   /** undefined when the text could not be read as one document */
@@ -92,7 +92,7 @@ const MARKERS = new Set(['\u0002', '\u0018', '\u001f']);
  * recursion), or undefined. Flow collections count each bracket; block collections are bounded by the
  * indentation of a line plus the `- ` and `? ` indicators on it (`- - - x` nests three sequences).
  */
-export function tooDeepAt(text: string, limit: number): number | undefined {
+function tooDeepAt(text: string, limit: number): number | undefined {
   let offset = 0;
   let flow = 0;
   let indent = 0;

@@ -1,7 +1,7 @@
 // Pure: what `rif validate` reports — the issues inside the checked paths, in file order, with counts.
 import { severityOf, type Issue, type Severity } from './issues.js';
 
-export interface ReportedIssue extends Issue {
+interface ReportedIssue extends Issue {
   readonly severity: Severity;
 }
 

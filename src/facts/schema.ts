@@ -22,7 +22,7 @@ const text = z.string().trim().min(1, 'must not be empty').superRefine(plain);
 const list = z.array(text);
 
 // YAML 1.2 reads an unquoted 1828 as a number; a bare year is common enough to accept.
-export const partialDate = z
+const partialDate = z
   .union([z.string(), z.number().int()])
   .transform(String)
   .superRefine((value, ctx) => {
@@ -83,9 +83,9 @@ const when = {
   end: partialDate.optional(),
 };
 
-export const eventSchema = z.strictObject({ ...common, ...when, kind: z.literal('event') });
+const eventSchema = z.strictObject({ ...common, ...when, kind: z.literal('event') });
 
-export const treatySchema = z.strictObject({
+const treatySchema = z.strictObject({
   ...common,
   kind: z.literal('treaty'),
   signed: partialDate,
@@ -98,7 +98,7 @@ export const treatySchema = z.strictObject({
   provisions: list.optional(),
 });
 
-export const allegationSchema = z.strictObject({
+const allegationSchema = z.strictObject({
   ...common,
   ...when,
   kind: z.literal('allegation'),
@@ -113,7 +113,7 @@ export const allegationSchema = z.strictObject({
 
 export const SCHEMAS = Object.freeze({ event: eventSchema, treaty: treatySchema, allegation: allegationSchema });
 
-export type RawEvent = z.output<typeof eventSchema>;
-export type RawTreaty = z.output<typeof treatySchema>;
-export type RawAllegation = z.output<typeof allegationSchema>;
+type RawEvent = z.output<typeof eventSchema>;
+type RawTreaty = z.output<typeof treatySchema>;
+type RawAllegation = z.output<typeof allegationSchema>;
 export type RawFact = RawEvent | RawTreaty | RawAllegation;

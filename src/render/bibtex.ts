@@ -20,7 +20,7 @@ const LATEX: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /** Text as the value of a BibTeX field: on one line, LaTeX's special characters escaped. */
-export function latexText(text: string): string {
+function latexText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()

@@ -38,11 +38,11 @@ export function cellText(record: FactRecord, field: FieldName, human = false): s
   // a table tells a treaty still in force from one whose end is not recorded; plain output keeps the field empty
   else if (field === 'ended' && value === null && human && record['in_force_now'] === true) text = 'in force';
   else if (Array.isArray(value)) text = listText(value);
-  else if (value !== null && value !== undefined) text = String(value);
+  else if (value !== null && value !== undefined) text = typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
   return text.replace(/[\t\r\n]+/g, ' ');
 }
 
-export const HEADERS: Readonly<Partial<Record<FieldName, string>>> = Object.freeze({
+const HEADERS: Readonly<Partial<Record<FieldName, string>>> = Object.freeze({
   in_force: 'in force',
   alleged_by: 'alleged by',
   denied_by: 'denied by',

@@ -20,14 +20,14 @@ export interface CitedSource extends Source {
   readonly note: string;
 }
 
-export interface CitedFact {
+interface CitedFact {
   readonly fact: Fact;
   readonly sentence: string;
   /** its sources in its own order, each once */
   readonly sources: readonly CitedSource[];
 }
 
-export interface Citation {
+interface Citation {
   readonly facts: readonly CitedFact[];
   /** every source once, in order of first citation */
   readonly sources: readonly CitedSource[];
@@ -78,7 +78,7 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
  * was…") or leaves the date out. An allegation's title is quoted, never asserted, and the sentence says
  * who made it, who denied or confirmed it, and its status.
  */
-export function citationSentence(fact: Fact): string {
+function citationSentence(fact: Fact): string {
   return oneLine(sentenceOf(fact));
 }
 
@@ -126,14 +126,20 @@ export function pageIdentity(url: string): string {
  * identity. It depends on the address alone, so a source keeps its key whatever else is cited, and
  * anyone can recompute it. Letters, digits and hyphens only: safe in BibTeX, pandoc and LaTeX.
  */
-export function sourceKey(url: string, hash: Hash): string {
+function sourceKey(url: string, hash: Hash): string {
   const identity = pageIdentity(url);
-  const host = identity.split('/')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  const host = identity
+    .split('/')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
   return `${host || 'source'}-${hash(identity).slice(0, 8)}`;
 }
 
 /** The facts with their sentences and sources, each source once across all of them. */
-export function collectCitation(facts: readonly Fact[], hash: Hash): Citation {
+function collectCitation(facts: readonly Fact[], hash: Hash): Citation {
   const byPage = new Map<string, { source: Source; label: string; citedFor: string[] }>();
   const cited = facts.map((fact) => {
     const sentence = citationSentence(fact);
@@ -176,7 +182,9 @@ const autolink = (url: string): string => `<${url.replace(/[\s<>]/g, (c) => `%${
 
 /** A source as a reference: publisher, “title”, address. */
 const reference = (source: CitedSource, text: (s: string) => string, address: (url: string) => string): string =>
-  [...(source.publisher ? [text(oneLine(source.publisher))] : []), ...(source.title ? [`“${text(oneLine(source.title))}”`] : []), address(source.url)].join(', ');
+  [...(source.publisher ? [text(oneLine(source.publisher))] : []), ...(source.title ? [`“${text(oneLine(source.title))}”`] : []), address(source.url)].join(
+    ', ',
+  );
 
 function renderMarkdownCitation({ facts, sources }: Citation): string {
   const paragraphs = facts.map(({ sentence, sources: own }) => `${markdownText(sentence)}${own.map((s) => `[^${s.label}]`).join('')}`);
@@ -185,7 +193,20 @@ function renderMarkdownCitation({ facts, sources }: Citation): string {
 }
 
 function renderPlainCitation({ facts, sources }: Citation): string {
-  const paragraphs = facts.map(({ sentence, sources: own }) => `${sentence} [${own.map((s) => s.number).sort((a, b) => a - b).join(', ')}]`);
-  const notes = sources.map((s) => `[${s.number}] ${reference(s, (t) => t, (url) => url)}`);
+  const paragraphs = facts.map(
+    ({ sentence, sources: own }) =>
+      `${sentence} [${own
+        .map((s) => s.number)
+        .sort((a, b) => a - b)
+        .join(', ')}]`,
+  );
+  const notes = sources.map(
+    (s) =>
+      `[${s.number}] ${reference(
+        s,
+        (t) => t,
+        (url) => url,
+      )}`,
+  );
   return `${[...paragraphs, notes.join('\n')].join('\n\n')}\n`;
 }

@@ -3,7 +3,7 @@ import type { CitedSource } from './cite.js';
 import { renderJson } from './json.js';
 
 /** The CSL variables rif fills; every name is in the csl-data.json schema. */
-export interface CslItem {
+interface CslItem {
   readonly id: string;
   readonly type: 'webpage';
   readonly title?: string;
@@ -18,7 +18,7 @@ export interface CslItem {
  * `publisher` is dropped by Zotero. No `issued` or `accessed` date: the fact files record neither, and
  * the fact's own date is not when the page was published. `note` says what rif cites it for.
  */
-export function cslItem(source: CitedSource): CslItem {
+function cslItem(source: CitedSource): CslItem {
   return {
     id: source.key,
     type: 'webpage',

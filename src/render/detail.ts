@@ -20,7 +20,11 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   const out: string[] = [];
   const block = (text: string, indent: number, first = '') => {
     const room = columns > 0 ? columns - indent : Infinity;
-    const lines = Number.isFinite(room) ? wrap(visible(text), Math.max(20, room)) : visible(text).split('\n').map((t) => ({ text: t }));
+    const lines = Number.isFinite(room)
+      ? wrap(visible(text), Math.max(20, room))
+      : visible(text)
+          .split('\n')
+          .map((t) => ({ text: t }));
     lines.forEach((l, i) => out.push(`${i === 0 && first ? first : ' '.repeat(indent)}${l.text}`));
   };
   const field = (label: string, value: string | null | undefined) => {

@@ -9,7 +9,7 @@ import { pickFields, toRecord, type FieldName } from './record.js';
 export type View = 'search' | 'list' | 'event' | 'treaty' | 'allegation';
 
 /** The columns that matter for each view, when --fields does not say. */
-export const DEFAULT_FIELDS: Readonly<Record<View, readonly FieldName[]>> = Object.freeze({
+const DEFAULT_FIELDS: Readonly<Record<View, readonly FieldName[]>> = Object.freeze({
   search: ['date', 'kind', 'id', 'title'],
   list: ['date', 'kind', 'id', 'title'],
   event: ['date', 'id', 'title', 'topics'],

@@ -78,7 +78,11 @@ export const statsJson = (stats: Stats): string => renderJson(stats);
 
 /** "total", "facts", N, then ("record", "as_of", date) when the bundled facts are counted, then one line of section, key, count per count, separated by tabs: made for awk and cut. */
 export function statsPlain(stats: Stats): string {
-  const lines = [['total', 'facts', String(stats.total)], ...(stats.as_of ? [['record', 'as_of', stats.as_of]] : []), ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => [s.name, visible(key), String(n)]))];
+  const lines = [
+    ['total', 'facts', String(stats.total)],
+    ...(stats.as_of ? [['record', 'as_of', stats.as_of]] : []),
+    ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => [s.name, visible(key), String(n)])),
+  ];
   return renderTsv(lines);
 }
 
@@ -101,7 +105,10 @@ export function drawStats(stats: Stats, options: DrawOptions): string {
     section.name === 'kind' ? kindColor(chalk, key as Kind) : section.name === 'status' ? kindColor(chalk, 'allegation') : chalk.blue;
 
   const fitted = (text: string): string[] => (columns > 0 ? wrap(text, columns).map((l) => l.text) : [text]).map((l) => chalk.dim(l));
-  const out = [chalk.bold(`${stats.total} fact${stats.total === 1 ? '' : 's'}`), ...(stats.as_of ? fitted(`The bundled record is complete to ${stats.as_of}.`) : [])];
+  const out = [
+    chalk.bold(`${stats.total} fact${stats.total === 1 ? '' : 's'}`),
+    ...(stats.as_of ? fitted(`The bundled record is complete to ${stats.as_of}.`) : []),
+  ];
   for (const section of SECTIONS) {
     const counts = rows(stats, section);
     const max = counts.reduce((a, [, n]) => Math.max(a, n), 0);
@@ -113,7 +120,9 @@ export function drawStats(stats: Stats, options: DrawOptions): string {
     for (const [key, n] of counts) {
       const label = visible(key);
       const bar = cells ? paint(section, key)(countBar(n, max, cells)) : '';
-      out.push(`${' '.repeat(indent)}${label}${' '.repeat(labelWidth - width(label) + gap)}${String(n).padStart(countWidth)}${bar ? ' '.repeat(gap) + bar : ''}`);
+      out.push(
+        `${' '.repeat(indent)}${label}${' '.repeat(labelWidth - width(label) + gap)}${String(n).padStart(countWidth)}${bar ? ' '.repeat(gap) + bar : ''}`,
+      );
     }
   }
   const footnote = 'A span counts in the decade it starts; a fact counts once under each of its topics.';

@@ -57,7 +57,11 @@ export function renderTable(headers: readonly string[], cells: readonly (readonl
   const longest = headers.map((_, c) => Math.max(1, ...cells.flatMap((row) => row[c]!.split(/\s+/).map(width))));
   const widths = fitWidths(natural, options.columns, options.rigid, longest);
   const table = new Table({
-    head: headers.map((h, c) => wrap(h, widths[c]!).map((l) => chalk.bold(l.text)).join('\n')),
+    head: headers.map((h, c) =>
+      wrap(h, widths[c]!)
+        .map((l) => chalk.bold(l.text))
+        .join('\n'),
+    ),
     colWidths: widths.map((w) => w + PADDING),
     wordWrap: false,
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },

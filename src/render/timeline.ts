@@ -23,12 +23,12 @@ const LAYOUT = Object.freeze({ indent: 2, gap: 2, barShare: 0.4, minBar: 12, max
 /** Years between axis labels: the smallest that leaves `tickRoom` columns per label. */
 const TICK_STEPS = Object.freeze([1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]);
 
-export const KIND_LETTER: Readonly<Record<Kind, string>> = Object.freeze({ event: 'E', treaty: 'T', allegation: 'A' });
+const KIND_LETTER: Readonly<Record<Kind, string>> = Object.freeze({ event: 'E', treaty: 'T', allegation: 'A' });
 
 type Shown = Fact | FactHead;
 
 /** What a fact's bar draws, as partial dates; `end` is null for a span that has not ended. */
-export interface Span {
+interface Span {
   readonly start: string;
   readonly end: string | null;
 }
@@ -45,7 +45,7 @@ export interface Entry {
  * from entry into force (signing when that is not recorded) to its end, open while in force now. A
  * treaty whose end is not recorded gets no bar, as with --in-force-at: rif cannot say how long it held.
  */
-export function spanOf(fact: Shown): Span | null {
+function spanOf(fact: Shown): Span | null {
   if (fact.kind === 'treaty') return fact.ended === null && !fact.in_force_now ? null : { start: fact.in_force ?? fact.signed, end: fact.ended };
   return fact.date.end === fact.date.start ? null : { start: fact.date.start, end: fact.date.end };
 }
@@ -185,8 +185,17 @@ function makeAxis(entries: readonly Entry[], window: DayRange, cells: number): A
   const known = entries.flatMap(({ fact, span }) => [fact.date.start, fact.date.end, span?.end ?? null]).filter((d): d is string => d !== null);
   const present = known.reduce((a, d) => Math.max(a, lastDay(parsePartialDate(d)!)), lastDay({ year: PRESENT_YEAR, precision: 'year' }));
   const reaches = entries.map((e) => reach(e, present));
-  const lo = Math.max(window.lo, reaches.reduce((a, r) => Math.min(a, r.lo), Infinity));
-  const hi = Math.max(lo, Math.min(window.hi, reaches.reduce((a, r) => Math.max(a, r.hi), -Infinity)));
+  const lo = Math.max(
+    window.lo,
+    reaches.reduce((a, r) => Math.min(a, r.lo), Infinity),
+  );
+  const hi = Math.max(
+    lo,
+    Math.min(
+      window.hi,
+      reaches.reduce((a, r) => Math.max(a, r.hi), -Infinity),
+    ),
+  );
   const to = yearsAt(hi, true);
   const step = TICK_STEPS.find((s) => (s * cells) / (to - yearsAt(lo)) >= LAYOUT.tickRoom) ?? TICK_STEPS[TICK_STEPS.length - 1]!;
   // back to a round year, but not before the window: --in 19th-century starts at 1800, not at its first fact
@@ -200,7 +209,7 @@ function placement(entry: Entry, axis: Axis, cells: number): Placement {
   const from = Math.floor((yearsAt(Math.max(r.lo, axis.lo)) - axis.from) * scale);
   const to = entry.span ? Math.ceil((yearsAt(Math.min(r.hi, axis.hi), true) - axis.from) * scale) - 1 : from;
   const span = entry.span !== null;
-  return { from, to, span, before: span && r.lo < axis.lo, after: span && (entry.span!.end === null || r.hi > axis.hi) };
+  return { from, to, span, before: span && r.lo < axis.lo, after: span && (entry.span.end === null || r.hi > axis.hi) };
 }
 
 /** Year labels over the bars, each where its year begins; one that would touch the last is left out. */
@@ -271,7 +280,11 @@ function legend(count: number, by: Grouping, bars: boolean, columns: number): st
   const parts = [
     `${count} fact${count === 1 ? '' : 's'} by ${by}`,
     `${KIND_LETTER.event} event, ${KIND_LETTER.treaty} treaty, ${KIND_LETTER.allegation} allegation`,
-    ...(bars ? [`${GLYPHS.full} span (a treaty's time in force), ${GLYPHS.point} one date, ${GLYPHS.after} not ended or past the axis, ${GLYPHS.before} began before it`] : []),
+    ...(bars
+      ? [
+          `${GLYPHS.full} span (a treaty's time in force), ${GLYPHS.point} one date, ${GLYPHS.after} not ended or past the axis, ${GLYPHS.before} began before it`,
+        ]
+      : []),
   ];
   const one = parts.join(' · ');
   return columns === 0 || width(one) <= columns ? [one] : parts.flatMap((part) => wrap(part, columns).map((l) => l.text));

@@ -11,7 +11,7 @@ import { FUSE_OPTIONS, QUERY_LIMITS, SEARCH_KEYS, STOPWORDS } from './options.js
 import { factsHolding, matchingWords } from './tokens.js';
 import { bare, isShortWord } from './words.js';
 
-export type IndexedHit = Hit & { readonly index: number };
+type IndexedHit = Hit & { readonly index: number };
 
 export interface SearchResult {
   /** best first */
@@ -57,9 +57,7 @@ export async function search(store: Store, query: string, keep: (index: number) 
   if (candidates.length > QUERY_LIMITS.rankLimit) {
     // the most words, in the best-weighted fields, go forward to be ranked
     const ids = await store.ids();
-    candidates = candidates
-      .sort((a, b) => count[b]! - count[a]! || weight[b]! - weight[a]! || compareIds(ids[a]!, ids[b]!))
-      .slice(0, QUERY_LIMITS.rankLimit);
+    candidates = candidates.sort((a, b) => count[b]! - count[a]! || weight[b]! - weight[a]! || compareIds(ids[a]!, ids[b]!)).slice(0, QUERY_LIMITS.rankLimit);
   }
   const indices = candidates.sort((a, b) => a - b);
   const facts = await store.facts(indices);

@@ -44,5 +44,7 @@ export const QUERY_LIMITS = Object.freeze({
 
 /** Words too common to search for on their own. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
-  'a an and are as at be by did do does for from had has have how in into is it its of on or over the their to was were what when where which who why with'.split(' '),
+  'a an and are as at be by did do does for from had has have how in into is it its of on or over the their to was were what when where which who why with'.split(
+    ' ',
+  ),
 );

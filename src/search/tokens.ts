@@ -9,7 +9,7 @@ import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
 export const FIELD_SLOTS = 16;
 
 /** A sorted list of words: an array, or a view of one string (as read from the cache, without a string per word). */
-export interface Words {
+interface Words {
   readonly length: number;
   at(index: number): string | undefined;
 }
@@ -48,7 +48,7 @@ export function buildTokenIndex(docs: readonly Doc[]): TokenIndex {
   }
   starts[words.length] = total;
   const postings = new Uint32Array(total);
-  for (const [i, word] of words.entries()) postings.set(lists.get(word)!, starts[i]!);
+  for (const [i, word] of words.entries()) postings.set(lists.get(word)!, starts[i]);
   return { words, starts, postings };
 }
 

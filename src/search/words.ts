@@ -15,7 +15,9 @@ const MARKS = /[^\p{L}\p{N}]+/u;
 /** The words of a text, both as written ("s-300", "shahed-136") and split at every mark ("s", "300"). */
 export function wordsOf(text: string): string[] {
   if (isAscii(text)) return asciiWordsOf(text.toLowerCase());
-  const spaced = bare(text).split(/\s+/).map((w) => w.replace(EDGES, ''));
+  const spaced = bare(text)
+    .split(/\s+/)
+    .map((w) => w.replace(EDGES, ''));
   return [...spaced, ...spaced.flatMap((w) => w.split(MARKS))].filter(Boolean);
 }
 
@@ -36,7 +38,7 @@ function asciiWordsOf(text: string): string[] {
     while (end > start && !isAlnum(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
     whole.push(text.slice(start, end));
-    for (let j = start; j < end; ) {
+    for (let j = start; j < end;) {
       while (j < end && !isAlnum(text.charCodeAt(j))) j++;
       const from = j;
       while (j < end && isAlnum(text.charCodeAt(j))) j++;

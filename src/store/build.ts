@@ -30,7 +30,11 @@ export interface BuildInput {
 export function buildStoreData(input: BuildInput): StoreData {
   const issues: Issue[] = [...input.found.skipped];
   const vocabulary = new Map(input.bundledVocabulary);
-  for (const [topic, meaning] of readVocabularies(input.found.vocabularies.map((v) => v.file), issues, input.maxFileBytes)) {
+  for (const [topic, meaning] of readVocabularies(
+    input.found.vocabularies.map((v) => v.file),
+    issues,
+    input.maxFileBytes,
+  )) {
     if (!vocabulary.has(topic)) vocabulary.set(topic, meaning);
   }
   // a changed topic list changes what every file's topics mean: then nothing is reused
@@ -43,7 +47,11 @@ export function buildStoreData(input: BuildInput): StoreData {
     records.push(fact);
     located.push(entry);
   };
-  for (const fact of input.bundled) add(fact, lazilyLocated(fact, 0, { file: fact.file, vocabulary }, () => readText(fact.file, [])));
+  for (const fact of input.bundled)
+    add(
+      fact,
+      lazilyLocated(fact, 0, { file: fact.file, vocabulary }, () => readText(fact.file, [])),
+    );
 
   const sources: SourceEntry[] = [];
   const total = input.found.jobs.length;

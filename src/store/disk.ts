@@ -113,9 +113,22 @@ function columnsLayout(n: number, words: number) {
 }
 
 function headOf(fact: Fact): FactHead {
-  const { id, kind, title, topics, actors } = fact;
+  const { id, title, topics, actors } = fact;
   const date = { start: fact.date.start, end: fact.date.end, precision: fact.date.precision, approximate: fact.date.approximate };
-  if (fact.kind === 'treaty') return { id, kind: 'treaty', title, date, topics, actors, signed: fact.signed, in_force: fact.in_force, ended: fact.ended, in_force_now: fact.in_force_now, parties: fact.parties };
+  if (fact.kind === 'treaty')
+    return {
+      id,
+      kind: 'treaty',
+      title,
+      date,
+      topics,
+      actors,
+      signed: fact.signed,
+      in_force: fact.in_force,
+      ended: fact.ended,
+      in_force_now: fact.in_force_now,
+      parties: fact.parties,
+    };
   if (fact.kind === 'allegation') return { id, kind: 'allegation', title, date, topics, actors, status: fact.status, alleged_by: fact.alleged_by };
   return { id, kind: 'event', title, date, topics, actors };
 }
@@ -143,8 +156,7 @@ function jsonItems(items: readonly unknown[]): { text: Buffer; offsets: Float64A
  * JSON with every character past ASCII written as a \\u escape: the file then reads into a one-byte
  * string, which V8 decodes and parses faster than text with Persian or Cyrillic in it.
  */
-const asciiJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
  * Each fact's JSON record as a listing's --json prints it, by the same renderer, with where each starts:
@@ -295,7 +307,7 @@ export function readManifest(dir: string, fileBase?: string): Manifest | undefin
     if (size === undefined || size !== manifest.bytes?.[name as DataFile]) return undefined;
   }
   if (!fileBase) return manifest;
-  return { ...manifest, issues: manifest.issues.map((i) => withIssueFiles(i, absoluteIn(fileBase))) };
+  return { ...manifest, issues: (manifest.issues as readonly Issue[]).map((i) => withIssueFiles(i, absoluteIn(fileBase))) };
 }
 
 /** What a store was built from, for a rebuild that parses only what changed. */
@@ -439,13 +451,15 @@ export function openDiskStore(dir: string, manifest: Manifest, fileBase?: string
     status: new Uint8Array(raw.buffer, at(layout.status), n),
   };
   for (let i = 0; i < n; i++) {
-    if (c.kind[i]! >= KINDS.length || c.status[i]! > STATUSES.length || c.record[i]! >= manifest.records) throw new StoreDamaged('columns hold values out of range');
+    if (c.kind[i]! >= KINDS.length || c.status[i]! > STATUSES.length || c.record[i]! >= manifest.records)
+      throw new StoreDamaged('columns hold values out of range');
   }
   const headLines = new ItemReader(join(dir, FILES.heads), c.headAt);
   const records = new RecordReader(dir, fileBase);
   const heads = (indices: readonly number[]): FactHead[] =>
     headLines.pick(indices).map((head, k) => {
-      if ((head as FactHead)?.id === undefined || (head as FactHead).kind !== KINDS[c.kind[indices[k]!]!]) throw new StoreDamaged('a head does not match its columns');
+      if ((head as FactHead)?.id === undefined || (head as FactHead).kind !== KINDS[c.kind[indices[k]!]!])
+        throw new StoreDamaged('a head does not match its columns');
       return head as FactHead;
     });
   let ids: string[] | undefined;
@@ -514,6 +528,8 @@ function listingReader(dir: string, n: number, fileBase: string): (indices: read
   // a JSON string joins as its characters do: the folder's escaped characters go before the relative path's
   const base = visible(JSON.stringify(fileBase)).slice(1, -1);
   const FILE = '"file": "';
+  // async: damage found here must reach the caller as a rejection, like every other read of the store
+  // eslint-disable-next-line @typescript-eslint/require-await
   return async (indices) => {
     text ??= readStoreFile(join(dir, FILES.listing), 'utf8');
     at ??= float64s(readStoreFile(join(dir, FILES.listingAt)));

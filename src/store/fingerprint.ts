@@ -14,9 +14,29 @@ import type { Hash } from './hash.js';
 
 /** What the walk skips (facts/files.ts) is pruned; what it reads (folders, and .yaml files of any type) is listed. */
 const FIND_EXPRESSION = [
-  '-mindepth', '1',
-  '(', '-name', '.*', '-o', '-name', 'node_modules', ')', '-prune',
-  '-o', '(', '-type', 'd', '-o', '-iname', '*.yaml', '-o', '-iname', '*.yml', ')', '-printf', '%y %s %T@ %C@ %P\\0',
+  '-mindepth',
+  '1',
+  '(',
+  '-name',
+  '.*',
+  '-o',
+  '-name',
+  'node_modules',
+  ')',
+  '-prune',
+  '-o',
+  '(',
+  '-type',
+  'd',
+  '-o',
+  '-iname',
+  '*.yaml',
+  '-o',
+  '-iname',
+  '*.yml',
+  ')',
+  '-printf',
+  '%y %s %T@ %C@ %P\\0',
 ];
 
 export interface FingerprintOptions {

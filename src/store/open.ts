@@ -42,12 +42,16 @@ export async function openStore(options: OpenOptions): Promise<Store> {
   if (!options.userPaths.length) return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
 
   const hash = hasher();
-  const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p)), options.maxFileBytes ?? null]));
+  const key = hash(
+    JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, options.userPaths.map((p) => resolve(p)), options.maxFileBytes ?? null]),
+  );
   const dir = options.cacheDir && join(storesDir(options.cacheDir), key);
   const manifest = dir ? readManifest(dir) : undefined;
   const previous = manifest?.key === key ? manifest : undefined;
   const printed =
-    options.cacheDir && options.searchPath !== undefined ? fingerprint(options.userPaths, { searchPath: options.searchPath, scratch: options.cacheDir, hash }) : undefined;
+    options.cacheDir && options.searchPath !== undefined
+      ? fingerprint(options.userPaths, { searchPath: options.searchPath, scratch: options.cacheDir, hash })
+      : undefined;
 
   let walked: Promise<{ print: string | undefined; found: FoundFiles }> | undefined;
   const walk = () =>

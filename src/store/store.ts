@@ -58,7 +58,7 @@ export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issu
   };
 }
 
-export function countTopics(heads: readonly Pick<FactHead, 'topics'>[]): Map<string, number> {
+function countTopics(heads: readonly Pick<FactHead, 'topics'>[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const head of heads) for (const topic of new Set(head.topics)) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   return counts;
