@@ -118,6 +118,6 @@ const manDate = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? NaN) * 1000 || 
 rmSync(`${root}dist/man-page.mjs`);
 await build({ ...common, entryPoints: { 'compile-facts': 'scripts/compile-facts.ts' }, outdir: 'dist/.build' });
 const { compileFacts } = await import(`${root}dist/.build/compile-facts.js`);
-const code = compileFacts(root);
+const code = await compileFacts(root);
 rmSync(`${root}dist/.build`, { recursive: true, force: true });
 process.exitCode = code;

@@ -3,23 +3,32 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../src/facts/issues.js';
-import { compileBundled } from '../src/store/compile.js';
-import { writeStore } from '../src/store/disk.js';
-import { hasher } from '../src/store/hash.js';
+import { loadFacts } from '../src/facts/load.js';
 import { parseRecordFile, RECORD_FILE, type RecordInfo } from '../src/record.js';
+import { planBundled } from '../src/store/bundled-store.js';
+import { checksum } from '../src/store/checksum.js';
+import { hasher } from '../src/store/hash.js';
+import { writeEntry } from '../src/store/write-entry.js';
 
-export function compileFacts(root: string): number {
+export async function compileFacts(root: string): Promise<number> {
   const factsDir = join(root, 'facts') + '/';
-  const hash = hasher();
-  const data = compileBundled(factsDir, hash);
-  for (const issue of data.issues) process.stderr.write(`${formatIssue(issue, (f) => f.slice(root.length))}\n`);
+  const exact = loadFacts({ bundledDir: factsDir, includeBundled: true, userPaths: [], cwd: undefined });
+  for (const issue of exact.issues) process.stderr.write(`${formatIssue(issue, (f) => f.slice(root.length))}\n`);
   const record = parseRecordFile(readFileSync(join(factsDir, RECORD_FILE), 'utf8'));
   if ('problem' in record) process.stderr.write(`facts/${RECORD_FILE}: ${record.problem}\n`);
-  if (data.issues.length || 'problem' in record) return 1;
+  if (exact.issues.length || 'problem' in record) return 1;
+  const plan = await planBundled(factsDir, hasher());
+  // the fast reader must find what the exact one found: the store is what every command reads
+  if (plan.issues.length || plan.kept.length !== exact.facts.length) {
+    process.stderr.write(
+      `the compiled store holds ${plan.kept.length} facts and ${plan.issues.length} problems; the exact loader found ${exact.facts.length} and none\n`,
+    );
+    return 1;
+  }
   const out = join(root, 'dist', 'bundled');
-  writeStore(out, data, hash, { fileBase: factsDir, listing: true });
-  const info: RecordInfo = { facts: data.kept.length, as_of: record.as_of };
+  writeEntry(out, plan, undefined, { fileBase: factsDir, listing: true }, checksum());
+  const info: RecordInfo = { facts: plan.kept.length, as_of: record.as_of };
   writeFileSync(join(out, 'record.json'), `${JSON.stringify(info)}\n`);
-  process.stdout.write(`compiled ${data.kept.length} bundled facts into dist/bundled/\n`);
+  process.stdout.write(`compiled ${plan.kept.length} bundled facts into dist/bundled/\n`);
   return 0;
 }

@@ -7,7 +7,6 @@ import type { Io } from './io.js';
 import { packageVersion } from './package.js';
 import { BUNDLED_STORE_DIR } from './paths.js';
 import { describeRecord, readRecordInfo } from './record.js';
-import { speculation } from './speculation.js';
 import { cacheCommand } from './commands/cache.js';
 import { citeCommand } from './commands/cite.js';
 import { completionCommand } from './commands/completion.js';
@@ -107,28 +106,14 @@ export function programFor(io: Io): Command {
   return buildProgram(io, () => {}, undefined);
 }
 
-/**
- * Runs rif with `argv` (without node and the script) against `io`; resolves to the exit code. The
- * command may run on a cache entry still being checked, with its output held: when the entry proves
- * stale, the command runs again on fresh facts.
- */
+/** Runs rif with `argv` (without node and the script) against `io`; resolves to the exit code. */
 export async function run(argv: readonly string[], given: Io): Promise<number> {
-  const speculative = speculation(given);
-  const code = await runOnce(argv, speculative.io);
-  try {
-    if (await speculative.settle()) return code;
-  } catch (error) {
-    // the held output failed to go out (a reader that left, a full disk)
-    return failed(error, given);
-  }
-  return runOnce(argv, given);
-}
-
-async function runOnce(argv: readonly string[], given: Io): Promise<number> {
   let code: number = EXIT.ok;
   let io = given;
   try {
     io = { ...given, config: given.config ?? (await readConfig(given.env, given.cwd)) };
+    if (io.config?.unreadable)
+      io.stderr(`rif: warning: cannot read the config file ${visible(io.config.path ?? '')} (${io.config.unreadable}); using the defaults\n`);
     if (argv[0] !== undefined && VERSION_WORDS.has(argv[0])) {
       io.stdout(versionText());
       return EXIT.ok;

@@ -1,7 +1,9 @@
 // The config file: the user's defaults for extra fact paths, colour and the output format of listings.
 // run() reads it once per run. A file that is not there costs one stat; one that is there loads the
 // YAML reader. Flags and RIF_FACTS always win; a broken file is an error for the commands that use it,
-// while `rif config path` and `rif paths` still work, so that it can be found and fixed.
+// while `rif config path` and `rif paths` still work, so that it can be found and fixed. A file or
+// folder that cannot be read at all (no permission, a file where a folder should be) is a warning, and
+// the defaults apply: rif must not stop working because of a home directory it cannot read.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
@@ -24,6 +26,8 @@ export interface ConfigRead {
   readonly config: Config;
   /** why the file could not be used; thrown by configOf, so only commands that need it fail */
   readonly error?: UsageError;
+  /** why the file (or a folder on its path) could not be read: run() warns, and the defaults apply */
+  readonly unreadable?: string;
 }
 
 const CONFIG_FORMATS: readonly Format[] = Object.freeze(['table', 'plain', 'json', 'ndjson', 'csv', 'markdown']);
@@ -35,18 +39,27 @@ const NONE: Config = Object.freeze({ facts: [] });
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** RIF_CONFIG, else $XDG_CONFIG_HOME/rif/config.yaml, else ~/.config/rif/config.yaml. */
-function configPath(env: Env, cwd: string): string | undefined {
-  if (env['RIF_CONFIG']) return resolve(cwd, env['RIF_CONFIG']);
+function configPath(env: Env, cwd: string | undefined): string | undefined {
+  // without a working directory a relative RIF_CONFIG cannot be found; it is reported as unreadable
+  if (env['RIF_CONFIG']) return cwd === undefined ? env['RIF_CONFIG'] : resolve(cwd, env['RIF_CONFIG']);
   const xdg = env['XDG_CONFIG_HOME'];
   if (xdg && isAbsolute(xdg)) return join(xdg, 'rif', 'config.yaml');
   const home = env['HOME'];
   return home && isAbsolute(home) ? join(home, '.config', 'rif', 'config.yaml') : undefined;
 }
 
-export async function readConfig(env: Env, cwd: string): Promise<ConfigRead> {
+export async function readConfig(env: Env, cwd: string | undefined): Promise<ConfigRead> {
   const path = configPath(env, cwd);
-  const stat = path === undefined ? undefined : statSync(path, { throwIfNoEntry: false });
-  if (path === undefined || stat === undefined) return { path, exists: false, config: NONE };
+  if (path === undefined) return { path, exists: false, config: NONE };
+  const unreadable = (error: unknown): ConfigRead => ({ path, exists: false, config: NONE, unreadable: reason(error) });
+  if (!isAbsolute(path)) return unreadable({ code: 'a relative path, and the working directory no longer exists' });
+  let stat;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (stat === undefined) return { path, exists: false, config: NONE };
   const failed = (line: number, col: number, message: string): ConfigRead => ({
     path,
     exists: true,
@@ -55,15 +68,17 @@ export async function readConfig(env: Env, cwd: string): Promise<ConfigRead> {
   });
   if (!stat.isFile()) return failed(1, 1, 'the config file is not a regular file');
   if (stat.size > MAX_BYTES) return failed(1, 1, `the config file is ${stat.size} bytes; a config file is under ${MAX_BYTES}`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return unreadable(error);
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
-  } catch (error) {
-    return failed(
-      1,
-      1,
-      error instanceof TypeError ? 'the config file is not valid UTF-8 text' : `cannot read the config file (${(error as NodeJS.ErrnoException).code})`,
-    );
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return failed(1, 1, 'the config file is not valid UTF-8 text');
   }
   const { readYaml, isMap, isScalar } = await import('./facts/read-yaml.js');
   const { doc, counter, issues } = readYaml(text, path);
@@ -93,6 +108,14 @@ export async function readConfig(env: Env, cwd: string): Promise<ConfigRead> {
     }
   }
   return { path, exists: true, config };
+}
+
+/** Why a file system call failed, in words. */
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR') return 'a part of the path is not a folder';
+  return code ?? String(error);
 }
 
 /** A path from the config file: ~ is the home directory, and a relative path is relative to the file. */

@@ -6,9 +6,8 @@ import { visible } from './control.js';
 import { DataError } from './errors.js';
 import { formatIssue } from './facts/issues.js';
 import type { Io } from './io.js';
-import { cacheDir } from './paths.js';
 import { colorLevel, makeChalk, type ColorMode } from './render/color.js';
-import { openStore } from './store/open.js';
+import { openStore } from './store/open-store.js';
 import type { Progress, Store } from './store/store.js';
 
 export interface DataOptions {
@@ -20,6 +19,8 @@ export interface DataOptions {
   readonly strict?: boolean;
   /** --max-file-size, in bytes */
   readonly maxFileSize?: number;
+  /** --verbose: say on stderr how the facts were loaded */
+  readonly verbose?: boolean;
 }
 
 export interface ColorOptions {
@@ -28,7 +29,8 @@ export interface ColorOptions {
 }
 
 /** A path as the user will want to read it: relative to the working directory when inside it. */
-export function displayPath(file: string, cwd: string): string {
+export function displayPath(file: string, cwd: string | undefined): string {
+  if (cwd === undefined) return file;
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
@@ -43,11 +45,12 @@ export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
   const store = await openStore({
     includeBundled: options.bundled !== false,
     userPaths: [...(options.facts ?? []), ...fromEnv, ...fromConfig],
-    cacheDir: options.cache === false ? undefined : cacheDir(io.env),
+    cwd: io.cwd,
+    cache: options.cache !== false,
+    env: io.env,
     progress: bar?.update,
     maxFileBytes: options.maxFileSize,
-    searchPath: io.env['PATH'],
-    speculate: io.speculate,
+    log: options.verbose ? (line) => io.stderr(`rif: ${visible(line)}\n`) : undefined,
   });
   bar?.done();
   if (store.issues.length) {

@@ -1,6 +1,5 @@
 // Everything a command may touch of the outside world. Only main.ts builds one from `process`.
 import type { ConfigRead } from './config.js';
-import type { Speculate } from './store/store.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -11,11 +10,10 @@ export interface Io {
   /** terminal width in columns; 0 when unknown or not a terminal */
   readonly columns: number;
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
+  /** the working directory; undefined when it no longer exists */
+  readonly cwd: string | undefined;
   /** milliseconds, for pacing the progress bar */
   readonly now: () => number;
   /** the config file as run() read it (see config.ts); absent means none */
   readonly config?: ConfigRead;
-  /** set by run(), which can hold the output while a cache entry is checked (speculation.ts) */
-  readonly speculate?: Speculate;
 }

@@ -78,6 +78,15 @@ function watch(stream: NodeJS.WriteStream): void {
   });
 }
 
+/** The working directory, or undefined when it was deleted (a relative path then cannot be used; see absolutePath). */
+function workingDirectory(): string | undefined {
+  try {
+    return process.cwd();
+  } catch {
+    return undefined;
+  }
+}
+
 export function processIo(): Io {
   const stdoutIsTTY = isTerminal(1);
   return {
@@ -87,7 +96,7 @@ export function processIo(): Io {
     stderrIsTTY: isTerminal(2),
     columns: stdoutIsTTY ? process.stdout.columns || 0 : 0,
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingDirectory(),
     now: () => performance.now(),
   };
 }

@@ -1,125 +1,190 @@
-// The cache of user facts: what it returns is what parsing the files returns, and it is never trusted
-// after a file changed, appeared, went away or was renamed, or when the cache itself is damaged.
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+// The cache of user facts: what a cached run prints is what a run with --no-cache prints, after any kind
+// of change to the fact files and any kind of damage to the entry.
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../src/render/json.js';
-import { toRecord } from '../src/render/record.js';
-import { compileBundled } from '../src/store/compile.js';
-import { openDiskStore, readManifest, StoreDamaged, writeStore } from '../src/store/disk.js';
+import { openBundled } from '../src/store/bundled-store.js';
+import { checksum } from '../src/store/checksum.js';
 import { hasher } from '../src/store/hash.js';
+import { openUserStore } from '../src/store/user-store.js';
 import { rif, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const fact = (id: string, title = `Title of ${id}`) =>
-  `id: ${id}\nkind: event\ntitle: ${title}\ndate: "1900"\nsummary: Summary of ${id}.\nsources: [{ url: "https://example.org/${id}", publisher: P }]\n`;
+  `id: ${id}\nkind: event\ntitle: ${title}\ndate: "1900"\nsummary: Summary of ${id}.\nsources: [{ url: "https://example.org/${id}", publisher: P, title: T }]\n`;
 
-/**
- * A collection of three facts, a cache directory, and a way to run rif on them with the cache on. With
- * $PATH, find takes the fingerprint that lets a warm entry be used while it is checked; without, every
- * run checks file by file.
- */
-function setupWith(searchPath?: string) {
+/** Three facts, a cache of their own, and runs of rif on them with the cache and without it. */
+function setup() {
   const dir = tempFacts({ 'a.yaml': fact('alpha'), 'b.yaml': fact('beta'), 'sub/c.yaml': fact('gamma') });
-  const env = { XDG_CACHE_HOME: tempDir(), ...(searchPath === undefined ? {} : { PATH: searchPath }) };
+  const env = { XDG_CACHE_HOME: tempDir(), PATH: process.env['PATH'] };
   const run = (...argv: string[]) => rif([...argv, '--facts', dir, '--no-bundled'], { env });
-  const ids = async () => (await run('list', '--fields', 'id')).stdout.trim().split('\n').sort();
-  const entries = () => readdirSync(join(env.XDG_CACHE_HOME, 'rif', 'stores'));
-  const manifest = () =>
-    JSON.parse(readFileSync(join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, 'manifest.json'), 'utf8')) as { fingerprint?: string };
-  return { dir, env, run, ids, entries, manifest };
+  const uncached = (...argv: string[]) => rif([...argv, '--facts', dir, '--no-bundled', '--no-cache'], { env });
+  const entry = () => {
+    const stores = join(env.XDG_CACHE_HOME, 'rif', 'stores');
+    return join(
+      stores,
+      readdirSync(stores).find((name) => !name.endsWith('.lock'))!,
+    );
+  };
+  /** Every command below prints the same as it would without the cache. */
+  const agrees = async () => {
+    for (const argv of COMMANDS) expect(await run(...argv), argv.join(' ')).toEqual(await uncached(...argv));
+  };
+  return { dir, env, run, uncached, entry, agrees };
 }
 
-/** Sets a file's modification time `seconds` into the future, so a rewrite within the same tick still counts as a change. */
-const touch = (file: string, seconds = 10) => {
-  const t = statSync(file).mtimeMs / 1000 + seconds;
-  utimesSync(file, t, t);
-};
+const COMMANDS = [
+  ['list', '--json'],
+  ['search', 'alpha'],
+  ['show', 'gamma', '--json'],
+  ['list', '--fields', 'id,title'],
+];
 
-describe.each([
-  ['checked by the fingerprint of the paths', process.env['PATH']],
-  ['checked file by file (no find)', undefined],
-])('the cache, %s', (_, searchPath) => {
-  const setup = () => setupWith(searchPath);
+/** The same number of bytes, other text: an edit whose size gives nothing away. */
+const sameLength = (id: string) => fact(id).replace('Title', 'Tidle');
 
+describe('the cache of user facts', () => {
   it('is written on the first run and read on the next, with the same output', async () => {
-    const { run, entries } = setup();
+    const { run, entry } = setup();
     const first = await run('list', '--json');
-    expect(entries()).toHaveLength(1);
-    const second = await run('list', '--json');
-    expect(second).toEqual(first);
-    expect(first.code).toBe(0);
-  });
-
-  it('sees a changed file', async () => {
-    const { dir, run } = setup();
-    await run('list');
-    writeFileSync(join(dir, 'a.yaml'), fact('alpha', 'A new title'));
-    touch(join(dir, 'a.yaml'));
-    expect((await run('show', 'alpha')).stdout).toContain('A new title');
-  });
-
-  it('sees an added file, a removed file and a renamed file', async () => {
-    const { dir, run, ids } = setup();
-    expect(await ids()).toEqual(['alpha', 'beta', 'gamma']);
-    writeFileSync(join(dir, 'd.yaml'), fact('delta'));
-    expect(await ids()).toEqual(['alpha', 'beta', 'delta', 'gamma']);
-    rmSync(join(dir, 'b.yaml'));
-    expect(await ids()).toEqual(['alpha', 'delta', 'gamma']);
-    renameSync(join(dir, 'sub', 'c.yaml'), join(dir, 'sub', 'renamed.yaml'));
-    const shown = JSON.parse((await run('show', 'gamma', '--json')).stdout) as { file: string };
-    expect(shown.file).toBe(join(dir, 'sub', 'renamed.yaml'));
-  });
-
-  it('parses again only the files whose size or time changed', async () => {
-    const { dir, run } = setup();
-    const a = join(dir, 'a.yaml');
-    const time = 1_700_000_000; // whole seconds, which utimes sets exactly
-    utimesSync(a, time, time);
-    await run('list');
-    // a.yaml changes but keeps its size and time: the cache cannot tell, and keeps its parse of it
-    writeFileSync(a, fact('alpha').replace('Title', 'Tidle'));
-    utimesSync(a, time, time);
-    // b.yaml changes visibly: the cache is rebuilt, from its old parse of a.yaml and a new parse of b.yaml
-    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta changed'));
-    touch(join(dir, 'b.yaml'));
-    const titles = (await run('list', '--fields', 'title')).stdout;
-    expect(titles).toContain('Beta changed');
-    expect(titles).toContain('Title of alpha');
-    expect(titles).not.toContain('Tidle');
-  });
-
-  it('notices a changed topics.yaml, and then parses every file again', async () => {
-    const { dir, run } = setup();
-    writeFileSync(join(dir, 'a.yaml'), `${fact('alpha')}topics: [mine]\n`);
-    const unknown = await run('list');
-    expect(unknown.stderr).toContain('RIF012');
-    writeFileSync(join(dir, 'topics.yaml'), 'mine: a topic of my own\n');
-    const known = await run('list', '--topic', 'mine');
-    expect([known.code, known.stderr, known.stdout]).toEqual([0, '', expect.stringContaining('alpha')]);
+    expect(existsSync(join(entry(), 'manifest.json'))).toBe(true);
+    expect(await run('list', '--json')).toEqual(first);
+    expect((await run('list', '--verbose')).stderr).toMatch(/^rif: cache: the cache entry is current \(.*\)\n$/);
   });
 
   it.each([
-    ['a truncated record file', 'records.json', (text: string) => text.slice(0, text.length / 2)],
-    ['records of the same size that do not parse', 'records.json', (text: string) => 'x'.repeat(text.length)],
-    ['heads of the same size that do not parse', 'heads.json', (text: string) => '!'.repeat(text.length)],
-    ['a word index of the same size out of range', 'postings.bin', (text: string) => '\xff'.repeat(text.length)],
-    ['a foreign manifest', 'manifest.json', () => JSON.stringify({ magic: 'someone-else', format: 1 })],
-    ['an empty columns file', 'columns.bin', () => ''],
-    ['a missing word list', 'words.txt', undefined],
-  ])('ignores %s and rebuilds', async (_, name, damage) => {
-    const { env, run, entries } = setup();
-    const good = [await run('list', '--json'), await run('search', 'beta')];
-    const file = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, name);
-    if (damage) writeFileSync(file, damage(readFileSync(file, 'latin1')), 'latin1');
-    else rmSync(file);
-    expect([await run('list', '--json'), await run('search', 'beta')]).toEqual(good);
-    // and the entry is whole again
-    expect([await run('list', '--json'), await run('search', 'beta')]).toEqual(good);
+    [
+      'an edit of the same length with its times put back',
+      (dir: string) => {
+        const file = join(dir, 'a.yaml');
+        const { atime, mtime } = statSync(file);
+        writeFileSync(file, sameLength('alpha'));
+        utimesSync(file, atime, mtime);
+      },
+    ],
+    [
+      'cp -p of a same-size file with other text',
+      (dir: string) => {
+        const other = join(tempDir(), 'a.yaml');
+        writeFileSync(other, sameLength('alpha'));
+        utimesSync(other, statSync(join(dir, 'a.yaml')).atime, statSync(join(dir, 'a.yaml')).mtime);
+        expect(spawnSync('cp', ['-p', other, join(dir, 'a.yaml')]).status).toBe(0);
+      },
+    ],
+    [
+      'a copy renamed over it with its times, as rsync -t does',
+      (dir: string) => {
+        const file = join(dir, 'a.yaml');
+        const temp = join(dir, '.a.yaml.tmp');
+        writeFileSync(temp, sameLength('alpha'));
+        utimesSync(temp, statSync(file).atime, statSync(file).mtime);
+        renameSync(temp, file);
+      },
+    ],
+    [
+      'swapped for a link to a same-size copy',
+      (dir: string) => {
+        const file = join(dir, 'a.yaml');
+        const copy = join(tempDir(), 'copy.yaml');
+        writeFileSync(copy, sameLength('alpha'));
+        utimesSync(copy, statSync(file).atime, statSync(file).mtime);
+        rmSync(file);
+        symlinkSync(copy, file);
+      },
+    ],
+    ['made unreadable', (dir: string) => chmodSync(join(dir, 'a.yaml'), 0)],
+    ['touched with no change', (dir: string) => utimesSync(join(dir, 'a.yaml'), new Date(), new Date())],
+    ['a file added', (dir: string) => writeFileSync(join(dir, 'd.yaml'), fact('delta'))],
+    ['a file removed', (dir: string) => rmSync(join(dir, 'b.yaml'))],
+    ['a file renamed', (dir: string) => renameSync(join(dir, 'sub', 'c.yaml'), join(dir, 'sub', 'renamed.yaml'))],
+    ['a folder renamed', (dir: string) => renameSync(join(dir, 'sub'), join(dir, 'moved'))],
+    [
+      'a duplicate id added, then the first removed',
+      (dir: string) => {
+        writeFileSync(join(dir, 'z.yaml'), fact('alpha', 'The second alpha'));
+        rmSync(join(dir, 'a.yaml'));
+      },
+    ],
+    ['a fact broken', (dir: string) => writeFileSync(join(dir, 'b.yaml'), 'id: beta\nkind: event\n')],
+    [
+      'a topic list added that a fact uses',
+      (dir: string) => {
+        writeFileSync(join(dir, 'b.yaml'), `${fact('beta')}topics: [mine]\n`);
+        writeFileSync(join(dir, 'topics.yaml'), 'mine: a topic of my own\n');
+      },
+    ],
+  ])('after %s, prints what --no-cache prints', async (_, change) => {
+    const { dir, run, agrees } = setup();
+    await run('list');
+    change(dir);
+    await agrees();
+    // and again, from the entry as it was written after the change
+    await agrees();
+  });
+
+  it('is updated in place after an edit: the records of unchanged files are not written again', async () => {
+    const { dir, run, entry } = setup();
+    await run('list');
+    const before = readFileSync(join(entry(), 'records.items'));
+    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta changed'));
+    const out = await run('list', '--verbose');
+    expect(out.stderr).toBe('rif: cache: updated the cache entry: 1 fact parsed, 3 in all\n');
+    const after = readFileSync(join(entry(), 'records.items'));
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.subarray(0, before.length)).toEqual(before);
+    expect(out.stdout).toContain('Beta changed');
+  });
+
+  it('is written anew once replaced records outweigh the live ones', async () => {
+    const { dir, run, entry, agrees } = setup();
+    await run('list');
+    // each edit leaves a dead record; compaction starts past 1 MiB of them
+    writeFileSync(join(dir, 'big.yaml'), fact('big', 'x'.repeat(600_000)));
+    await run('list');
+    const grown = statSync(join(entry(), 'records.items')).size;
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(join(dir, 'big.yaml'), fact('big', `${'y'.repeat(600_000)}${i}`));
+      await run('list');
+    }
+    expect(statSync(join(entry(), 'records.items')).size).toBeLessThan(2 * grown);
+    await agrees();
+  });
+
+  it('reads a file again when it changed too close to the walk for its times to be trusted', async () => {
+    const { dir, run, entry } = setup();
+    writeFileSync(join(dir, 'a.yaml'), fact('alpha', 'Just written'));
+    await run('list');
+    const files = JSON.parse(
+      readFileSync(
+        join(
+          entry(),
+          readdirSync(entry()).find((f) => f.startsWith('files.'))!,
+        ),
+        'utf8',
+      ),
+    ) as {
+      files: { file: string; racy?: boolean }[];
+    };
+    expect(files.files.find((f) => f.file.endsWith('a.yaml'))?.racy).toBe(true);
+    expect(files.files.find((f) => f.file.endsWith('b.yaml'))?.racy).toBe(true);
   });
 
   it('is left alone with --no-cache', async () => {
-    const { env, run } = setup();
-    expect((await run('list', '--no-cache')).code).toBe(0);
+    const { env, uncached } = setup();
+    expect((await uncached('list')).code).toBe(0);
     expect(existsSync(join(env.XDG_CACHE_HOME, 'rif'))).toBe(false);
   });
 
@@ -131,31 +196,14 @@ describe.each([
     expect(out.stdout).toContain('alpha');
   });
 
-  it('records the fingerprint of the paths it was built from, when find can take one', async () => {
-    const { run, manifest } = setup();
+  it('is not written while another run holds its lock, and the output is the same', async () => {
+    const { dir, run, entry, uncached } = setup();
     await run('list');
-    expect(manifest().fingerprint).toEqual(searchPath === undefined ? undefined : expect.stringMatching(/^[0-9a-f]{40}$/));
-  });
-
-  it('prints only what the fresh facts give when the entry it started on proved stale', async () => {
-    const { dir, env, run } = setup();
-    writeFileSync(join(dir, 'b.yaml'), 'id: beta\nkind: event\n');
-    expect((await run('list', '--fields', 'id')).stderr).toContain('b.yaml:1:1');
-    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta fixed'));
-    touch(join(dir, 'b.yaml'));
-    const fixed = await run('list', '--fields', 'id,title');
-    expect(fixed).toEqual({ code: 0, stdout: expect.stringContaining('Beta fixed'), stderr: '' });
-    expect(fixed).toEqual(await rif(['list', '--fields', 'id,title', '--facts', dir, '--no-bundled', '--no-cache'], { env }));
-  });
-
-  it.runIf(searchPath)('walks the files when the fingerprint is not the one recorded, and records it when they are unchanged', async () => {
-    const { env, run, entries, manifest } = setup();
-    const first = await run('list', '--json');
-    const right = manifest().fingerprint;
-    const file = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!, 'manifest.json');
-    writeFileSync(file, JSON.stringify({ ...manifest(), fingerprint: '0'.repeat(40) }));
-    expect(await run('list', '--json')).toEqual(first);
-    expect(manifest().fingerprint).toBe(right);
+    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta changed'));
+    writeFileSync(`${entry()}.lock`, '');
+    const manifest = readFileSync(join(entry(), 'manifest.json'));
+    expect(await run('list', '--json')).toEqual(await uncached('list', '--json'));
+    expect(readFileSync(join(entry(), 'manifest.json'))).toEqual(manifest);
   });
 
   it('rif cache clear removes it', async () => {
@@ -167,10 +215,113 @@ describe.each([
   });
 });
 
+/** Ways to damage a file of the entry, each keeping what the damage does not touch. */
+const DAMAGE: readonly (readonly [string, (file: string) => void])[] = [
+  ['truncated', (file) => truncateSync(file, Math.floor(statSync(file).size / 2))],
+  ['zero-filled', (file) => writeFileSync(file, Buffer.alloc(statSync(file).size))],
+  [
+    'one byte changed in the middle',
+    (file) => {
+      const bytes = readFileSync(file);
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
+      writeFileSync(file, bytes);
+    },
+  ],
+];
+
+/** The files of an entry by what they hold, whatever generation names them. */
+const ENTRY_FILES = ['manifest.json', 'columns', 'ids', 'words', 'postings', 'files', 'checks', 'recordsAt', 'headsAt', 'records.items', 'heads.items'];
+
+describe.each(ENTRY_FILES)('damage to the entry file %s', (name) => {
+  const pick = (dir: string) =>
+    join(
+      dir,
+      readdirSync(dir).find((f) => f === name || f.startsWith(`${name}.`))!,
+    );
+  it.each(DAMAGE)('%s: is never trusted; the output is what --no-cache gives, and the entry is rebuilt', async (_, damage) => {
+    const { dir, run, entry, agrees } = setup();
+    await run('list');
+    damage(pick(entry()));
+    await agrees();
+    // what is read only when files change (sources, checks) is checked then
+    damage(pick(entry()));
+    writeFileSync(join(dir, 'd.yaml'), fact('delta'));
+    await agrees();
+    await agrees();
+  });
+});
+
+describe('a damaged entry with --verbose', () => {
+  it('says so in one line, and rebuilds', async () => {
+    const { run, entry } = setup();
+    await run('list');
+    const columns = join(
+      entry(),
+      readdirSync(entry()).find((f) => f.startsWith('columns.'))!,
+    );
+    writeFileSync(columns, Buffer.alloc(statSync(columns).size));
+    const out = await run('list', '--verbose');
+    expect(out.stderr.split('\n').filter(Boolean)).toEqual([
+      'rif: cache: the cache entry is damaged (columns does not match its checksum); rebuilding it',
+      'rif: cache: wrote the cache entry: 3 facts parsed, 3 in all',
+    ]);
+    expect((await run('list')).stderr).toBe('');
+  });
+});
+
+describe('the fingerprint of a large collection', () => {
+  const open = async (paths: string[], cacheRoot: string, searchPath: string | undefined, log: string[]) => {
+    // a file written in the very millisecond of a walk is racy even with no margin
+    await new Promise((done) => setTimeout(done, 5));
+    const bundled = await openBundled();
+    const hash = hasher();
+    return openUserStore({
+      key: 'test',
+      bundled: undefined,
+      bundledVocabulary: bundled.store.vocabulary,
+      userPaths: paths,
+      cwd: undefined,
+      dir: join(cacheRoot, 'stores', 'test'),
+      scratch: cacheRoot,
+      searchPath,
+      maxFileBytes: undefined,
+      progress: undefined,
+      log: (line) => log.push(line),
+      crc: checksum(),
+      hash,
+      fingerprintFrom: 0,
+      racyMs: 0,
+    });
+  };
+
+  it('tells a current entry at once, and an edited one by walking the files', async () => {
+    const dir = tempFacts({ 'a.yaml': fact('alpha'), 'b.yaml': fact('beta') });
+    const cache = tempDir();
+    const log: string[] = [];
+    await open([dir], cache, process.env['PATH'], log);
+    const store = await open([dir], cache, process.env['PATH'], log);
+    expect(log.at(-1)).toBe('the cache entry is current (the fingerprint of the paths is unchanged)');
+    expect((await store.ids()).length).toBe(2);
+    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta changed'));
+    const changed = await open([dir], cache, process.env['PATH'], log);
+    expect(log.at(-1)).toBe('updated the cache entry: 1 fact parsed, 2 in all');
+    expect((await changed.facts([1]))[0]!.title).toBe('Beta changed');
+  });
+
+  it('without find, compares the files one by one', async () => {
+    const dir = tempFacts({ 'a.yaml': fact('alpha') });
+    const cache = tempDir();
+    const log: string[] = [];
+    await open([dir], cache, undefined, log);
+    await open([dir], cache, undefined, log);
+    expect(log.at(-1)).toBe('the cache entry is current (every file is as recorded)');
+  });
+});
+
 describe('cached, uncached and bundled runs', () => {
   const mine = tempDir();
   cpSync(join(ROOT, 'facts'), mine, { recursive: true });
-  // with $PATH, the warm runs use the cache entry while find checks it
   const env = { XDG_CACHE_HOME: tempDir(), PATH: process.env['PATH'] };
   const user = ['--no-bundled', '--facts', mine];
   // the same facts from three places; only the file paths in JSON records differ
@@ -178,7 +329,6 @@ describe('cached, uncached and bundled runs', () => {
 
   it.each([
     [['list', '--json']],
-    // the bundled facts print JSON listings as compiled at build time: any subset, in any order
     [['treaties', '--json', '--reverse']],
     [['list', '--json', '--topic', 'nuclear', '--sort', 'title', '--limit', '7']],
     [['search', 'shahed', '--json']],
@@ -197,73 +347,5 @@ describe('cached, uncached and bundled runs', () => {
     const warm = await rif([...argv, ...user], { env });
     expect(bundled.code).toBe(0);
     for (const out of [uncached, cold, warm]) expect({ ...out, stdout: same(out.stdout) }).toEqual({ ...bundled, stdout: same(bundled.stdout) });
-  });
-});
-
-describe('the bundled listing compiled at build time', () => {
-  // the package installed under a path that JSON and a terminal must escape: a quote, a backslash, a bidi override
-  const base = join(tempDir(), 'odd "\\ \u202e dir', 'facts') + sep;
-  cpSync(join(ROOT, 'facts'), base, { recursive: true });
-  const store = join(tempDir(), 'store');
-  const hash = hasher();
-  writeStore(store, compileBundled(base, hash), hash, { fileBase: base, listing: true });
-  const open = () => openDiskStore(store, readManifest(store, base)!, base);
-
-  it('prints what rendering the records prints, for any facts in any order', async () => {
-    const facts = open();
-    const all = Array.from({ length: facts.size }, (_, i) => i);
-    for (const indices of [all, [5, 0, 3], [facts.size - 1], []]) {
-      const records = (await facts.facts(indices)).map((fact) => toRecord({ fact, score: 0, titleMatches: [] }, false));
-      expect(await facts.recordsJson!(indices)).toBe(renderJson(records));
-    }
-    const [first] = JSON.parse(await facts.recordsJson!([0])) as { file: string }[];
-    expect(first!.file.startsWith(base)).toBe(true);
-  });
-
-  it('is refused when it does not match the facts', async () => {
-    const listing = join(store, 'listing.json');
-    const text = readFileSync(listing, 'utf8');
-    // the same bytes, one character fewer
-    writeFileSync(listing, `${text.slice(0, -2)}é`);
-    await expect(open().recordsJson!([0])).rejects.toThrow(StoreDamaged);
-    writeFileSync(listing, text);
-  });
-
-  it('is not written for a user cache, which renders its records', async () => {
-    const { env, run, entries } = setupWith();
-    await run('list', '--json');
-    const dir = join(env.XDG_CACHE_HOME, 'rif', 'stores', entries()[0]!);
-    expect(statSync(join(dir, 'listing.json')).size).toBe(0);
-    expect(openDiskStore(dir, readManifest(dir)!).recordsJson).toBeUndefined();
-  });
-});
-
-describe('the progress bar', () => {
-  // a clock that moves 200 ms at every look, so the bar is due at once
-  const ticking = () => {
-    let t = 0;
-    return () => (t += 200);
-  };
-  const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.yaml`, fact(`fact-${i}`)]));
-
-  it('is drawn on a terminal while files are parsed, and wiped', async () => {
-    const out = await rif(['list', '--facts', tempFacts(many), '--no-bundled', '--no-cache'], { stderrTty: true, now: ticking() });
-    expect(out.stderr).toMatch(/reading fact files \[#* *\] \d+\/20/);
-    expect(out.stderr.endsWith('\r\x1b[2K')).toBe(true);
-  });
-
-  it('is not drawn in a pipe', async () => {
-    const out = await rif(['list', '--facts', tempFacts(many), '--no-bundled', '--no-cache'], { stderrTty: false, now: ticking() });
-    expect(out.stderr).toBe('');
-  });
-});
-
-describe('a search with more matches than fuse.js ranks', () => {
-  it('prints the best 60 and says how many matched', async () => {
-    const list = Array.from({ length: 300 }, (_, i) => `- ${fact(`common-${i}`, `Common word ${i}`).replace(/\n(?=.)/g, '\n  ')}`).join('');
-    const out = await rif(['search', 'common', '--facts', tempFacts({ 'many.yaml': list }), '--no-bundled', '--fields', 'id']);
-    expect(out.code).toBe(0);
-    expect(out.stdout.trim().split('\n')).toHaveLength(60);
-    expect(out.stderr).toBe('rif: 300 facts match; showing the best 60. Add words or filters to narrow the search\n');
   });
 });

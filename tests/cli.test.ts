@@ -393,3 +393,36 @@ describe('user facts', () => {
     expect(out.stderr).toMatch(/no \.yaml fact files/);
   });
 });
+
+const fact = (id: string, title = `Title of ${id}`) =>
+  `id: ${id}\nkind: event\ntitle: ${title}\ndate: "1900"\nsummary: Summary of ${id}.\nsources: [{ url: "https://example.org/${id}", publisher: P, title: T }]\n`;
+
+describe('the progress bar', () => {
+  // a clock that moves 200 ms at every look, so the bar is due at once
+  const ticking = () => {
+    let t = 0;
+    return () => (t += 200);
+  };
+  const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`f${i}.yaml`, fact(`fact-${i}`)]));
+
+  it('is drawn on a terminal while files are parsed, and wiped', async () => {
+    const out = await rif(['list', '--facts', tempFacts(many), '--no-bundled', '--no-cache'], { stderrTty: true, now: ticking() });
+    expect(out.stderr).toMatch(/reading fact files \[#* *\] \d+\/20/);
+    expect(out.stderr.endsWith('\r\x1b[2K')).toBe(true);
+  });
+
+  it('is not drawn in a pipe', async () => {
+    const out = await rif(['list', '--facts', tempFacts(many), '--no-bundled', '--no-cache'], { stderrTty: false, now: ticking() });
+    expect(out.stderr).toBe('');
+  });
+});
+
+describe('a search with more matches than fuse.js ranks', () => {
+  it('prints the best 60 and says how many matched', async () => {
+    const list = Array.from({ length: 300 }, (_, i) => `- ${fact(`common-${i}`, `Common word ${i}`).replace(/\n(?=.)/g, '\n  ')}`).join('');
+    const out = await rif(['search', 'common', '--facts', tempFacts({ 'many.yaml': list }), '--no-bundled', '--fields', 'id']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.trim().split('\n')).toHaveLength(60);
+    expect(out.stderr).toBe('rif: 300 facts match; showing the best 60. Add words or filters to narrow the search\n');
+  });
+});

@@ -12,7 +12,7 @@ interface Subject {
 }
 
 const subjects = parse(readFileSync(join(FIXTURES, 'coverage.yaml'), 'utf8')) as Subject[];
-const { facts, vocabulary, issues } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
+const { facts, vocabulary, issues } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [], cwd: ROOT });
 const byId = new Map(facts.map((f) => [f.id, f]));
 const year = (date: string) => Number(date.slice(0, 4));
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCorpus } from '../src/facts/check.js';
+import { checkCorpus, checkEntryOf } from '../src/facts/check.js';
 import { ISSUE_CODES } from '../src/facts/issues.js';
 import { lintFacts } from '../src/facts/lint.js';
 import { parseFactText, type ParseContext } from '../src/facts/parse.js';
@@ -33,8 +33,8 @@ function codesOf(file: string): string[] {
     return ['RIF017'];
   }
   const parsed = parseFactText(text, ctx);
-  const corpus = checkCorpus(parsed.entries);
-  return [...parsed.issues, ...corpus.issues, ...lintFacts(corpus.entries)].map((i) => i.code);
+  const corpus = checkCorpus(parsed.entries.map(checkEntryOf));
+  return [...parsed.issues, ...corpus.issues, ...lintFacts(corpus.kept.map((i) => parsed.entries[i]!))].map((i) => i.code);
 }
 
 describe('each invalid fixture fails with exactly its own code', () => {
@@ -166,13 +166,14 @@ describe('loading files', () => {
       bundledDir: join(ROOT, 'facts'),
       includeBundled: false,
       userPaths: [join(FIXTURES, 'valid'), join(INVALID, 'RIF017-not-utf8.yaml')],
+      cwd: ROOT,
     });
     expect(result.facts.map((f) => f.id).sort()).toEqual(['test-border-commission', 'test-fishing-accord', 'test-smuggled-samovars']);
     expect(result.issues.map((i) => [i.code, i.message])).toEqual([['RIF017', 'file is not valid UTF-8 text']]);
   });
 
   it('the bundled corpus loads without a single problem', () => {
-    const result = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
+    const result = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [], cwd: ROOT });
     expect(result.issues).toEqual([]);
     expect(result.facts.length).toBeGreaterThanOrEqual(35);
   });

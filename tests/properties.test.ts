@@ -11,7 +11,7 @@ import { parseFactFile } from '../src/facts/parse-file.js';
 import { parseFactText } from '../src/facts/parse.js';
 import Fuse from 'fuse.js';
 import { BUNDLED_DIR } from '../src/paths.js';
-import { rankingMinMatch } from '../src/search/index.js';
+import { rankingMinMatch } from '../src/search/rank.js';
 import { FUSE_OPTIONS, QUERY_LIMITS } from '../src/search/options.js';
 import { tempDir } from './helpers.js';
 
@@ -139,7 +139,7 @@ describe('loader (properties)', () => {
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         const file = join(dir, `f${n++}.yaml`);
         writeFileSync(file, bytes);
-        const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: [file] });
+        const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: [file], cwd: undefined });
         return result.issues.every(isIssue) && result.facts.length + result.issues.length > 0;
       }),
       { numRuns: 300 },

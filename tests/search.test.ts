@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../src/facts/load.js';
-import { queryWords, search as searchStore, withTitleMatches } from '../src/search/index.js';
+import { queryWords, search as searchStore, withTitleMatches } from '../src/search/rank.js';
 import { memoryStore } from '../src/store/store.js';
-import { factsHolding, buildTokenIndex, matchingWords } from '../src/search/tokens.js';
+import { factsHolding, buildWordIndex, matchingWords } from '../src/search/word-index.js';
 import { bare, typoBudget } from '../src/search/words.js';
 import { distance } from '../src/suggest.js';
 import { ROOT } from './helpers.js';
 
-const { facts, vocabulary } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
+const { facts, vocabulary } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [], cwd: ROOT });
 const store = memoryStore(facts, vocabulary, []);
 const search = async (q: string) => (await searchStore(store, q)).hits;
 const top = async (q: string, n = 1) => (await search(q)).slice(0, n).map((h) => h.fact.id);
@@ -71,7 +71,7 @@ describe('search ranking on the bundled facts', () => {
 describe('a match must be a word of the text', () => {
   /** Whether a fact whose summary is `text` holds the query word, by the word index's rules. */
   const holds = (texts: string[], word: string) => {
-    const index = buildTokenIndex(
+    const index = buildWordIndex(
       texts.map((summary) => ({ id: 'x', title: '', aliases: [], actors: [], places: [], years: '', topics: [], summary, quotes: [] })),
     );
     return [...factsHolding(index, matchingWords(index, bare(word))).keys()].sort();

@@ -13,7 +13,7 @@ interface Claim {
 }
 
 const claims = parse(readFileSync(join(FIXTURES, 'seed-claims.yaml'), 'utf8')) as Claim[];
-const { facts } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [] });
+const { facts } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [], cwd: ROOT });
 const byId = new Map(facts.map((f) => [f.id, f]));
 
 describe('seed article claims', () => {

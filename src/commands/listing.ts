@@ -156,7 +156,7 @@ async function findRows(store: Store, query: string, filter: Filter, need: { who
     return { rows, highlight: (shown: Row[]) => shown };
   }
   // fuse.js loads with the search only: listings without a query (list --json) go without it
-  const { search, withTitleMatches } = await import('../search/index.js');
+  const { search, withTitleMatches } = await import('../search/rank.js');
   const kept = new Uint8Array(store.size);
   for (const i of selected) kept[i] = 1;
   const result = await search(store, query, (i) => kept[i] === 1);

@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import { chalkFor, envFactPaths, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { BUNDLED_DIR, BUNDLED_STORE_DIR, cacheDir } from '../paths.js';
+import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
+import { cacheDir } from '../store/open-store.js';
 import { describeRecord, readRecordInfo } from '../record.js';
 import { namedRows, rendererFor } from '../render/format.js';
 import { outputFormat, type OutputOptions } from './listing.js';
@@ -65,11 +66,13 @@ function pathRecords(options: PathsOptions, io: Io): PathRecord[] {
       path: config?.path ?? null,
       note: config?.error
         ? `cannot be used: ${config.error.message}`
-        : config?.exists
-          ? 'read'
-          : config?.path
-            ? 'not there (defaults apply)'
-            : 'none: set RIF_CONFIG, XDG_CONFIG_HOME or HOME',
+        : config?.unreadable
+          ? `cannot be read (${config.unreadable}); defaults apply`
+          : config?.exists
+            ? 'read'
+            : config?.path
+              ? 'not there (defaults apply)'
+              : 'none: set RIF_CONFIG, XDG_CONFIG_HOME or HOME',
     },
   ];
 }

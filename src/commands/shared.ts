@@ -26,7 +26,8 @@ export function addDataOptions(cmd: Command): Command {
     .addOption(new Option('--facts <path>', 'also load facts from this file or directory (repeatable; RIF_FACTS adds more)').argParser(parse.collect))
     .option('--no-bundled', 'leave out the bundled facts')
     .option('--no-cache', 'parse your fact files afresh instead of using the cache (nothing is read from or written to it)')
-    .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it');
+    .option('--strict', 'exit 3 when any fact file has a problem, instead of skipping it')
+    .option('--verbose', 'say on stderr how the facts were loaded: the cache entry used, updated or rebuilt, and why');
   return addColorOptions(addSizeOption(cmd));
 }
 

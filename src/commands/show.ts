@@ -54,7 +54,7 @@ Examples:
 async function resolve(store: Store, ids: readonly string[], arg: string): Promise<number> {
   const exact = ids.indexOf(arg);
   if (exact >= 0) return exact;
-  const { search } = await import('../search/index.js');
+  const { search } = await import('../search/rank.js');
   const { hits } = await search(store, arg);
   const [best, next] = hits;
   if (best && (!next || best.score - next.score >= CLEAR_LEAD)) return best.index;

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Command, Option } from 'commander';
 import { chalkFor, displayPath, type ColorOptions } from '../context.js';
+import { absolutePath } from '../facts/files.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
@@ -62,8 +63,14 @@ Exit codes:
       import('../facts/lint.js'),
       import('../facts/report.js'),
     ]);
-    const result = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: options.bundled !== false, userPaths: paths, maxFileBytes: options.maxFileSize });
-    const roots = (paths.length ? paths : [BUNDLED_DIR]).map(real);
+    const result = loadFacts({
+      bundledDir: BUNDLED_DIR,
+      includeBundled: options.bundled !== false,
+      userPaths: paths,
+      cwd: io.cwd,
+      maxFileBytes: options.maxFileSize,
+    });
+    const roots = (paths.length ? paths.map((path) => absolutePath(path, io.cwd)) : [BUNDLED_DIR]).map(real);
     const inScope = (file: string) => {
       const path = real(file);
       return roots.some((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));

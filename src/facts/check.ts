@@ -1,49 +1,67 @@
-// Pure checks across all loaded facts: duplicate ids, dangling `related` ids, repeated summaries.
+// Pure checks across all loaded facts: duplicate ids, dangling `related` ids, repeated summaries. They
+// read only what each fact is checked by, so that a cache can keep that much of each fact and check
+// the whole collection again without the facts themselves.
 import type { Issue } from './issues.js';
+import type { Position } from './locate.js';
 import { fieldAt, type Located } from './parse.js';
 
+export type CheckedField = 'id' | 'related' | 'summary';
+
+export interface CheckEntry {
+  readonly id: string;
+  readonly file: string;
+  readonly related: readonly string[];
+  /** the summary as compared (see summaryKey), or a digest of that */
+  readonly summary: string;
+  /** where a field is written; asked only for a problem, since finding it may mean parsing a file again */
+  at(field: CheckedField): Position;
+}
+
 export interface CorpusResult {
-  /** the entries kept: the first of each duplicate id wins */
-  readonly entries: Located[];
+  /** the indices of the entries kept, ascending: the first of each duplicate id wins */
+  readonly kept: number[];
   readonly issues: Issue[];
 }
 
-const normalizeSummary = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+/** A summary as two summaries are compared: case and runs of white space do not count. */
+export const summaryKey = (summary: string): string => summary.toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function checkCorpus(all: readonly Located[]): CorpusResult {
+export const checkEntryOf = (entry: Located): CheckEntry => ({
+  id: entry.fact.id,
+  file: entry.fact.file,
+  related: entry.fact.related,
+  summary: summaryKey(entry.fact.summary),
+  at: (field) => fieldAt(entry, field),
+});
+
+export function checkCorpus(all: readonly CheckEntry[]): CorpusResult {
   const issues: Issue[] = [];
-  const byId = new Map<string, Located>();
-  const entries: Located[] = [];
-  for (const entry of all) {
-    const first = byId.get(entry.fact.id);
+  const byId = new Map<string, CheckEntry>();
+  const kept: number[] = [];
+  for (const [i, entry] of all.entries()) {
+    const first = byId.get(entry.id);
     if (first) {
-      const pos = fieldAt(entry, 'id');
-      const firstPos = fieldAt(first, 'id');
       issues.push({
         code: 'RIF008',
-        file: entry.fact.file,
-        ...pos,
-        message: `duplicate id "${entry.fact.id}"; this one is skipped`,
-        also: { file: first.fact.file, ...firstPos },
+        file: entry.file,
+        ...entry.at('id'),
+        message: `duplicate id "${entry.id}"; this one is skipped`,
+        also: { file: first.file, ...first.at('id') },
       });
       continue;
     }
-    byId.set(entry.fact.id, entry);
-    entries.push(entry);
+    byId.set(entry.id, entry);
+    kept.push(i);
   }
-  const summaries = new Map<string, Located>();
-  for (const entry of entries) {
-    // positions only for problems: finding one may mean parsing a file again
-    for (const id of entry.fact.related) {
-      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.fact.file, ...fieldAt(entry, 'related'), message: `related id "${id}" is not a loaded fact` });
+  const summaries = new Map<string, CheckEntry>();
+  for (const i of kept) {
+    const entry = all[i]!;
+    for (const id of entry.related) {
+      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.file, ...entry.at('related'), message: `related id "${id}" is not a loaded fact` });
     }
-    const key = normalizeSummary(entry.fact.summary);
-    const twin = summaries.get(key);
-    if (twin) {
-      issues.push({ code: 'RIF016', file: entry.fact.file, ...fieldAt(entry, 'summary'), message: `summary repeats the summary of "${twin.fact.id}"` });
-    } else {
-      summaries.set(key, entry);
-    }
+    const twin = summaries.get(entry.summary);
+    if (twin) issues.push({ code: 'RIF016', file: entry.file, ...entry.at('summary'), message: `summary repeats the summary of "${twin.id}"` });
+    else summaries.set(entry.summary, entry);
   }
-  return { entries, issues };
+  return { kept, issues };
 }

@@ -1,6 +1,6 @@
 // The I/O edge that finds fact files: walk the user's paths, and read each file as UTF-8 text.
 import { accessSync, constants, readdirSync, readFileSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { RECORD_FILE } from '../record.js';
 import type { Issue } from './issues.js';
@@ -13,12 +13,25 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export const VOCABULARY_FILE = 'topics.yaml';
 
-/** A file to read, with what it was when found: the cache compares size and mtime. */
-export interface FoundFile {
-  readonly file: string;
+/**
+ * What a file was when it was found. The cache takes a file as unchanged only while all five are: a
+ * change time moves on every write, rename or chmod and cannot be set back, and the inode and device
+ * change when a file is swapped for another (a link pointed elsewhere, a copy moved over it).
+ */
+export interface FileState {
   readonly size: number;
   readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  readonly dev: number;
 }
+
+/** A file to read, with what it was when found. */
+export interface FoundFile extends FileState {
+  readonly file: string;
+}
+
+const stateOf = (s: Stats): FileState => ({ size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, dev: s.dev });
 
 export interface FactJob extends FoundFile {
   /** for the bundled layout <kind>/<id>.yaml: what the folder and file name say */
@@ -61,19 +74,26 @@ function onNamed<T>(path: string, call: () => T): T {
   }
 }
 
-/** The fact files under the user's paths, each real file once, in a stable order. */
-export function findUserFiles(paths: readonly string[], seen = new Set<string>()): FoundFiles {
+/** A path the user gave, made absolute against the working directory, which a relative path needs. */
+export function absolutePath(path: string, cwd: string | undefined): string {
+  if (isAbsolute(path)) return path;
+  if (cwd === undefined) throw new UsageError(`${path}: a relative path, but the working directory no longer exists; give an absolute path`);
+  return resolve(cwd, path);
+}
+
+/** The fact files under the user's paths (relative ones against `cwd`), each real file once, in a stable order. */
+export function findUserFiles(paths: readonly string[], cwd: string | undefined, seen = new Set<string>()): FoundFiles {
   const vocabularies: FoundFile[] = [];
   const jobs: FactJob[] = [];
   const skipped: Issue[] = [];
   for (const path of paths) {
-    const root = resolve(path);
+    const root = absolutePath(path, cwd);
     const stat = onNamed(path, () => statSync(root));
     if (stat.isDirectory()) {
       onNamed(path, () => accessSync(root, constants.R_OK | constants.X_OK));
       const local = join(root, VOCABULARY_FILE);
       const vocabulary = statSync(local, { throwIfNoEntry: false });
-      if (vocabulary?.isFile()) vocabularies.push({ file: local, size: vocabulary.size, mtimeMs: vocabulary.mtimeMs });
+      if (vocabulary?.isFile()) vocabularies.push({ file: local, ...stateOf(vocabulary) });
       const repeated = seen.has(realpathSync(root));
       const found = walk(root, seen, skipped);
       // record.yaml says how current a record is (see record.ts); like topics.yaml, it is not a fact
@@ -83,7 +103,7 @@ export function findUserFiles(paths: readonly string[], seen = new Set<string>()
     } else {
       const real = realpathSync(root);
       const kind = kindFolder(dirname(root));
-      if (!seen.has(real)) jobs.push({ file: root, size: stat.size, mtimeMs: stat.mtimeMs, ...(kind ? { expect: expectIn(kind, basename(root)) } : {}) });
+      if (!seen.has(real)) jobs.push({ file: root, ...stateOf(stat), ...(kind ? { expect: expectIn(kind, basename(root)) } : {}) });
       seen.add(real);
     }
   }
@@ -161,11 +181,7 @@ function walk(dir: string, seen: Set<string>, skipped: Issue[]): FactJob[] {
       else if (!stat.isFile()) skip(full, 'not a regular file (a FIFO, socket or device); skipped');
       else {
         seen.add(realFull);
-        out.push(
-          kind
-            ? { file: full, size: stat.size, mtimeMs: stat.mtimeMs, expect: expectIn(kind, name) }
-            : { file: full, size: stat.size, mtimeMs: stat.mtimeMs },
-        );
+        out.push(kind ? { file: full, ...stateOf(stat), expect: expectIn(kind, name) } : { file: full, ...stateOf(stat) });
       }
     }
   };
@@ -181,21 +197,33 @@ function walk(dir: string, seen: Set<string>, skipped: Issue[]): FactJob[] {
 
 /** A file's text, or undefined with a RIF017 issue saying why it cannot be read. */
 export function readText(file: string, issues: Issue[], maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
-  const fail = (message: string) => {
-    issues.push({ code: 'RIF017', file, line: 1, col: 1, message });
-    return undefined;
-  };
+  const bytes = readBytes(file, issues, maxBytes);
+  return bytes && decodeText(bytes, file, issues);
+}
+
+const unreadable = (file: string, issues: Issue[], message: string): undefined => void issues.push({ code: 'RIF017', file, line: 1, col: 1, message });
+
+/** A fact file's bytes, or undefined with a RIF017 issue saying why it cannot be read. */
+export function readBytes(file: string, issues: Issue[], maxBytes = DEFAULT_MAX_FILE_BYTES): Buffer | undefined {
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) return fail('not a regular file');
-    if (stat.size > maxBytes) return fail(`file is ${stat.size} bytes, over the ${maxBytes}-byte limit for a fact file (--max-file-size raises it)`);
+    if (!stat.isFile()) return unreadable(file, issues, 'not a regular file');
+    if (stat.size > maxBytes) return unreadable(file, issues, `file is ${stat.size} bytes, over the ${maxBytes}-byte limit for a fact file (--max-file-size raises it)`);
     const bytes = readFileSync(file);
-    if (bytes.length > maxBytes) return fail(`file is over the ${maxBytes}-byte limit for a fact file (--max-file-size raises it)`);
-    if (utf16(bytes)) return fail('file is UTF-16 text; save it as UTF-8');
-    return decoder.decode(bytes);
+    if (bytes.length > maxBytes) return unreadable(file, issues, `file is over the ${maxBytes}-byte limit for a fact file (--max-file-size raises it)`);
+    return bytes;
   } catch (error) {
-    if (error instanceof TypeError) return fail('file is not valid UTF-8 text');
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(error)})`);
+    return unreadable(file, issues, code === 'EACCES' ? 'permission denied' : `cannot read file (${code ?? String(error)})`);
+  }
+}
+
+/** A fact file's bytes as text, or undefined with a RIF017 issue when they are not UTF-8. */
+export function decodeText(bytes: Buffer, file: string, issues: Issue[]): string | undefined {
+  if (utf16(bytes)) return unreadable(file, issues, 'file is UTF-16 text; save it as UTF-8');
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return unreadable(file, issues, 'file is not valid UTF-8 text');
   }
 }

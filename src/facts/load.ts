@@ -1,6 +1,6 @@
 // The exact loader, for `rif validate` and the build: every file through the position-keeping parser.
 import { join, resolve } from 'node:path';
-import { checkCorpus } from './check.js';
+import { checkCorpus, checkEntryOf } from './check.js';
 import { findBundledFiles, findUserFiles, readText, VOCABULARY_FILE, type FactJob } from './files.js';
 import type { Issue } from './issues.js';
 import { parseFactText, type Located, type ParseContext } from './parse.js';
@@ -11,8 +11,9 @@ export interface LoadOptions {
   /** the bundled facts directory (facts/ in the package) */
   readonly bundledDir: string;
   readonly includeBundled: boolean;
-  /** user files and directories, from --facts and RIF_FACTS */
+  /** user files and directories, from --facts and RIF_FACTS; relative ones against cwd */
   readonly userPaths: readonly string[];
+  readonly cwd: string | undefined;
   /** --max-file-size */
   readonly maxFileBytes?: number | undefined;
 }
@@ -45,7 +46,7 @@ export function loadFacts(options: LoadOptions): LoadResult {
   const bundledDir = resolve(options.bundledDir);
   const seen = new Set<string>();
   const jobs: FactJob[] = options.includeBundled ? findBundledFiles(bundledDir, seen) : [];
-  const user = findUserFiles(options.userPaths, seen);
+  const user = findUserFiles(options.userPaths, options.cwd, seen);
   jobs.push(...user.jobs);
   issues.push(...user.skipped);
   const vocabulary = readVocabularies([join(bundledDir, VOCABULARY_FILE), ...user.vocabularies.map((v) => v.file)], issues, options.maxFileBytes);
@@ -59,7 +60,8 @@ export function loadFacts(options: LoadOptions): LoadResult {
     issues.push(...result.issues);
     located.push(...result.entries);
   }
-  const corpus = checkCorpus(located);
+  const corpus = checkCorpus(located.map(checkEntryOf));
   issues.push(...corpus.issues);
-  return { facts: corpus.entries.map((e) => e.fact), vocabulary, issues, entries: corpus.entries, files: jobs.map((j) => j.file) };
+  const entries = corpus.kept.map((i) => located[i]!);
+  return { facts: entries.map((e) => e.fact), vocabulary, issues, entries, files: jobs.map((j) => j.file) };
 }

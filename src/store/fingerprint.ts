@@ -1,11 +1,11 @@
-// The quick check of a cache entry: one fingerprint of everything under the user's paths that the walk
-// of fact files could see. GNU find lists each folder and .yaml file below them (type, size, modification
-// and change times, path below the user's path) in a process of its own, so that the check runs beside
-// the command rather than before it; the user's paths themselves are looked at here. A change time moves
-// on every write, rename or chmod and cannot be set back, and an entry added, removed or renamed changes
-// its folder's: an equal fingerprint means nothing the walk reads has changed.
-// Where there is no GNU find, or it meets a folder it cannot read or a loop of links, there is no
-// fingerprint, and the cache is checked file by file instead.
+// The quick check of a large cache entry: one fingerprint of everything under the user's paths that the
+// walk of fact files could see. GNU find lists each folder and .yaml file below them (type, size,
+// modification and change times, inode, device, path below the user's path) in a process of its own,
+// faster than Node can stat them; the user's paths themselves are looked at here. These are the fields
+// of the one freshness rule (sources.ts): an entry added, removed or renamed changes its folder's times
+// too, so an equal fingerprint means nothing the walk reads has changed. Where there is no GNU find, or
+// it meets a folder it cannot read or a loop of links, there is no fingerprint, and the files are
+// compared one by one instead, by the same rule.
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,7 +36,7 @@ const FIND_EXPRESSION = [
   '*.yml',
   ')',
   '-printf',
-  '%y %s %T@ %C@ %P\\0',
+  '%y %s %T@ %C@ %i %D %P\\0',
 ];
 
 export interface FingerprintOptions {
@@ -119,7 +119,7 @@ const statLine = (s: Stats): string => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${
  * an empty list, or one in another shape, says that the `find` found on $PATH did not do what GNU find
  * does with these arguments.
  */
-const asListed = (list: Buffer): boolean => list.at(-1) === 0 && /^[a-zA-Z] \d+ \d+(\.\d+)? \d+(\.\d+)? /.test(list.toString('latin1', 0, 64));
+const asListed = (list: Buffer): boolean => list.at(-1) === 0 && /^[a-zA-Z] \d+ \d+(\.\d+)? \d+(\.\d+)? \d+ \d+ /.test(list.toString('latin1', 0, 64));
 
 /** The whole file, read at explicit offsets: find wrote through a copy of `fd`, whose shared file position is now at the end. */
 function readAll(fd: number): Buffer {

@@ -1,21 +1,15 @@
 // A loaded set of facts, as commands see it: select by filter, then read heads or whole facts for the
-// rows that print. Every read is asynchronous so that a damaged cache can be rebuilt under any of them. The same interface over facts in memory, the bundled store and the user cache.
+// rows that print. Every read is asynchronous so that a damaged store can be rebuilt under any of them.
+// The same interface over facts in memory, the bundled store and a cache entry of the user's facts.
 import type { FactHead } from '../facts/head.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { matchesFilter, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
-import { buildTokenIndex, type TokenIndex } from '../search/tokens.js';
+import { buildWordIndex, type WordIndex } from '../search/word-index.js';
 
 /** Told how a long load is going: what it is doing, and how far through (total 0 when it cannot say). */
 export type Progress = (stage: string, done: number, total: number) => void;
-
-/**
- * Offered the check of a cache entry that is still running: true when the caller takes it, using the
- * entry at once and holding the command's output until the check resolves (running the command again
- * when it resolves to false); false when output has gone out already.
- */
-export type Speculate = (fresh: Promise<boolean>) => boolean;
 
 export interface Store {
   readonly vocabulary: Vocabulary;
@@ -34,7 +28,7 @@ export interface Store {
   /** the whole facts at these indices */
   facts(indices: readonly number[]): Promise<Fact[]>;
   /** the word index for search */
-  tokens(): Promise<TokenIndex>;
+  wordIndex(): Promise<WordIndex>;
   /**
    * What renderJson prints for these facts' records (no fields picked, no scores), as compiled at build
    * time: the bundled store only.
@@ -42,9 +36,9 @@ export interface Store {
   recordsJson?(indices: readonly number[]): Promise<string>;
 }
 
-/** Facts in memory; `tokens` when their word index was built already (to write it to the cache). */
-export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issues: readonly Issue[], built?: TokenIndex): Store {
-  let tokens = built;
+/** Facts in memory; `built` when their word index was built already. */
+export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issues: readonly Issue[], built?: WordIndex): Store {
+  let index = built;
   return {
     vocabulary,
     issues,
@@ -54,7 +48,7 @@ export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issu
     topicCounts: () => Promise.resolve(countTopics(facts)),
     heads: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
     facts: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
-    tokens: () => Promise.resolve((tokens ??= buildTokenIndex(facts.map(toDoc)))),
+    wordIndex: () => Promise.resolve((index ??= buildWordIndex(facts.map(toDoc)))),
   };
 }
 

@@ -1,6 +1,7 @@
 // Pure: the word index that narrows a search before fuse.js ranks. For every word of every searchable
 // field it lists the facts that hold it, with the best-weighted field it occurs in, so a query word
-// costs a dictionary look-up instead of a scan of every fact.
+// costs a dictionary look-up instead of a scan of every fact. A cache entry keeps it on disk and, after
+// an edit, updates it (updateWordIndex) rather than building it again from every fact.
 import type { Doc } from './doc.js';
 import { SEARCH_KEYS } from './options.js';
 import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
@@ -14,7 +15,7 @@ interface Words {
   at(index: number): string | undefined;
 }
 
-export interface TokenIndex {
+export interface WordIndex {
   /** every distinct word, sorted by code unit */
   readonly words: Words;
   /** postings of words[i] are postings[starts[i]] up to postings[starts[i + 1]] */
@@ -23,9 +24,11 @@ export interface TokenIndex {
   readonly postings: Uint32Array;
 }
 
-export function buildTokenIndex(docs: readonly Doc[]): TokenIndex {
+/** The index of `docs`; with `facts`, doc i is fact facts[i] (ascending), else fact i. */
+export function buildWordIndex(docs: readonly Doc[], facts?: readonly number[]): WordIndex {
   const lists = new Map<string, number[]>();
-  for (const [fact, doc] of docs.entries()) {
+  for (const [i, doc] of docs.entries()) {
+    const fact = facts ? facts[i]! : i;
     for (const [field, key] of SEARCH_KEYS.entries()) {
       const value = doc[key.name];
       for (const text of typeof value === 'string' ? [value] : value) {
@@ -52,6 +55,54 @@ export function buildTokenIndex(docs: readonly Doc[]): TokenIndex {
   return { words, starts, postings };
 }
 
+/**
+ * The index after some facts changed, without reading the others again: `moved[f]` is the new index of
+ * old fact f, or -1 when it is gone; `added` indexes the new facts under their new indices. New indices
+ * of the facts kept must keep their order, so that each word's postings stay sorted by fact.
+ */
+export function updateWordIndex(old: WordIndex, moved: Int32Array, added: WordIndex): WordIndex {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const postings = new Uint32Array(old.postings.length + added.postings.length);
+  let total = 0;
+  let a = 0;
+  let b = 0;
+  while (a < old.words.length || b < added.words.length) {
+    const x = old.words.at(a);
+    const y = added.words.at(b);
+    const from = total;
+    const fromOld = x !== undefined && (y === undefined || x <= y);
+    const fromAdded = y !== undefined && (x === undefined || y <= x);
+    let p = fromOld ? old.starts[a]! : 0;
+    const pEnd = fromOld ? old.starts[a + 1]! : 0;
+    let q = fromAdded ? added.starts[b]! : 0;
+    const qEnd = fromAdded ? added.starts[b + 1]! : 0;
+    // two lists sorted by fact, with no fact in both: merged as they go
+    let next = -1;
+    for (;;) {
+      while (p < pEnd && next < 0) {
+        const posting = old.postings[p++]!;
+        const to = moved[Math.floor(posting / FIELD_SLOTS)] ?? -1;
+        if (to >= 0) next = to * FIELD_SLOTS + (posting % FIELD_SLOTS);
+      }
+      if (next < 0 && q >= qEnd) break;
+      if (q < qEnd && (next < 0 || added.postings[q]! < next)) postings[total++] = added.postings[q++]!;
+      else {
+        postings[total++] = next;
+        next = -1;
+      }
+    }
+    if (total > from) {
+      words.push((fromOld ? x : y)!);
+      starts.push(from);
+    }
+    if (fromOld) a++;
+    if (fromAdded) b++;
+  }
+  starts.push(total);
+  return { words, starts: Uint32Array.from(starts), postings: postings.slice(0, total) };
+}
+
 /** The first index whose word is not below `word`. */
 function lowerBound(words: Words, word: string): number {
   let lo = 0;
@@ -68,7 +119,7 @@ function lowerBound(words: Words, word: string): number {
  * The dictionary words a (bare) query word stands for: a short word only as itself; a longer one as the
  * start of a word, or, when no word starts with it, within its typo budget.
  */
-export function matchingWords(index: TokenIndex, query: string): number[] {
+export function matchingWords(index: WordIndex, query: string): number[] {
   const { words } = index;
   const first = lowerBound(words, query);
   if (isShortWord(query)) return words.at(first) === query ? [first] : [];
@@ -82,7 +133,7 @@ export function matchingWords(index: TokenIndex, query: string): number[] {
 }
 
 /** The facts holding any of these words, each with the best field it holds one in: fact → field. */
-export function factsHolding(index: TokenIndex, wordIndices: readonly number[]): Map<number, number> {
+export function factsHolding(index: WordIndex, wordIndices: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const w of wordIndices) {
     for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {

@@ -1,7 +1,7 @@
 // The word index that narrows a search, and the pieces it stands on: the word splitter and the edit distance.
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/search/doc.js';
-import { factsHolding, FIELD_SLOTS, buildTokenIndex, matchingWords } from '../src/search/tokens.js';
+import { factsHolding, FIELD_SLOTS, buildWordIndex, matchingWords } from '../src/search/word-index.js';
 import { wordsOf } from '../src/search/words.js';
 import { distance, withinDistance } from '../src/suggest.js';
 
@@ -11,7 +11,7 @@ const docs = [
   doc({ id: 'mashhad-visit', title: 'Visit to Mashhad', actors: ['Shahed Ahmadi'] }),
   doc({ id: 'bushehr', title: 'Bushehr plant', summary: 'Built with Russian help; the SCO summit.' }),
 ];
-const index = buildTokenIndex(docs);
+const index = buildWordIndex(docs);
 const words = (query: string) => matchingWords(index, query).map((i) => index.words.at(i));
 const holders = (query: string) => Object.fromEntries([...factsHolding(index, matchingWords(index, query))].map(([f, field]) => [docs[f]!.id, field]));
 

@@ -8,7 +8,7 @@ import type { Store } from '../store/store.js';
 import { toDoc, type Doc } from './doc.js';
 import { foldText } from './normalize.js';
 import { FUSE_OPTIONS, QUERY_LIMITS, SEARCH_KEYS, STOPWORDS } from './options.js';
-import { factsHolding, matchingWords } from './tokens.js';
+import { factsHolding, matchingWords } from './word-index.js';
 import { bare, isShortWord } from './words.js';
 
 type IndexedHit = Hit & { readonly index: number };
@@ -35,7 +35,7 @@ export function queryWords(query: string): string[] {
 export async function search(store: Store, query: string, keep: (index: number) => boolean = () => true): Promise<SearchResult> {
   const words = queryWords(query);
   if (!words.length) return { hits: [], matched: 0 };
-  const tokens = await store.tokens();
+  const tokens = await store.wordIndex();
   // fact → best field, per word; whether a word is taken as typed or with typos is decided over all facts
   const holding = words.map((word) => factsHolding(tokens, matchingWords(tokens, bare(word))));
 

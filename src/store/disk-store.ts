@@ -1,0 +1,154 @@
+// A store read from its entry on disk: the columns at once (every command filters), the rest when asked
+// for, each file and item checked against its sum before it is used. A damaged file throws StoreDamaged.
+import type { FactHead } from '../facts/head.js';
+import type { Issue } from '../facts/issues.js';
+import { KINDS, STATUSES, type Fact } from '../facts/types.js';
+import { actorPasses, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
+import type { WordIndex } from '../search/word-index.js';
+import type { Checksum } from './checksum.js';
+import { readColumns, topicWords, type Columns } from './columns.js';
+import { growingFile, parseSmall, readSmall, StoreDamaged, type Manifest } from './entry.js';
+import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
+import { listingReader } from './listing.js';
+import type { Previous } from './plan.js';
+import { parseChecks, parseSources, type Sources } from './sources.js';
+import type { Store } from './store.js';
+import { decodeWordIndex } from './word-index-file.js';
+import { absoluteIn } from './write-entry.js';
+
+export interface DiskEntry {
+  readonly store: Store;
+  /** what the entry was built from (files with paths as stored) */
+  sources(): Sources;
+  /** what a plan may reuse of this entry, read when an edit is to be applied to it */
+  previous(): Previous;
+  /** the item indices, for an update of the entry in place */
+  readonly recordsAt: () => ItemIndex;
+  readonly headsAt: () => ItemIndex;
+  close(): void;
+}
+
+/** Opens the entry in `dir` whose manifest was read and checked; throws StoreDamaged when a file does not hold up. */
+export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBase?: string): DiskEntry {
+  const n = manifest.facts;
+  const absolute = absoluteIn(fileBase);
+  const vocabulary = new Map(manifest.vocabulary);
+  const topics = [...vocabulary.keys()];
+  const columns = readColumns(readSmall(dir, manifest, 'columns', crc), n, topicWords(topics.length), manifest.records);
+  const items = (name: 'records' | 'heads') => {
+    let index: ItemIndex | undefined;
+    let reader: ItemReader | undefined;
+    const at = () =>
+      (index ??= decodeIndex(readSmall(dir, manifest, name === 'records' ? 'recordsAt' : 'headsAt', crc), manifest.records, manifest.grown[name]));
+    return {
+      at,
+      reader: () => (reader ??= new ItemReader(growingFile(dir, name), at(), manifest.grown[name], crc)),
+      close: () => reader?.close(),
+    };
+  };
+  const records = items('records');
+  const heads = items('heads');
+  let ids: string[] | undefined;
+  let wordIndex: WordIndex | undefined;
+  let sources: Sources | undefined;
+  const readSources = () => (sources ??= parseSources(readSmall(dir, manifest, 'files', crc)));
+  const readIds = (): string[] => {
+    const parsed = parseSmall(readSmall(dir, manifest, 'ids', crc), 'ids');
+    if (!Array.isArray(parsed) || parsed.length !== n) throw new StoreDamaged('the ids do not match the facts');
+    return (ids ??= parsed as string[]);
+  };
+  const readWordIndex = (): WordIndex => (wordIndex ??= decodeWordIndex(readSmall(dir, manifest, 'words', crc), readSmall(dir, manifest, 'postings', crc), n));
+  const headsAt = (indices: readonly number[]): FactHead[] => {
+    const found = heads.reader().pick(indices.map((i) => columns.record[i]!)) as FactHead[];
+    found.forEach((head, k) => {
+      if (head?.id === undefined || head.kind !== KINDS[columns.kind[indices[k]!]!]) throw new StoreDamaged('a head does not match its columns');
+    });
+    return found;
+  };
+  const factsAt = (indices: readonly number[]): Fact[] => {
+    const expected = ids ?? readIds();
+    return (records.reader().pick(indices.map((i) => columns.record[i]!)) as Fact[]).map((fact, k) => {
+      if (typeof fact?.file !== 'string' || fact.id !== expected[indices[k]!]) throw new StoreDamaged('a record does not match its fact');
+      // the object is this reader's own, fresh from JSON.parse: completed in place (absolute() leaves an absolute path be)
+      (fact as { file: string }).file = absolute(fact.file);
+      return fact;
+    });
+  };
+  const store: Store = {
+    ...(manifest.sums.listing && fileBase !== undefined ? { recordsJson: listingReader(dir, manifest, fileBase, crc) } : {}),
+    vocabulary,
+    issues: manifest.issues.map((issue): Issue => ({
+      ...issue,
+      file: absolute(issue.file),
+      ...(issue.also ? { also: { ...issue.also, file: absolute(issue.also.file) } } : {}),
+    })),
+    size: n,
+    ids: () => Promise.resolve(ids ?? readIds()),
+    select: (filter) => Promise.resolve(select(columns, topics, filter, headsAt)),
+    topicCounts: () => Promise.resolve(topicCounts(columns, topics)),
+    heads: (indices) => Promise.resolve(headsAt(indices)),
+    facts: (indices) => Promise.resolve(factsAt(indices)),
+    wordIndex: () => Promise.resolve(readWordIndex()),
+  };
+  return {
+    store,
+    sources: readSources,
+    recordsAt: records.at,
+    headsAt: heads.at,
+    previous: () => ({
+      records: manifest.records,
+      facts: n,
+      dead: manifest.dead,
+      sources: readSources(),
+      checks: parseChecks(readSmall(dir, manifest, 'checks', crc), manifest.records),
+      columns,
+      wordIndex: readWordIndex(),
+      recordsAt: records.at(),
+      headsAt: heads.at(),
+      recordReader: records.reader(),
+      headReader: heads.reader(),
+    }),
+    close() {
+      records.close();
+      heads.close();
+    },
+  };
+}
+
+/** The facts that pass a filter: the same tests as matchesFilter, asked once per kind, status and topic rather than once per fact. */
+function select(c: Columns, topics: readonly string[], filter: Filter, heads: (indices: readonly number[]) => FactHead[]): number[] {
+  const kindOk = KINDS.map((k) => kindPasses(k, filter));
+  const statusOk = [undefined, ...STATUSES].map((st) => statusPasses(st, filter));
+  const wanted = new Uint32Array(c.words);
+  for (const topic of filter.topics ?? []) {
+    const t = topics.indexOf(topic);
+    if (t >= 0) wanted[t >> 5]! |= 1 << (t & 31);
+  }
+  const byTopic = Boolean(filter.topics?.length);
+  const byRange = Boolean(filter.ranges?.length);
+  const out: number[] = [];
+  for (let i = 0; i < c.size; i++) {
+    if (!kindOk[c.kind[i]!] || !statusOk[c.status[i]!]) continue;
+    if (byTopic) {
+      let any = false;
+      for (let k = 0; k < c.words && !any; k++) any = (c.topicBits[i * c.words + k]! & wanted[k]!) !== 0;
+      if (!any) continue;
+    }
+    if (byRange && !rangePasses({ lo: c.lo[i]!, hi: c.hi[i]! }, filter)) continue;
+    out.push(i);
+  }
+  // actors and treaty dates are not in the columns: only the rows left are read for them
+  if (filter.actor === undefined && !filter.inForceAt) return out;
+  const found = heads(out);
+  return out.filter((_, k) => actorPasses(found[k]!, filter) && inForcePasses(found[k]!, filter));
+}
+
+function topicCounts(c: Columns, topics: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [t, topic] of topics.entries()) {
+    let count = 0;
+    for (let i = 0; i < c.size; i++) if (c.topicBits[i * c.words + (t >> 5)]! & (1 << (t & 31))) count++;
+    if (count) counts.set(topic, count);
+  }
+  return counts;
+}

@@ -1,0 +1,70 @@
+// The one door to the facts: openStore gives a command its Store. It alone knows that a cache exists
+// (where it lives, when an entry is current, how it is checked, updated and rebuilt); commands, cli.ts and
+// Io never do.
+import { rmSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { absolutePath } from '../facts/files.js';
+import { packageVersion } from '../package.js';
+import { openBundled } from './bundled-store.js';
+import { checksum } from './checksum.js';
+import { hasher } from './hash.js';
+import { memoryStore, type Progress, type Store } from './store.js';
+import { openUserStore } from './user-store.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export interface OpenOptions {
+  readonly includeBundled: boolean;
+  /** the user's fact files and directories (--facts, RIF_FACTS, the config file), as given */
+  readonly userPaths: readonly string[];
+  /** what relative paths are relative to; undefined when the working directory is gone */
+  readonly cwd: string | undefined;
+  /** false with --no-cache: the user's facts are parsed in memory every time */
+  readonly cache: boolean;
+  /** where the cache is ($XDG_CACHE_HOME, $HOME) and where find is ($PATH) */
+  readonly env: Env;
+  readonly progress?: Progress | undefined;
+  /** --max-file-size; part of the cache key, since it decides which files are read */
+  readonly maxFileBytes?: number | undefined;
+  /** --verbose: one line for what became of the cache entry */
+  readonly log?: ((line: string) => void) | undefined;
+}
+
+/** $XDG_CACHE_HOME/rif, else ~/.cache/rif; undefined when neither can be known (then nothing is cached). */
+export function cacheDir(env: Env): string | undefined {
+  const xdg = env['XDG_CACHE_HOME'];
+  if (xdg && isAbsolute(xdg)) return join(xdg, 'rif');
+  const home = env['HOME'];
+  return home && isAbsolute(home) ? join(home, '.cache', 'rif') : undefined;
+}
+
+/** Deletes the cache; returns the folder it was, if any. */
+export function clearCache(env: Env): string | undefined {
+  const dir = cacheDir(env);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  return dir;
+}
+
+export async function openStore(options: OpenOptions): Promise<Store> {
+  const bundled = await openBundled();
+  if (!options.userPaths.length) return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
+  const hash = hasher();
+  const absolute = options.userPaths.map((path) => absolutePath(path, options.cwd));
+  const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, absolute, options.maxFileBytes ?? null]));
+  const root = options.cache ? cacheDir(options.env) : undefined;
+  return openUserStore({
+    key,
+    bundled: options.includeBundled ? bundled : undefined,
+    bundledVocabulary: bundled.store.vocabulary,
+    userPaths: options.userPaths,
+    cwd: options.cwd,
+    dir: root && join(root, 'stores', key),
+    scratch: root,
+    searchPath: options.env['PATH'],
+    maxFileBytes: options.maxFileBytes,
+    progress: options.progress,
+    log: (line) => options.log?.(`cache: ${line}`),
+    crc: checksum(),
+    hash,
+  });
+}

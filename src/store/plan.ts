@@ -1,0 +1,301 @@
+// What a store entry holds after a walk of the user's files: each file that changed is parsed, each that
+// did not keeps its records, and the checks across files, the columns and the word index follow. A first
+// run is the same plan with nothing to reuse. Imported only when something must be parsed, since it
+// brings the YAML parsers and the schema.
+import { checkCorpus, summaryKey, type CheckEntry, type CheckedField } from '../facts/check.js';
+import { decodeText, readBytes, readText, type FactJob, type FoundFile, type FoundFiles } from '../facts/files.js';
+import type { FactHead } from '../facts/head.js';
+import type { Issue } from '../facts/issues.js';
+import type { Position } from '../facts/locate.js';
+import { lazilyLocated, parseFactFile } from '../facts/parse-file.js';
+import { fieldAt, type Located, type ParseContext } from '../facts/parse.js';
+import type { Fact, Vocabulary } from '../facts/types.js';
+import { parseVocabulary } from '../facts/vocabulary.js';
+import { toDoc } from '../search/doc.js';
+import { buildWordIndex, updateWordIndex, type WordIndex } from '../search/word-index.js';
+import { copyRow, emptyColumns, setRow, topicWords, type Columns } from './columns.js';
+import type { Hash } from './hash.js';
+import type { ItemIndex, ItemReader } from './items.js';
+import { checkEntryFrom, isRacy, sameState, type FileEntry, type Sources, type StoredCheck, type VocabularyEntry } from './sources.js';
+import type { Progress } from './store.js';
+
+/** An entry as it was: what a plan may reuse. */
+export interface Previous {
+  readonly records: number;
+  readonly facts: number;
+  readonly dead: number;
+  readonly sources: Sources;
+  readonly checks: readonly (StoredCheck | null)[];
+  readonly columns: Columns;
+  readonly wordIndex: WordIndex;
+  readonly recordsAt: ItemIndex;
+  readonly headsAt: ItemIndex;
+  readonly recordReader: ItemReader;
+  readonly headReader: ItemReader;
+}
+
+export interface PlanInput {
+  readonly key: string;
+  /** the bundled facts when the entry includes them; read only for an entry made from nothing */
+  readonly bundled?: () => Promise<readonly Fact[]>;
+  readonly bundledVocabulary: Vocabulary;
+  readonly found: FoundFiles;
+  readonly previous?: Previous | undefined;
+  /** when the walk began (ms since the epoch): files changed just before it are racy */
+  readonly checkedAt: number;
+  /** RACY_MS, or less in tests */
+  readonly racyMs?: number | undefined;
+  readonly maxFileBytes?: number | undefined;
+  readonly progress?: Progress | undefined;
+  readonly hash: Hash;
+}
+
+export interface Plan {
+  readonly key: string;
+  readonly vocabulary: Map<string, string>;
+  readonly sources: Sources;
+  readonly issues: Issue[];
+  /** new records, numbered from firstNew */
+  readonly appended: readonly Fact[];
+  readonly firstNew: number;
+  readonly checks: (StoredCheck | null)[];
+  /** the record number of each fact kept, in listing order */
+  readonly kept: readonly number[];
+  readonly columns: Columns;
+  readonly ids: readonly string[];
+  readonly wordIndex: WordIndex;
+  /** bytes of the growing files no record uses any more */
+  readonly dead: number;
+  /** some file changed too close to the walk to be trusted next time */
+  readonly racy: boolean;
+  /** whether records, facts or problems changed (else only the files' states did) */
+  readonly changed: boolean;
+}
+
+interface Located2 {
+  readonly stored: StoredCheck;
+  readonly locate: (field: CheckedField) => Position;
+}
+
+export async function planEntry(input: PlanInput): Promise<Plan> {
+  const { hash } = input;
+  const issues: Issue[] = [...input.found.skipped];
+  const vocabularies = readVocabularyFiles(input.found.vocabularies, issues, input.maxFileBytes, hash);
+  const vocabulary = new Map(input.bundledVocabulary);
+  for (const [topic, meaning] of vocabularies.merged) if (!vocabulary.has(topic)) vocabulary.set(topic, meaning);
+  // a changed topic list changes what every file's topics mean: then nothing is reused, and the entry is made anew
+  const reuse = input.previous && sameVocabularies(input.previous.sources.vocabularies, vocabularies.entries) ? input.previous : undefined;
+  const firstNew = reuse?.records ?? 0;
+  const appended: Fact[] = [];
+  const checks: (StoredCheck | null)[] = reuse ? [...reuse.checks] : [];
+  const order: Located2[] = [];
+  const add = (fact: Fact, index: number, locate: (field: CheckedField) => Position): number => {
+    const record = firstNew + appended.length;
+    appended.push(fact);
+    const stored: StoredCheck = { id: fact.id, file: fact.file, index, related: fact.related, summary: hash(summaryKey(fact.summary)).slice(0, 16) };
+    checks[record] = stored;
+    order.push({ stored, locate });
+    return record;
+  };
+  const recordOrder: number[] = [];
+
+  // the bundled facts come first: copied into a new entry, kept as they are by an edit
+  const bundledCount = reuse ? reuse.sources.bundled : 0;
+  if (reuse) {
+    for (let r = 0; r < bundledCount; r++) {
+      const stored = reuse.checks[r]!;
+      recordOrder.push(r);
+      order.push({ stored, locate: locator(stored, { file: stored.file, vocabulary }, () => readText(stored.file, [])) });
+    }
+  }
+  const bundledFacts = reuse ? [] : ((await input.bundled?.()) ?? []);
+  for (const fact of bundledFacts) {
+    const located = lazilyLocated(fact, 0, { file: fact.file, vocabulary }, () => readText(fact.file, []));
+    recordOrder.push(add(fact, 0, (field) => fieldAt(located, field)));
+  }
+
+  const previousFiles = new Map(reuse?.sources.files.map((f) => [f.file, f]));
+  const files: FileEntry[] = [];
+  let dead = reuse?.dead ?? 0;
+  const dies = (entry: FileEntry) => {
+    for (let r = entry.first; r < entry.first + entry.count; r++) {
+      dead += reuse!.recordsAt.length[r]! + reuse!.headsAt.length[r]!;
+      checks[r] = null;
+    }
+  };
+  const total = input.found.jobs.length;
+  for (const [done, job] of input.found.jobs.entries()) {
+    input.progress?.('reading fact files', done, total);
+    const old = previousFiles.get(job.file);
+    previousFiles.delete(job.file);
+    const ctx: ParseContext = job.expect ? { file: job.file, vocabulary, expect: job.expect } : { file: job.file, vocabulary };
+    const reread = () => readText(job.file, [], input.maxFileBytes);
+    const racy = isRacy(job, input.checkedAt, input.racyMs);
+    const fileIssues: Issue[] = [];
+    let read: { bytes: Buffer | undefined; digest: string } | undefined;
+    const load = () => {
+      if (!read) {
+        const bytes = readBytes(job.file, fileIssues, input.maxFileBytes);
+        read = { bytes, digest: bytes ? hash(bytes) : '' };
+      }
+      return read;
+    };
+    // unchanged by its state; or changed in state only (touched, copied with its times, made readable
+    // again): the same bytes give the same facts
+    if (old && ((sameState(old, job) && !old.racy) || (old.hash !== '' && load().digest === old.hash))) {
+      files.push(keep(old, job, racy));
+    } else {
+      if (old) dies(old);
+      const { bytes, digest } = load();
+      const first = firstNew + appended.length;
+      const text = bytes && decodeText(bytes, job.file, fileIssues);
+      if (text !== undefined) {
+        const result = parseFactFile(text, ctx, reread);
+        fileIssues.push(...result.issues);
+        result.entries.forEach((entry, i) => recordOrder.push(add(entry.fact, i, (field) => fieldAt(entry, field))));
+      }
+      files.push({
+        ...stateOf(job),
+        hash: digest,
+        ...(racy ? { racy: true as const } : {}),
+        first,
+        count: firstNew + appended.length - first,
+        issues: fileIssues,
+      });
+      continue;
+    }
+    const entry = files[files.length - 1]!;
+    for (let r = entry.first; r < entry.first + entry.count; r++) {
+      const stored = reuse!.checks[r]!;
+      recordOrder.push(r);
+      order.push({ stored, locate: locator(stored, ctx, reread) });
+    }
+  }
+  for (const gone of previousFiles.values()) dies(gone);
+  for (const entry of files) issues.push(...entry.issues);
+  input.progress?.('checking facts', 0, 0);
+
+  const entries: CheckEntry[] = order.map(({ stored, locate }) =>
+    checkEntryFrom(stored, locate, (field, at) => {
+      (stored as { at?: StoredCheck['at'] }).at = { ...stored.at, [field]: [at.line, at.col] };
+    }),
+  );
+  const corpus = checkCorpus(entries);
+  issues.push(...corpus.issues);
+  const kept = corpus.kept.map((i) => recordOrder[i]!);
+
+  const fresh = (record: number): Fact | undefined => appended[record - firstNew];
+  const { columns, ids, wordIndex } = lay(kept, checks, vocabulary, fresh, reuse);
+  const sources: Sources = { bundled: reuse ? bundledCount : bundledFacts.length, vocabularies: vocabularies.entries, files, skipped: input.found.skipped };
+  const changed = !reuse || appended.length > 0 || dead !== reuse.dead || kept.length !== reuse.facts || !sameIssues(reuse, sources);
+  return {
+    key: input.key,
+    vocabulary,
+    sources,
+    issues,
+    appended,
+    firstNew,
+    checks,
+    kept,
+    columns,
+    ids,
+    wordIndex,
+    dead,
+    racy: files.some((f) => f.racy),
+    changed,
+  };
+}
+
+const stateOf = (f: FoundFile): FoundFile => ({ file: f.file, size: f.size, mtimeMs: f.mtimeMs, ctimeMs: f.ctimeMs, ino: f.ino, dev: f.dev });
+
+/** An unchanged file's entry with its state as now found. */
+const keep = (old: FileEntry, job: FactJob, racy: boolean): FileEntry => ({
+  ...stateOf(job),
+  hash: old.hash,
+  ...(racy ? { racy: true as const } : {}),
+  first: old.first,
+  count: old.count,
+  issues: old.issues,
+});
+
+/** Finds a stored record's positions by parsing its file again, which happens only for a problem. */
+function locator(stored: StoredCheck, ctx: ParseContext, reread: () => string | undefined): (field: CheckedField) => Position {
+  let located: Located | undefined;
+  return (field) => {
+    located ??= lazilyLocated({ id: stored.id } as Fact, stored.index, ctx, reread);
+    return fieldAt(located, field);
+  };
+}
+
+function sameIssues(previous: Previous, sources: Sources): boolean {
+  const text = (s: Sources) => JSON.stringify([s.skipped, s.files.map((f) => [f.file, f.first, f.count, f.issues])]);
+  return text(previous.sources) === text(sources);
+}
+
+function sameVocabularies(a: readonly VocabularyEntry[], b: readonly VocabularyEntry[]): boolean {
+  return a.length === b.length && a.every((v, i) => v.file === b[i]!.file && v.hash === b[i]!.hash);
+}
+
+/** The user's topics.yaml files, read and hashed every time (there are few), merged in path order. */
+function readVocabularyFiles(found: readonly FoundFile[], issues: Issue[], maxBytes: number | undefined, hash: Hash) {
+  const merged = new Map<string, string>();
+  const entries = found.map((file): VocabularyEntry => {
+    const bytes = readBytes(file.file, issues, maxBytes);
+    const text = bytes && decodeText(bytes, file.file, issues);
+    if (text !== undefined) {
+      const parsed = parseVocabulary(text, file.file);
+      issues.push(...parsed.issues);
+      for (const [topic, meaning] of parsed.vocabulary) if (!merged.has(topic)) merged.set(topic, meaning);
+    }
+    return { ...stateOf(file), hash: bytes ? hash(bytes) : '' };
+  });
+  return { merged, entries };
+}
+
+/**
+ * The columns, ids and word index of the facts kept. What the previous entry held of a fact still kept is
+ * moved to its new place; a fact kept for the first time is read (it is new, or was a duplicate before).
+ */
+function lay(
+  kept: readonly number[],
+  checks: readonly (StoredCheck | null)[],
+  vocabulary: Vocabulary,
+  fresh: (record: number) => Fact | undefined,
+  previous: Previous | undefined,
+): { columns: Columns; ids: string[]; wordIndex: WordIndex } {
+  const topics = new Map([...vocabulary.keys()].map((t, i) => [t, i]));
+  const columns = emptyColumns(kept.length, topicWords(topics.size));
+  const oldPlace = new Map<number, number>();
+  if (previous) for (let j = 0; j < previous.columns.size; j++) oldPlace.set(previous.columns.record[j]!, j);
+  const moved = new Int32Array(previous?.columns.size ?? 0).fill(-1);
+  const newcomers: number[] = [];
+  let last = -1;
+  let ordered = true;
+  for (const [i, record] of kept.entries()) {
+    const j = oldPlace.get(record);
+    if (j === undefined) newcomers.push(i);
+    else {
+      copyRow(previous!.columns, j, columns, i, record);
+      moved[j] = i;
+      ordered &&= j > last;
+      last = j;
+    }
+  }
+  // a fact parsed in this plan is at hand; one from the previous entry is read (its head, or its record)
+  const read = <T>(positions: readonly number[], reader: ItemReader | undefined): T[] => {
+    const stale = positions.filter((i) => !fresh(kept[i]!));
+    const got = stale.length ? reader!.pick(stale.map((i) => kept[i]!)) : [];
+    const byPosition = new Map(stale.map((i, k) => [i, got[k] as T]));
+    return positions.map((i) => (fresh(kept[i]!) as T | undefined) ?? byPosition.get(i)!);
+  };
+  const heads = read<FactHead>(newcomers, previous?.headReader);
+  newcomers.forEach((i, k) => setRow(columns, i, heads[k]!, kept[i]!, topics));
+  const ids = kept.map((r) => checks[r]!.id);
+  // the word index is moved only while the facts kept keep their order, as each word's postings must
+  if (previous && ordered) {
+    const docs = read<Fact>(newcomers, previous.recordReader).map(toDoc);
+    return { columns, ids, wordIndex: updateWordIndex(previous.wordIndex, moved, buildWordIndex(docs, newcomers)) };
+  }
+  const all = kept.map((_, i) => i);
+  return { columns, ids, wordIndex: buildWordIndex(read<Fact>(all, previous?.recordReader).map(toDoc)) };
+}

@@ -1,0 +1,90 @@
+// What a store was built from, kept beside it: each fact file with its state and content digest and the
+// records it gave, each topic list, and what the walk could not use; and, per record, what the checks
+// across files read of it. An edit is then parsed file by file, and the checks run again on these alone.
+import type { CheckEntry, CheckedField } from '../facts/check.js';
+import type { FileState, FoundFile } from '../facts/files.js';
+import type { Issue } from '../facts/issues.js';
+import type { Position } from '../facts/locate.js';
+import { parseSmall, StoreDamaged } from './entry.js';
+
+export interface VocabularyEntry extends FoundFile {
+  /** SHA-1 of the file's bytes, or "" when it could not be read */
+  readonly hash: string;
+}
+
+export interface FileEntry extends VocabularyEntry {
+  /** its state was taken so soon after it changed that a second change in the same clock tick would not show */
+  readonly racy?: true;
+  /** its records are [first, first + count) */
+  readonly first: number;
+  readonly count: number;
+  readonly issues: readonly Issue[];
+}
+
+export interface Sources {
+  /** records [0, bundled) are the bundled facts, when the entry includes them */
+  readonly bundled: number;
+  readonly vocabularies: readonly VocabularyEntry[];
+  readonly files: readonly FileEntry[];
+  /** RIF017 for what the walk could not use */
+  readonly skipped: readonly Issue[];
+}
+
+/** What the checks across files read of one record, and the positions of its fields once a check needed them. */
+export interface StoredCheck {
+  readonly id: string;
+  readonly file: string;
+  /** its place among the facts of its file */
+  readonly index: number;
+  readonly related: readonly string[];
+  /** a digest of summaryKey(summary) */
+  readonly summary: string;
+  readonly at?: Partial<Record<CheckedField, readonly [number, number]>>;
+}
+
+export const sameState = (a: FileState, b: FileState): boolean =>
+  a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
+
+/**
+ * How close to the walk a change may be and still be missed. File systems keep times in ticks of a
+ * coarse clock (milliseconds, or up to two seconds on FAT and old macOS volumes): a file that changes
+ * again within the tick its state was taken in keeps that state. Such a file is read again next time.
+ */
+const RACY_MS = 2000;
+
+export const isRacy = (state: FileState, checkedAt: number, racyMs = RACY_MS): boolean =>
+  state.mtimeMs >= checkedAt - racyMs || state.ctimeMs >= checkedAt - racyMs;
+
+/**
+ * A stored check as the checks take it: positions come from what is stored, else from `locate` (which
+ * may parse the file again), and are stored for the next time.
+ */
+export function checkEntryFrom(stored: StoredCheck, locate: (field: CheckedField) => Position, found: (field: CheckedField, at: Position) => void): CheckEntry {
+  return {
+    id: stored.id,
+    file: stored.file,
+    related: stored.related,
+    summary: stored.summary,
+    at(field) {
+      const known = stored.at?.[field];
+      if (known) return { line: known[0], col: known[1] };
+      const at = locate(field);
+      found(field, at);
+      return at;
+    },
+  };
+}
+
+export function parseSources(bytes: Buffer): Sources {
+  const sources = parseSmall(bytes, 'the sources') as Sources;
+  if (!Array.isArray(sources?.files) || !Array.isArray(sources.vocabularies) || !Array.isArray(sources.skipped) || typeof sources.bundled !== 'number') {
+    throw new StoreDamaged('the sources are not in their shape');
+  }
+  return sources;
+}
+
+export function parseChecks(bytes: Buffer, records: number): (StoredCheck | null)[] {
+  const checks = parseSmall(bytes, 'the checks') as (StoredCheck | null)[];
+  if (!Array.isArray(checks) || checks.length !== records) throw new StoreDamaged('the checks do not match the records');
+  return checks;
+}
