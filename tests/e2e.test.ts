@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { FIXTURES, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'rif.js');
@@ -97,5 +97,34 @@ describe('the built bin', () => {
     expect(out.stdout).toMatch(new RegExp(`^rif \\d+\\.\\d+\\.\\d+\\nbundled record: ${record.facts} facts, complete to ${asOf}\\n$`));
     expect(record.facts).toBeGreaterThan(100);
     expect(out.status).toBe(0);
+  });
+});
+
+describe('the environment it starts in', () => {
+  it('a config folder that is a file: one warning, the defaults, and every command runs', () => {
+    const home = tempDir();
+    writeFileSync(join(home, '.config'), 'not a folder');
+    const run = (...args: string[]) => spawnSync('node', [BIN, ...args], { encoding: 'utf8', env: { ...env, HOME: home, XDG_CONFIG_HOME: undefined } });
+    const warning = `rif: warning: cannot read the config file ${join(home, '.config', 'rif', 'config.yaml')} (a part of the path is not a folder); using the defaults\n`;
+    for (const args of [['search', 'shahed'], ['paths'], ['config', 'path']]) {
+      const out = run(...args);
+      expect([out.status, out.stderr], args.join(' ')).toEqual([0, warning]);
+    }
+    expect(run('paths').stdout).toMatch(/^config\t\S+\tcannot be read \(a part of the path is not a folder\); defaults apply$/m);
+  });
+
+  it('a working folder that was deleted: commands that need no relative path run; one that does gets one line and exit 2', () => {
+    const inGone = (args: string) => {
+      const gone = tempDir();
+      return sh(`cd ${gone} && rmdir ${gone} && node ${BIN} ${args}`);
+    };
+    const search = inGone('search shahed --fields id --limit 1');
+    expect([search.code, search.stdout, search.stderr]).toEqual([0, 'shahed-drone-deal-2022\n', '']);
+    const relative = inGone('list --facts my-facts');
+    expect([relative.code, relative.stdout, relative.stderr]).toEqual([
+      2,
+      '',
+      'rif: my-facts: a relative path, but the working directory no longer exists; give an absolute path\n',
+    ]);
   });
 });

@@ -11,7 +11,7 @@ const root = process.getuid?.() === 0;
 if (root) process.stdout.write('tests/permissions.test.ts: skipped, running as root (file modes do not apply); .ci/run runs it as an unprivileged user\n');
 
 const fact = (id: string) =>
-  `id: ${id}\nkind: event\ntitle: A test fact\ndate: "1900"\nsummary: A test summary for ${id}.\naliases: [Test]\nsources:\n  - url: https://example.org/x\n    publisher: Example\n`;
+  `id: ${id}\nkind: event\ntitle: A test fact\ndate: "1900"\nsummary: A test summary for ${id}.\naliases: [Test]\nsources:\n  - url: https://example.org/x\n    publisher: Example\n    title: A test page\n`;
 
 describe.skipIf(root)('unreadable files and folders', () => {
   const dir = tempDir();
@@ -60,5 +60,20 @@ describe.skipIf(root)('unreadable files and folders', () => {
     chmodSync(cache, 0o500);
     const out = await rif(['list', '--facts', join(dir, 'readable.yaml'), '--no-bundled', '--json'], { env: { XDG_CACHE_HOME: cache } });
     expect([out.code, JSON.parse(out.stdout).length]).toEqual([0, 1]);
+  });
+
+  it('a config folder that cannot be read: one warning, and the defaults', async () => {
+    const home = tempDir();
+    mkdirSync(join(home, '.config', 'rif'), { recursive: true });
+    writeFileSync(join(home, '.config', 'rif', 'config.yaml'), 'color: never\n');
+    chmodSync(join(home, '.config'), 0o000);
+    const out = await rif(['search', 'shahed', '--fields', 'id', '--limit', '1'], { env: { HOME: home } });
+    const file = join(home, '.config', 'rif', 'config.yaml');
+    expect(out).toEqual({
+      code: 0,
+      stdout: 'shahed-drone-deal-2022\n',
+      stderr: `rif: warning: cannot read the config file ${file} (permission denied); using the defaults\n`,
+    });
+    chmodSync(join(home, '.config'), 0o700);
   });
 });
