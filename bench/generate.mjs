@@ -3,7 +3,8 @@
 // date and a summary of two to four sentences drawn from all bundled summaries. Deterministic.
 // Made for measuring, not reading: the sentences of a summary do not belong together.
 //   node bench/generate.mjs <count> <dir> [facts per file]
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -22,10 +23,10 @@ function random(seed) {
 }
 
 export function generate(count, dir, perFile = 1) {
-  const facts = JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'records.json'), 'utf8'));
-  const topics = Object.keys(
-    JSON.parse(readFileSync(join(root, 'dist', 'bundled', 'manifest.json'), 'utf8')).vocabulary.reduce((o, [t]) => ({ ...o, [t]: 1 }), {}),
-  );
+  // the bundled facts as rif prints them: the one contract that holds whatever the store looks like
+  const rif = (...args) => JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'rif.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  const facts = rif('list', '--json');
+  const topics = rif('topics', '--json').map((t) => t.topic);
   const sentences = facts.flatMap((f) => f.summary.match(/[^.!?]+[.!?]+/g) ?? [f.summary]).map((s) => s.trim());
   const rand = random(count * 31 + perFile);
   const pick = (list) => list[Math.floor(rand() * list.length)];

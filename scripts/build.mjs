@@ -91,7 +91,8 @@ const noColorDetection = {
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   ...common,
-  entryPoints: { main: 'src/main.ts' },
+  // the parse worker (src/store/parse-files.ts) is a file of its own, started as a worker thread
+  entryPoints: { main: 'src/main.ts', 'parse-worker': 'src/store/parse-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunk-[hash]',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { formatIssue } from '../src/facts/issues.js';
 import { loadFacts } from '../src/facts/load.js';
 import { parseRecordFile, RECORD_FILE, type RecordInfo } from '../src/record.js';
-import { planBundled } from '../src/store/bundled-store.js';
+import { planBundled } from '../src/store/bundled-plan.js';
 import { checksum } from '../src/store/checksum.js';
 import { hasher } from '../src/store/hash.js';
 import { writeEntry } from '../src/store/write-entry.js';

@@ -15,6 +15,13 @@ const tick = () => new Promise((done) => setTimeout(done, 25));
 const tree = () => tempFacts({ 'a.yaml': 'a: 1\n', 'sub/b.yml': 'b: 2\n', 'notes.md': 'notes\n', '.git/config': 'x\n', 'node_modules/m/c.yaml': 'c: 3\n' });
 
 describe('the fingerprint of fact paths', () => {
+  it('is taken of a folder whose listing starts with a long line (a big folder, long times, inode and device)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'a-folder-with-a-long-enough-name'));
+    for (let i = 0; i < 400; i++) writeFileSync(join(dir, 'a-folder-with-a-long-enough-name', `fact-with-a-long-file-name-${i}.yaml`), 'a: 1\n');
+    expect(await print(dir)).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('is the same while nothing changes, and differs between trees', async () => {
     const dir = tree();
     const first = await print(dir);

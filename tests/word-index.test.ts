@@ -1,7 +1,8 @@
 // The word index that narrows a search, and the pieces it stands on: the word splitter and the edit distance.
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/search/doc.js';
-import { factsHolding, FIELD_SLOTS, buildWordIndex, matchingWords } from '../src/search/word-index.js';
+import fc from 'fast-check';
+import { factsHolding, FIELD_SLOTS, buildWordIndex, matchingWords, updateWordIndex, type WordIndex } from '../src/search/word-index.js';
 import { wordsOf } from '../src/search/words.js';
 import { distance, withinDistance } from '../src/suggest.js';
 
@@ -104,5 +105,44 @@ describe('the banded edit distance', () => {
       const [a, b, max, length] = [word(), word(), Math.floor(next() * 4), Math.floor(next() * 10)];
       expect([a, b, max, length, withinDistance(a, b, max, length)]).toEqual([a, b, max, length, distance(a, b.slice(0, length)) <= max]);
     }
+  });
+});
+
+describe('an index updated after an edit', () => {
+  const plain = (i: WordIndex) => ({
+    words: Array.from({ length: i.words.length }, (_, k) => i.words.at(k)),
+    starts: [...i.starts],
+    postings: [...i.postings],
+  });
+  const word = fc.constantFrom('shahed', 'drone', 'deal', 'caspian', 'treaty', 'bushehr', 'putin', 's-300', 'abbas', 'mirza', 'یک', 'договор');
+  const anyDoc = fc
+    .record({ title: fc.array(word, { maxLength: 4 }), summary: fc.array(word, { maxLength: 6 }), actors: fc.array(word, { maxLength: 2 }) })
+    .map((d) => doc({ title: d.title.join(' '), summary: d.summary.join(' '), actors: d.actors }));
+
+  it('is the index built afresh: facts kept move, facts gone go, new facts come in their places', () => {
+    fc.assert(
+      fc.property(
+        fc.array(anyDoc, { maxLength: 12 }),
+        fc.array(fc.boolean(), { maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(14), anyDoc), { maxLength: 5 }),
+        (before, keep, inserts) => {
+          // the new list: the old facts kept, in their order, with new ones put in between
+          const after: { doc: Doc; from?: number }[] = before.flatMap((d, i) => (keep[i] === false ? [] : [{ doc: d, from: i }]));
+          for (const [at, d] of inserts) after.splice(Math.min(at, after.length), 0, { doc: d });
+          const moved = new Int32Array(before.length).fill(-1);
+          after.forEach((a, i) => a.from !== undefined && (moved[a.from] = i));
+          const fresh = after.flatMap((a, i) => (a.from === undefined ? [i] : []));
+          const updated = updateWordIndex(
+            buildWordIndex(before),
+            moved,
+            buildWordIndex(
+              fresh.map((i) => after[i]!.doc),
+              fresh,
+            ),
+          );
+          expect(plain(updated)).toEqual(plain(buildWordIndex(after.map((a) => a.doc))));
+        },
+      ),
+    );
   });
 });

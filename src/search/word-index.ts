@@ -24,35 +24,66 @@ export interface WordIndex {
   readonly postings: Uint32Array;
 }
 
-/** The index of `docs`; with `facts`, doc i is fact facts[i] (ascending), else fact i. */
-export function buildWordIndex(docs: readonly Doc[], facts?: readonly number[]): WordIndex {
-  const lists = new Map<string, number[]>();
-  for (const [i, doc] of docs.entries()) {
+/**
+ * The index of `docs`; with `facts`, doc i is fact facts[i] (ascending), else fact i. The docs may come
+ * one at a time (a generator), so that indexing 100,000 facts never holds all their folded text.
+ */
+export function buildWordIndex(docs: Iterable<Doc>, facts?: readonly number[]): WordIndex {
+  // words are numbered as met; each (word, posting) pair goes into two growing typed arrays, which a
+  // counting sort by word then lays out: no array per word, no object per posting
+  const ids = new Map<string, number>();
+  const found: string[] = [];
+  let lastFact = new Int32Array(1024).fill(-1);
+  let pairWord = new Uint32Array(4096);
+  let pairPosting = new Uint32Array(4096);
+  let pairs = 0;
+  let i = -1;
+  for (const doc of docs) {
+    i++;
     const fact = facts ? facts[i]! : i;
     for (const [field, key] of SEARCH_KEYS.entries()) {
       const value = doc[key.name];
       for (const text of typeof value === 'string' ? [value] : value) {
         for (const word of wordsOf(text)) {
-          let list = lists.get(word);
-          if (!list) lists.set(word, (list = []));
+          let id = ids.get(word);
+          if (id === undefined) {
+            id = found.length;
+            ids.set(word, id);
+            found.push(word);
+            if (id >= lastFact.length) lastFact = grown(lastFact, -1);
+          }
           // fields come best first, so a fact's first posting for a word already names its best field
-          const last = list[list.length - 1];
-          if (last === undefined || Math.floor(last / FIELD_SLOTS) !== fact) list.push(fact * FIELD_SLOTS + field);
+          if (lastFact[id] === fact) continue;
+          lastFact[id] = fact;
+          if (pairs === pairWord.length) {
+            pairWord = grown(pairWord, 0);
+            pairPosting = grown(pairPosting, 0);
+          }
+          pairWord[pairs] = id;
+          pairPosting[pairs++] = fact * FIELD_SLOTS + field;
         }
       }
     }
   }
-  const words = [...lists.keys()].sort();
-  const starts = new Uint32Array(words.length + 1);
-  let total = 0;
-  for (const [i, word] of words.entries()) {
-    starts[i] = total;
-    total += lists.get(word)!.length;
-  }
-  starts[words.length] = total;
-  const postings = new Uint32Array(total);
-  for (const [i, word] of words.entries()) postings.set(lists.get(word)!, starts[i]);
-  return { words, starts, postings };
+  const order = found.map((_, id) => id).sort((a, b) => (found[a]! < found[b]! ? -1 : 1));
+  const rank = new Uint32Array(found.length);
+  order.forEach((id, r) => (rank[id] = r));
+  const starts = new Uint32Array(found.length + 1);
+  for (let p = 0; p < pairs; p++) starts[rank[pairWord[p]!]! + 1]!++;
+  for (let r = 0; r < found.length; r++) starts[r + 1]! += starts[r]!;
+  const fill = starts.slice(0, found.length);
+  const postings = new Uint32Array(pairs);
+  // pairs come in fact order, so each word's postings come out sorted by fact
+  for (let p = 0; p < pairs; p++) postings[fill[rank[pairWord[p]!]!]!++] = pairPosting[p]!;
+  return { words: order.map((id) => found[id]!), starts, postings };
+}
+
+/** A typed array twice as long, holding the old one's values, the rest set to `fill`. */
+function grown<T extends Int32Array | Uint32Array>(array: T, fill: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+  bigger.set(array);
+  if (fill !== 0) bigger.fill(fill, array.length);
+  return bigger;
 }
 
 /**

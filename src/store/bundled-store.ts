@@ -1,16 +1,11 @@
 // The bundled facts: the store compiled at build time into dist/bundled/, or, in a checkout that was not
 // built yet, the YAML itself, parsed in memory.
-import { join, resolve } from 'node:path';
-import { findBundledFiles, VOCABULARY_FILE } from '../facts/files.js';
-import type { Issue } from '../facts/issues.js';
-import { readVocabularies } from '../facts/load.js';
 import type { Fact } from '../facts/types.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
 import { checksum } from './checksum.js';
+import { hasher } from './hash.js';
 import { openEntry } from './disk-store.js';
 import { readManifest, StoreDamaged } from './entry.js';
-import { hasher, type Hash } from './hash.js';
-import type { Plan } from './plan.js';
 import { memoryStore, type Store } from './store.js';
 import { absoluteIn } from './write-entry.js';
 
@@ -41,6 +36,8 @@ export async function openBundled(): Promise<Bundled> {
       if (!(error instanceof StoreDamaged)) throw error;
     }
   }
+  // a checkout not built yet: the YAML parsers, loaded only then
+  const { planBundled } = await import('./bundled-plan.js');
   const plan = await planBundled(BUNDLED_DIR, hasher());
   const facts = plan.kept.map((r) => plan.appended[r]!);
   return {
@@ -49,23 +46,4 @@ export async function openBundled(): Promise<Bundled> {
     files: () => plan.sources.files.map((f) => f.file),
     facts: () => Promise.resolve(facts),
   };
-}
-
-/** The bundled facts as a store plan: at build time (to be written to dist/bundled/), and for an unbuilt checkout. */
-export async function planBundled(dir: string, hash: Hash): Promise<Plan> {
-  const root = resolve(dir);
-  const jobs = findBundledFiles(root);
-  const issues: Issue[] = [];
-  const vocabulary = readVocabularies([join(root, VOCABULARY_FILE)], issues);
-  const { planEntry } = await import('./plan.js');
-  const plan = await planEntry({
-    key: '',
-    bundledVocabulary: vocabulary,
-    found: { vocabularies: [], jobs, skipped: [] },
-    checkedAt: 0,
-    hash,
-  });
-  // the key names what the facts say, wherever the package is installed
-  const key = hash(JSON.stringify([plan.appended.map((f) => ({ ...f, file: f.file.slice(root.length) })), [...plan.vocabulary]]));
-  return { ...plan, key, issues: [...issues, ...plan.issues] };
 }

@@ -119,7 +119,8 @@ const statLine = (s: Stats): string => `${s.dev} ${s.ino} ${s.mode} ${s.size} ${
  * an empty list, or one in another shape, says that the `find` found on $PATH did not do what GNU find
  * does with these arguments.
  */
-const asListed = (list: Buffer): boolean => list.at(-1) === 0 && /^[a-zA-Z] \d+ \d+(\.\d+)? \d+(\.\d+)? \d+ \d+ /.test(list.toString('latin1', 0, 64));
+const asListed = (list: Buffer): boolean =>
+  list.at(-1) === 0 && /^[a-zA-Z] \d+ \d+(\.\d+)? \d+(\.\d+)? \d+ \d+ /.test(list.toString('latin1', 0, list.indexOf(0)));
 
 /** The whole file, read at explicit offsets: find wrote through a copy of `fd`, whose shared file position is now at the end. */
 function readAll(fd: number): Buffer {

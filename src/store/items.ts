@@ -41,7 +41,8 @@ const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u
 
 /**
  * Appends items to `file` after its first `valid` bytes (anything past them, left by a run that stopped
- * halfway, is cut off first) and returns the index of the whole file and its new length.
+ * halfway, is cut off first) and returns the index of the whole file and its new length. The items are
+ * written a few megabytes at a time, so that a first run over 100,000 facts never holds their text whole.
  */
 export function appendItems(file: string, valid: number, before: ItemIndex, values: readonly unknown[], crc: Checksum): { index: ItemIndex; bytes: number } {
   const n = itemCount(before);
@@ -51,25 +52,36 @@ export function appendItems(file: string, valid: number, before: ItemIndex, valu
   start.set(before.start);
   length.set(before.length);
   sums.set(before.crc);
-  const texts = values.map((v) => Buffer.from(asciiJson(v), 'latin1'));
   const fd = openSync(file, valid === 0 ? 'w' : 'r+');
   let at = valid;
   try {
     ftruncateSync(fd, valid);
-    // one write for all: an edit appends a few items, a first run many thousand
-    const all = Buffer.concat(texts);
-    for (let done = 0; done < all.length;) done += writeSync(fd, all, done, all.length - done, valid + done);
-    for (const [k, text] of texts.entries()) {
+    let batch: Buffer[] = [];
+    let batched = 0;
+    const flush = () => {
+      const all = Buffer.concat(batch, batched);
+      for (let done = 0; done < all.length;) done += writeSync(fd, all, done, all.length - done, at - batched + done);
+      batch = [];
+      batched = 0;
+    };
+    for (const [k, value] of values.entries()) {
+      const text = Buffer.from(asciiJson(value), 'latin1');
       start[n + k] = at;
       length[n + k] = text.length;
       sums[n + k] = crc(text);
       at += text.length;
+      batch.push(text);
+      batched += text.length;
+      if (batched >= WRITE_BATCH) flush();
     }
+    flush();
   } finally {
     closeSync(fd);
   }
   return { index: { start, length, crc: sums }, bytes: at };
 }
+
+const WRITE_BATCH = 4 << 20;
 
 /** Reads items by number, each checked against its CRC before it is parsed. */
 export class ItemReader {

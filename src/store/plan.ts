@@ -7,15 +7,16 @@ import { decodeText, readBytes, readText, type FactJob, type FoundFile, type Fou
 import type { FactHead } from '../facts/head.js';
 import type { Issue } from '../facts/issues.js';
 import type { Position } from '../facts/locate.js';
-import { lazilyLocated, parseFactFile } from '../facts/parse-file.js';
+import { lazilyLocated } from '../facts/parse-file.js';
 import { fieldAt, type Located, type ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { parseVocabulary } from '../facts/vocabulary.js';
-import { toDoc } from '../search/doc.js';
+import { toDoc, type Doc } from '../search/doc.js';
 import { buildWordIndex, updateWordIndex, type WordIndex } from '../search/word-index.js';
 import { copyRow, emptyColumns, setRow, topicWords, type Columns } from './columns.js';
 import type { Hash } from './hash.js';
 import type { ItemIndex, ItemReader } from './items.js';
+import { parseTasks, type ParseTask } from './parse-files.js';
 import { checkEntryFrom, isRacy, sameState, type FileEntry, type Sources, type StoredCheck, type VocabularyEntry } from './sources.js';
 import type { Progress } from './store.js';
 
@@ -89,12 +90,12 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   const appended: Fact[] = [];
   const checks: (StoredCheck | null)[] = reuse ? [...reuse.checks] : [];
   const order: Located2[] = [];
-  const add = (fact: Fact, index: number, locate: (field: CheckedField) => Position): number => {
+  const add = (fact: Fact, index: number, ctx: ParseContext, reread: () => string | undefined): number => {
     const record = firstNew + appended.length;
     appended.push(fact);
     const stored: StoredCheck = { id: fact.id, file: fact.file, index, related: fact.related, summary: hash(summaryKey(fact.summary)).slice(0, 16) };
     checks[record] = stored;
-    order.push({ stored, locate });
+    order.push({ stored, locate: locator(stored, ctx, reread) });
     return record;
   };
   const recordOrder: number[] = [];
@@ -109,10 +110,7 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
     }
   }
   const bundledFacts = reuse ? [] : ((await input.bundled?.()) ?? []);
-  for (const fact of bundledFacts) {
-    const located = lazilyLocated(fact, 0, { file: fact.file, vocabulary }, () => readText(fact.file, []));
-    recordOrder.push(add(fact, 0, (field) => fieldAt(located, field)));
-  }
+  for (const fact of bundledFacts) recordOrder.push(add(fact, 0, { file: fact.file, vocabulary }, () => readText(fact.file, [])));
 
   const previousFiles = new Map(reuse?.sources.files.map((f) => [f.file, f]));
   const files: FileEntry[] = [];
@@ -123,53 +121,52 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
       checks[r] = null;
     }
   };
-  const total = input.found.jobs.length;
-  for (const [done, job] of input.found.jobs.entries()) {
-    input.progress?.('reading fact files', done, total);
-    const old = previousFiles.get(job.file);
+  // first the files that must be read: new ones, and those whose state changed or was racy
+  const old = input.found.jobs.map((job) => previousFiles.get(job.file));
+  const unchanged = input.found.jobs.map((job, i) => Boolean(old[i] && sameState(old[i], job) && !old[i].racy));
+  const tasks: ParseTask[] = [];
+  input.found.jobs.forEach((job, i) => {
+    if (!unchanged[i]) tasks.push({ file: job.file, expect: job.expect, hash: old[i]?.hash || undefined });
+  });
+  const { parsed, worker } = await parseTasks(tasks, { vocabulary, maxFileBytes: input.maxFileBytes }, hash, input.progress);
+  // the records whose facts the worker indexed, in the order it numbered them
+  const indexedByWorker: number[] = [];
+  let next = 0;
+  for (const [i, job] of input.found.jobs.entries()) {
+    const before = old[i];
     previousFiles.delete(job.file);
     const ctx: ParseContext = job.expect ? { file: job.file, vocabulary, expect: job.expect } : { file: job.file, vocabulary };
     const reread = () => readText(job.file, [], input.maxFileBytes);
     const racy = isRacy(job, input.checkedAt, input.racyMs);
-    const fileIssues: Issue[] = [];
-    let read: { bytes: Buffer | undefined; digest: string } | undefined;
-    const load = () => {
-      if (!read) {
-        const bytes = readBytes(job.file, fileIssues, input.maxFileBytes);
-        read = { bytes, digest: bytes ? hash(bytes) : '' };
-      }
-      return read;
-    };
+    const byWorker = !unchanged[i] && worker !== undefined && next >= worker.from;
+    const result = unchanged[i] ? undefined : parsed[next++]!;
     // unchanged by its state; or changed in state only (touched, copied with its times, made readable
     // again): the same bytes give the same facts
-    if (old && ((sameState(old, job) && !old.racy) || (old.hash !== '' && load().digest === old.hash))) {
-      files.push(keep(old, job, racy));
-    } else {
-      if (old) dies(old);
-      const { bytes, digest } = load();
-      const first = firstNew + appended.length;
-      const text = bytes && decodeText(bytes, job.file, fileIssues);
-      if (text !== undefined) {
-        const result = parseFactFile(text, ctx, reread);
-        fileIssues.push(...result.issues);
-        result.entries.forEach((entry, i) => recordOrder.push(add(entry.fact, i, (field) => fieldAt(entry, field))));
+    if (before && (!result || !result.facts)) {
+      const entry = keep(before, job, racy);
+      files.push(entry);
+      for (let r = entry.first; r < entry.first + entry.count; r++) {
+        const stored = reuse!.checks[r]!;
+        recordOrder.push(r);
+        order.push({ stored, locate: locator(stored, ctx, reread) });
       }
-      files.push({
-        ...stateOf(job),
-        hash: digest,
-        ...(racy ? { racy: true as const } : {}),
-        first,
-        count: firstNew + appended.length - first,
-        issues: fileIssues,
-      });
       continue;
     }
-    const entry = files[files.length - 1]!;
-    for (let r = entry.first; r < entry.first + entry.count; r++) {
-      const stored = reuse!.checks[r]!;
-      recordOrder.push(r);
-      order.push({ stored, locate: locator(stored, ctx, reread) });
+    if (before) dies(before);
+    const first = firstNew + appended.length;
+    for (const [index, fact] of result!.facts!.entries()) {
+      const record = add(fact, index, ctx, reread);
+      recordOrder.push(record);
+      if (byWorker) indexedByWorker.push(record);
     }
+    files.push({
+      ...stateOf(job),
+      hash: result!.hash,
+      ...(racy ? { racy: true as const } : {}),
+      first,
+      count: firstNew + appended.length - first,
+      issues: result!.issues,
+    });
   }
   for (const gone of previousFiles.values()) dies(gone);
   for (const entry of files) issues.push(...entry.issues);
@@ -185,7 +182,7 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   const kept = corpus.kept.map((i) => recordOrder[i]!);
 
   const fresh = (record: number): Fact | undefined => appended[record - firstNew];
-  const { columns, ids, wordIndex } = lay(kept, checks, vocabulary, fresh, reuse);
+  const { columns, ids, wordIndex } = lay(kept, checks, vocabulary, fresh, reuse, worker && { index: worker.index, records: indexedByWorker });
   const sources: Sources = { bundled: reuse ? bundledCount : bundledFacts.length, vocabularies: vocabularies.entries, files, skipped: input.found.skipped };
   const changed = !reuse || appended.length > 0 || dead !== reuse.dead || kept.length !== reuse.facts || !sameIssues(reuse, sources);
   return {
@@ -262,6 +259,7 @@ function lay(
   vocabulary: Vocabulary,
   fresh: (record: number) => Fact | undefined,
   previous: Previous | undefined,
+  indexed?: { readonly index: WordIndex; readonly records: readonly number[] },
 ): { columns: Columns; ids: string[]; wordIndex: WordIndex } {
   const topics = new Map([...vocabulary.keys()].map((t, i) => [t, i]));
   const columns = emptyColumns(kept.length, topicWords(topics.size));
@@ -296,6 +294,20 @@ function lay(
     const docs = read<Fact>(newcomers, previous.recordReader).map(toDoc);
     return { columns, ids, wordIndex: updateWordIndex(previous.wordIndex, moved, buildWordIndex(docs, newcomers)) };
   }
-  const all = kept.map((_, i) => i);
-  return { columns, ids, wordIndex: buildWordIndex(read<Fact>(all, previous?.recordReader).map(toDoc)) };
+  // facts the worker indexed keep their postings, moved to their places; the rest are indexed here
+  const local = new Map(indexed?.records.map((record, l) => [record, l]));
+  const movedLocal = new Int32Array(indexed?.records.length ?? 0).fill(-1);
+  const here: number[] = [];
+  kept.forEach((record, i) => {
+    const l = local.get(record);
+    if (l === undefined) here.push(i);
+    else movedLocal[l] = i;
+  });
+  const built = buildWordIndex(docsOf(read<Fact>(here, previous?.recordReader)), here);
+  return { columns, ids, wordIndex: indexed ? updateWordIndex(indexed.index, movedLocal, built) : built };
+}
+
+/** The docs of facts, made one at a time as the index asks for them. */
+function* docsOf(facts: readonly Fact[]): Generator<Doc> {
+  for (const fact of facts) yield toDoc(fact);
 }

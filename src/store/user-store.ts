@@ -45,36 +45,36 @@ export interface UserStoreOptions {
  * Below this many fact files, a walk costs less than starting find, and an entry's fingerprint is not
  * used (10,000 files: a walk 60-70 ms, find 20 ms; 1,000 files: a walk 7 ms, find and its start 8 ms).
  */
-const FINGERPRINT_FROM = 2000;
+const FINGERPRINT_FROM = 500;
 /** An update of an entry that another run is updating waits no longer than this for it to finish. */
 const LOCK_STALE_MS = 30_000;
 
 export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   const { dir, crc } = options;
   const manifest = dir ? readManifest(dir, crc) : undefined;
-  let entry: DiskEntry | undefined;
-  if (dir && manifest) {
-    if (manifest.key !== options.key) options.log('the cache entry is foreign; rebuilding it');
-    else {
-      try {
-        entry = openEntry(dir, manifest, crc);
-      } catch (error) {
-        if (!(error instanceof StoreDamaged)) throw error;
-        options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
-      }
-    }
-  } else if (dir) {
-    options.log('no cache entry for these paths yet; building it');
-  }
+  const current = manifest?.key === options.key ? manifest : undefined;
+  // find runs in a process of its own while the entry is opened here
   const printed =
-    dir && options.scratch && options.searchPath !== undefined && (!entry || manifest!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
+    dir && options.scratch && options.searchPath !== undefined && (!current || current.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
       ? fingerprint(
           options.userPaths.map((path) => absolutePath(path, options.cwd)),
           { searchPath: options.searchPath, scratch: options.scratch, hash: options.hash },
         )
       : undefined;
+  let entry: DiskEntry | undefined;
+  if (manifest && !current) options.log('the cache entry is foreign; rebuilding it');
+  else if (dir && current) {
+    try {
+      entry = openEntry(dir, current, crc);
+    } catch (error) {
+      if (!(error instanceof StoreDamaged)) throw error;
+      options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
+    }
+  } else if (dir) {
+    options.log('no cache entry for these paths yet; building it');
+  }
   const print = await printed;
-  if (entry && print !== undefined && print === manifest!.fingerprint) {
+  if (entry && print !== undefined && print === current!.fingerprint) {
     options.log('the cache entry is current (the fingerprint of the paths is unchanged)');
     return recovering(entry, options);
   }
@@ -86,7 +86,7 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   if (entry) {
     try {
       if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
-        if (print !== undefined && print !== manifest!.fingerprint && manifest!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
+        if (print !== undefined && print !== current!.fingerprint && current!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
           recordFingerprint(dir!, manifest!, print, crc);
         options.log('the cache entry is current (every file is as recorded)');
         return recovering(entry, options);
@@ -97,7 +97,7 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
       entry = undefined;
     }
   }
-  return update(options, found, checkedAt, print, entry, manifest);
+  return update(options, found, checkedAt, print, entry, current);
 }
 
 /** Whether the walk found exactly the files the entry was built from, each in the state recorded and none racy. */

@@ -59,7 +59,7 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
 
   let grown = updating?.manifest.grown ?? { records: 0, heads: 0 };
   if (plan.changed) {
-    const stored = plan.appended.map((fact): Fact => ({ ...fact, file: relative(fact.file) }));
+    const stored = options.fileBase ? plan.appended.map((fact): Fact => ({ ...fact, file: relative(fact.file) })) : plan.appended;
     const records = appendItems(growingFile(dir, 'records'), grown.records, updating?.recordsAt ?? NO_ITEMS, stored, crc);
     const heads = appendItems(growingFile(dir, 'heads'), grown.heads, updating?.headsAt ?? NO_ITEMS, plan.appended.map(headOf), crc);
     grown = { records: records.bytes, heads: heads.bytes };

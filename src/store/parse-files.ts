@@ -1,0 +1,94 @@
+// Reads and parses the fact files a plan needs, on both cores when there are many: a worker thread takes
+// the second half of the files while this thread parses the first. A file whose digest is still the one
+// recorded is not parsed again (it was touched, or copied with its times, and says what it said).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { decodeText, readBytes } from '../facts/files.js';
+import type { Issue } from '../facts/issues.js';
+import { parseFactFile } from '../facts/parse-file.js';
+import type { ParseContext } from '../facts/parse.js';
+import type { Fact, Vocabulary } from '../facts/types.js';
+import type { WordIndex } from '../search/word-index.js';
+import type { Hash } from './hash.js';
+import type { Progress } from './store.js';
+
+export interface ParseTask {
+  readonly file: string;
+  readonly expect?: ParseContext['expect'] | undefined;
+  /** the digest of the file when it was last parsed */
+  readonly hash?: string | undefined;
+}
+
+export interface Parsed {
+  /** SHA-1 of the file's bytes, or "" when they could not be read */
+  readonly hash: string;
+  readonly issues: Issue[];
+  /** undefined when the bytes still give the recorded digest: the facts are what they were */
+  readonly facts?: Fact[];
+}
+
+export interface ParseSettings {
+  readonly vocabulary: Vocabulary;
+  readonly maxFileBytes?: number | undefined;
+}
+
+/** Below this many files, starting a worker thread (30-40 ms) costs more than it saves. */
+const WORKER_FROM = 400;
+/** The parse of a worker's share, with how far it has got; `index` is the word index of its facts, numbered in order. */
+export type WorkerMessage = { readonly progress: number } | { readonly done: readonly Parsed[]; readonly index: WordIndex };
+
+export interface ParsedTasks {
+  /** one per task, in order */
+  readonly parsed: readonly Parsed[];
+  /** the tasks from this one on were parsed by the worker, which also indexed their facts (numbered in order) */
+  readonly worker?: { readonly from: number; readonly index: WordIndex };
+}
+
+export function parseTask(task: ParseTask, settings: ParseSettings, hash: Hash): Parsed {
+  const issues: Issue[] = [];
+  const bytes = readBytes(task.file, issues, settings.maxFileBytes);
+  const digest = bytes ? hash(bytes) : '';
+  if (bytes && task.hash !== undefined && digest === task.hash) return { hash: digest, issues };
+  const text = bytes && decodeText(bytes, task.file, issues);
+  if (text === undefined) return { hash: digest, issues, facts: [] };
+  const ctx: ParseContext = { file: task.file, vocabulary: settings.vocabulary, ...(task.expect ? { expect: task.expect } : {}) };
+  // positions of a clean file are not wanted here: a check that needs one parses the file again
+  const result = parseFactFile(text, ctx, () => undefined);
+  issues.push(...result.issues);
+  return { hash: digest, issues, facts: result.entries.map((e) => e.fact) };
+}
+
+/** The built worker beside the bundle; absent when rif runs from its sources (tests), which then parse in one thread. */
+const workerFile = (): string | undefined => {
+  const file = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+  return existsSync(file) ? file : undefined;
+};
+
+export async function parseTasks(tasks: readonly ParseTask[], settings: ParseSettings, hash: Hash, progress?: Progress): Promise<ParsedTasks> {
+  const file = tasks.length >= WORKER_FROM ? workerFile() : undefined;
+  const half = file ? Math.ceil(tasks.length / 2) : tasks.length;
+  let theirs = 0;
+  let worker: Promise<{ readonly done: readonly Parsed[]; readonly index: WordIndex }> | undefined;
+  if (file) {
+    const { Worker } = await import('node:worker_threads');
+    const thread = new Worker(file, { workerData: { tasks: tasks.slice(half), settings } });
+    worker = new Promise((resolve, reject) => {
+      thread.on('message', (message: WorkerMessage) => {
+        if ('progress' in message) theirs = message.progress;
+        else resolve(message);
+      });
+      thread.once('error', reject);
+      thread.once('exit', (code) => reject(new Error(`the parse worker stopped (exit code ${code})`)));
+    });
+  }
+  const mine: Parsed[] = [];
+  for (const [i, task] of tasks.slice(0, half).entries()) {
+    progress?.('reading fact files', i + theirs, tasks.length);
+    mine.push(parseTask(task, settings, hash));
+    // let the worker's progress in now and then
+    if (worker && i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!worker) return { parsed: mine };
+  const rest = await worker;
+  return { parsed: [...mine, ...rest.done], worker: { from: half, index: rest.index } };
+}
