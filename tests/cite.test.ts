@@ -195,7 +195,7 @@ describe('the sentence', () => {
   it('bundled facts: a treaty with its parties and dates, a span with each end at its precision, an allegation attributed', async () => {
     const plain = async (id: string) => (await rif(['cite', id, '--style', 'plain'])).stdout.split(' [')[0];
     expect(await plain('iranian-drones-to-russia')).toMatchInlineSnapshot(
-      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), Kremlin and Russian Foreign Ministry; confirmed by Hossein Amir-Abdollahian (Iran; partial admission); status: confirmed."`,
+      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), Kremlin and Russian Foreign Ministry; confirmed by Hossein Amir-Abdollahian (Iranian foreign minister, 5 November 2022; partial admission only: a limited number of drones sent months before the invasion of 24 February 2022, none for the war); status: disputed."`,
     );
     expect(await plain('treaty-of-turkmenchay')).toMatchInlineSnapshot(
       `"Treaty of Turkmenchay between Russian Empire and Qajar Iran, signed 22 February 1828, ended 26 February 1921."`,
@@ -499,7 +499,7 @@ describe('text that must print as it is', () => {
 
 describe('errors', () => {
   it.each([
-    ['an unknown id, with the closest ids', ['cite', 'turkmenchay'], 1, /^rif: no fact with id "turkmenchay"; did you mean: treaty-of-turkmenchay\n$/],
+    ['an unknown id, with the closest ids', ['cite', 'turkmenchay'], 1, /^rif: no fact with id "turkmenchay"; did you mean: treaty-of-turkmenchay, turkmenchay-commercial-treaty-1828\n$/],
     ['one unknown id among known ones', ['cite', 'treaty-of-gulistan', 'jcpoa2015'], 1, /^rif: no fact with id "jcpoa2015"; did you mean: jcpoa-2015\n$/],
     [
       'an unknown style, with the list',

@@ -57,9 +57,9 @@ describe('exit codes', () => {
 });
 
 describe('listings', () => {
-  it('treaties --from 1800 --to 1830 lists Gulistan and Turkmenchay', async () => {
-    const ids = (await rifJson(['treaties', '--from', '1800', '--to', '1830'])).map((r) => r['id']);
-    expect(ids).toEqual(['treaty-of-gulistan', 'treaty-of-turkmenchay']);
+  it('treaties --from 1810 --to 1830 lists Gulistan and the two treaties of Turkmenchay, in date order', async () => {
+    const ids = (await rifJson(['treaties', '--from', '1810', '--to', '1830'])).map((r) => r['id']);
+    expect(ids).toEqual(['treaty-of-gulistan', 'treaty-of-turkmenchay', 'turkmenchay-commercial-treaty-1828']);
   });
 
   it('a span matches by overlap: the 1804-1813 war is in --from 1810', async () => {
@@ -179,7 +179,7 @@ describe('output formats', () => {
   });
 
   it('in a pipe: tab-separated lines, no header, no colour, no borders', async () => {
-    const out = await rif(['treaties', '--from', '1800', '--to', '1830'], { env: { FORCE_COLOR: '3' } });
+    const out = await rif(['treaties', '--from', '1810', '--to', '1828-02-22', '--limit', '2'], { env: { FORCE_COLOR: '3' } });
     expect(out.stdout).toBe(
       '1813-10-24\t1814-09-27\t1828-02-22\ttreaty-of-gulistan\tTreaty of Gulistan\n1828-02-22\t\t1921-02-26\ttreaty-of-turkmenchay\tTreaty of Turkmenchay\n',
     );

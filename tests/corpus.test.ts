@@ -21,11 +21,51 @@ describe('the bundled corpus', () => {
     expect(issues).toEqual([]);
   });
 
-  it('holds at least 160 facts: at least 30 treaties and 15 allegations', () => {
+  it('holds at least 300 facts: at least 60 treaties and agreements and 30 allegations', () => {
     const count = (kind: string) => facts.filter((f) => f.kind === kind).length;
-    expect(facts.length).toBeGreaterThanOrEqual(160);
-    expect(count('treaty')).toBeGreaterThanOrEqual(30);
-    expect(count('allegation')).toBeGreaterThanOrEqual(15);
+    expect(facts.length).toBeGreaterThanOrEqual(300);
+    expect(count('treaty')).toBeGreaterThanOrEqual(60);
+    expect(count('allegation')).toBeGreaterThanOrEqual(30);
+  });
+
+  // an era's floor holds whichever era a boundary year (1917, 1991) is counted in
+  it.each([
+    ['before 1800', 0, 1799, 25],
+    ['1800-1917', 1800, 1916, 50],
+    ['1917-1991', 1918, 1990, 65],
+    ['1991-2021', 1992, 2021, 80],
+    ['2022 to now', 2022, 9999, 75],
+  ])('holds at least the floor of facts starting %s', (_, from, to, floor) => {
+    expect(facts.filter((f) => year(f.date.start) >= from && year(f.date.start) <= to).length).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('every source is citable: a title, a publisher and the date it was checked', () => {
+    for (const f of facts) {
+      for (const s of f.sources) expect([s.title, s.publisher, s.accessed].every(Boolean), `${f.id}: ${s.url}`).toBe(true);
+    }
+  });
+
+  it('says how current it is: no fact starts after the date in facts/record.yaml', () => {
+    const asOf = /^as_of: "(\d{4}-\d{2}-\d{2})"$/m.exec(readFileSync(join(ROOT, 'facts', 'record.yaml'), 'utf8'))![1]!;
+    expect(facts.filter((f) => f.date.start > asOf).map((f) => f.id)).toEqual([]);
+    // and the date is earned: the latest fact starts within a month of it
+    const last = facts.map((f) => f.date.start).sort().at(-1)!;
+    expect(Date.parse(asOf) - Date.parse(last)).toBeLessThanOrEqual(31 * 86_400_000);
+  });
+
+  it('docs/coverage.md names only facts that exist, and every fact of the record', () => {
+    const text = readFileSync(join(ROOT, 'docs', 'coverage.md'), 'utf8');
+    const rows = text.split('\n').filter((l) => /^\| \d{4}/.test(l));
+    const named = new Set<string>();
+    for (const row of rows) {
+      const last = row.slice(0, -1).split('|').at(-1)!.trim();
+      const ids = [...last.matchAll(/`([a-z0-9-]+)`/g)].map((m) => m[1]!);
+      // each item names the fact that holds it, or says why it is left out
+      expect(ids.length > 0 || /^left out/i.test(last), row).toBe(true);
+      for (const id of ids) named.add(id);
+    }
+    expect([...named].filter((id) => !byId.has(id))).toEqual([]);
+    expect(facts.filter((f) => !named.has(f.id)).map((f) => f.id)).toEqual([]);
   });
 
   it('runs from the 16th century to 2026, with no gap over 25 years from 1700 on', () => {

@@ -37,7 +37,7 @@ const fact = (id: string, extra = '') =>
 
 /** The built bin as a separate process (what can crash or abort must not take the test runner with it). */
 function bin(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
-  const out = spawnSync('node', [BIN, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? env, encoding: 'utf8', timeout: 20_000 });
+  const out = spawnSync('node', [BIN, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? env, encoding: 'utf8', timeout: 20_000, maxBuffer: 1 << 26 });
   return { code: out.status, signal: out.signal, stdout: out.stdout, stderr: out.stderr };
 }
 

