@@ -44,7 +44,7 @@ const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
   [['cite'], (io, done) => [citeCommand(io, done)]],
   [['timeline'], (io, done) => [timelineCommand(io, done)]],
   [['stats'], (io, done) => [statsCommand(io, done)]],
-  [['completion'], (io, done) => [completionCommand(io, done)]],
+  [['completion'], (io, done) => [completionCommand(io, done, () => programFor(io))]],
   [['config'], (io, done) => [configCommand(io, done)]],
   [['paths'], (io, done) => [pathsCommand(io, done)]],
 ];

@@ -499,7 +499,12 @@ describe('text that must print as it is', () => {
 
 describe('errors', () => {
   it.each([
-    ['an unknown id, with the closest ids', ['cite', 'turkmenchay'], 1, /^rif: no fact with id "turkmenchay"; did you mean: treaty-of-turkmenchay, turkmenchay-commercial-treaty-1828\n$/],
+    [
+      'an unknown id, with the closest ids',
+      ['cite', 'turkmenchay'],
+      1,
+      /^rif: no fact with id "turkmenchay"; did you mean: treaty-of-turkmenchay, turkmenchay-commercial-treaty-1828\n$/,
+    ],
     ['one unknown id among known ones', ['cite', 'treaty-of-gulistan', 'jcpoa2015'], 1, /^rif: no fact with id "jcpoa2015"; did you mean: jcpoa-2015\n$/],
     [
       'an unknown style, with the list',

@@ -49,7 +49,10 @@ describe('the bundled corpus', () => {
     const asOf = /^as_of: "(\d{4}-\d{2}-\d{2})"$/m.exec(readFileSync(join(ROOT, 'facts', 'record.yaml'), 'utf8'))![1]!;
     expect(facts.filter((f) => f.date.start > asOf).map((f) => f.id)).toEqual([]);
     // and the date is earned: the latest fact starts within a month of it
-    const last = facts.map((f) => f.date.start).sort().at(-1)!;
+    const last = facts
+      .map((f) => f.date.start)
+      .sort()
+      .at(-1)!;
     expect(Date.parse(asOf) - Date.parse(last)).toBeLessThanOrEqual(31 * 86_400_000);
   });
 

@@ -1,7 +1,6 @@
 // rif completion: shell completion scripts generated from the program itself, and the values that
 // depend on the loaded facts, which the scripts ask for while the user presses Tab.
 import { Argument, Command, Option } from 'commander';
-import { programFor } from '../cli.js';
 import { completionSpec, LISTS, type CompletionSpec, type ListName } from '../completion/spec.js';
 import { openFacts, type DataOptions } from '../context.js';
 import { visible } from '../control.js';
@@ -28,7 +27,8 @@ async function listValues(list: ListName, options: DataOptions, io: Io): Promise
   return list === 'ids' ? store.ids() : [...store.vocabulary.keys()];
 }
 
-export function completionCommand(io: Io, done: (code: number) => void): Command {
+/** `program` builds the whole program (every command), which the scripts are generated from. */
+export function completionCommand(io: Io, done: (code: number) => void, program: () => Command): Command {
   const cmd = new Command('completion')
     .description('print a completion script for bash, zsh or fish: commands, flags, fact ids and topics')
     .addArgument(new Argument('[shell]', 'bash, zsh or fish').choices(Object.keys(SCRIPTS)))
@@ -58,7 +58,7 @@ Examples:
     } else {
       const load = shell === undefined ? undefined : SCRIPTS[shell];
       if (!load) throw new UsageError(`name a shell: rif completion ${Object.keys(SCRIPTS).join('|')}`);
-      io.stdout((await load())(completionSpec(programFor(io))));
+      io.stdout((await load())(completionSpec(program())));
     }
     done(EXIT.ok);
   });

@@ -1,5 +1,5 @@
 // BibTeX: one @misc entry per source, read by BibTeX, biber and pandoc alike.
-import type { CitedSource } from './cite.js';
+import type { CitedSource } from './cited-source.js';
 
 /**
  * LaTeX's special characters as text. Braces become \textbraceleft{} and \textbraceright{}, not \{ and

@@ -4,21 +4,10 @@ import { parsePartialDate } from '../dates.js';
 import type { Fact, FactDate, Source } from '../facts/types.js';
 import { hasher, type Hash } from '../store/hash.js';
 import { renderBibtex } from './bibtex.js';
+import type { CitedSource } from './cited-source.js';
 import { renderCslJson } from './csl.js';
 
 export type CiteStyle = 'markdown' | 'plain' | 'bibtex' | 'csl-json';
-
-/** A source as cited: the first fact to cite its page gives its text, and every fact citing it shares it. */
-export interface CitedSource extends Source {
-  /** the BibTeX key and CSL id: from the page's address alone, so the same on every run */
-  readonly key: string;
-  /** the Markdown footnote label, `<id>-<n>`: the n-th source of the first fact citing it */
-  readonly label: string;
-  /** the plain-text reference number, in order of first citation */
-  readonly number: number;
-  /** what it is cited for: `rif <id>: <sentence>` for each fact citing it */
-  readonly note: string;
-}
 
 interface CitedFact {
   readonly fact: Fact;

@@ -1,5 +1,5 @@
 // CSL-JSON, the citation data Zotero, pandoc (citeproc) and Mendeley import: one item per source.
-import type { CitedSource } from './cite.js';
+import type { CitedSource } from './cited-source.js';
 import { renderJson } from './json.js';
 
 /** The CSL variables rif fills; every name is in the csl-data.json schema. */

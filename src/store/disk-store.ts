@@ -10,7 +10,7 @@ import { readColumns, topicWords, type Columns } from './columns.js';
 import { growingFile, parseSmall, readSmall, StoreDamaged, type Manifest } from './entry.js';
 import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
 import { listingReader } from './listing.js';
-import type { Previous } from './plan.js';
+import type { Previous } from './lay.js';
 import { parseChecks, parseSources, type Sources } from './sources.js';
 import type { Store } from './store.js';
 import { decodeWordIndex } from './word-index-file.js';

@@ -4,36 +4,19 @@
 // brings the YAML parsers and the schema.
 import { checkCorpus, summaryKey, type CheckEntry, type CheckedField } from '../facts/check.js';
 import { decodeText, readBytes, readText, type FactJob, type FoundFile, type FoundFiles } from '../facts/files.js';
-import type { FactHead } from '../facts/head.js';
 import type { Issue } from '../facts/issues.js';
 import type { Position } from '../facts/locate.js';
 import { lazilyLocated } from '../facts/parse-file.js';
 import { fieldAt, type Located, type ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { parseVocabulary } from '../facts/vocabulary.js';
-import { toDoc, type Doc } from '../search/doc.js';
-import { buildWordIndex, updateWordIndex, type WordIndex } from '../search/word-index.js';
-import { copyRow, emptyColumns, setRow, topicWords, type Columns } from './columns.js';
+import type { WordIndex } from '../search/word-index.js';
+import type { Columns } from './columns.js';
 import type { Hash } from './hash.js';
-import type { ItemIndex, ItemReader } from './items.js';
+import { layFacts, type Previous } from './lay.js';
 import { parseTasks, type ParseTask } from './parse-files.js';
 import { checkEntryFrom, isRacy, sameState, type FileEntry, type Sources, type StoredCheck, type VocabularyEntry } from './sources.js';
 import type { Progress } from './store.js';
-
-/** An entry as it was: what a plan may reuse. */
-export interface Previous {
-  readonly records: number;
-  readonly facts: number;
-  readonly dead: number;
-  readonly sources: Sources;
-  readonly checks: readonly (StoredCheck | null)[];
-  readonly columns: Columns;
-  readonly wordIndex: WordIndex;
-  readonly recordsAt: ItemIndex;
-  readonly headsAt: ItemIndex;
-  readonly recordReader: ItemReader;
-  readonly headReader: ItemReader;
-}
 
 export interface PlanInput {
   readonly key: string;
@@ -182,7 +165,7 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   const kept = corpus.kept.map((i) => recordOrder[i]!);
 
   const fresh = (record: number): Fact | undefined => appended[record - firstNew];
-  const { columns, ids, wordIndex } = lay(kept, checks, vocabulary, fresh, reuse, worker && { index: worker.index, records: indexedByWorker });
+  const { columns, ids, wordIndex } = layFacts(kept, checks, vocabulary, fresh, reuse, worker && { index: worker.index, records: indexedByWorker });
   const sources: Sources = { bundled: reuse ? bundledCount : bundledFacts.length, vocabularies: vocabularies.entries, files, skipped: input.found.skipped };
   const changed = !reuse || appended.length > 0 || dead !== reuse.dead || kept.length !== reuse.facts || !sameIssues(reuse, sources);
   return {
@@ -247,67 +230,4 @@ function readVocabularyFiles(found: readonly FoundFile[], issues: Issue[], maxBy
     return { ...stateOf(file), hash: bytes ? hash(bytes) : '' };
   });
   return { merged, entries };
-}
-
-/**
- * The columns, ids and word index of the facts kept. What the previous entry held of a fact still kept is
- * moved to its new place; a fact kept for the first time is read (it is new, or was a duplicate before).
- */
-function lay(
-  kept: readonly number[],
-  checks: readonly (StoredCheck | null)[],
-  vocabulary: Vocabulary,
-  fresh: (record: number) => Fact | undefined,
-  previous: Previous | undefined,
-  indexed?: { readonly index: WordIndex; readonly records: readonly number[] },
-): { columns: Columns; ids: string[]; wordIndex: WordIndex } {
-  const topics = new Map([...vocabulary.keys()].map((t, i) => [t, i]));
-  const columns = emptyColumns(kept.length, topicWords(topics.size));
-  const oldPlace = new Map<number, number>();
-  if (previous) for (let j = 0; j < previous.columns.size; j++) oldPlace.set(previous.columns.record[j]!, j);
-  const moved = new Int32Array(previous?.columns.size ?? 0).fill(-1);
-  const newcomers: number[] = [];
-  let last = -1;
-  let ordered = true;
-  for (const [i, record] of kept.entries()) {
-    const j = oldPlace.get(record);
-    if (j === undefined) newcomers.push(i);
-    else {
-      copyRow(previous!.columns, j, columns, i, record);
-      moved[j] = i;
-      ordered &&= j > last;
-      last = j;
-    }
-  }
-  // a fact parsed in this plan is at hand; one from the previous entry is read (its head, or its record)
-  const read = <T>(positions: readonly number[], reader: ItemReader | undefined): T[] => {
-    const stale = positions.filter((i) => !fresh(kept[i]!));
-    const got = stale.length ? reader!.pick(stale.map((i) => kept[i]!)) : [];
-    const byPosition = new Map(stale.map((i, k) => [i, got[k] as T]));
-    return positions.map((i) => (fresh(kept[i]!) as T | undefined) ?? byPosition.get(i)!);
-  };
-  const heads = read<FactHead>(newcomers, previous?.headReader);
-  newcomers.forEach((i, k) => setRow(columns, i, heads[k]!, kept[i]!, topics));
-  const ids = kept.map((r) => checks[r]!.id);
-  // the word index is moved only while the facts kept keep their order, as each word's postings must
-  if (previous && ordered) {
-    const docs = read<Fact>(newcomers, previous.recordReader).map(toDoc);
-    return { columns, ids, wordIndex: updateWordIndex(previous.wordIndex, moved, buildWordIndex(docs, newcomers)) };
-  }
-  // facts the worker indexed keep their postings, moved to their places; the rest are indexed here
-  const local = new Map(indexed?.records.map((record, l) => [record, l]));
-  const movedLocal = new Int32Array(indexed?.records.length ?? 0).fill(-1);
-  const here: number[] = [];
-  kept.forEach((record, i) => {
-    const l = local.get(record);
-    if (l === undefined) here.push(i);
-    else movedLocal[l] = i;
-  });
-  const built = buildWordIndex(docsOf(read<Fact>(here, previous?.recordReader)), here);
-  return { columns, ids, wordIndex: indexed ? updateWordIndex(indexed.index, movedLocal, built) : built };
-}
-
-/** The docs of facts, made one at a time as the index asks for them. */
-function* docsOf(facts: readonly Fact[]): Generator<Doc> {
-  for (const fact of facts) yield toDoc(fact);
 }

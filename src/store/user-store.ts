@@ -3,7 +3,7 @@
 // recorded). A fingerprint of the paths tells that at once for a large collection; else, or when the
 // fingerprint differs, the files are walked and compared one by one, and what changed is parsed and
 // written into the entry. Damage found in the entry at any point means a rebuild from the fact files.
-import { closeSync, mkdirSync, openSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { realpathSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { absolutePath, findUserFiles, type FoundFiles } from '../facts/files.js';
 import { BUNDLED_DIR } from '../paths.js';
@@ -16,6 +16,7 @@ import type { Hash } from './hash.js';
 import type { Plan } from './plan.js';
 import { isRacy, sameState, type Sources } from './sources.js';
 import { memoryStore, type Progress, type Store } from './store.js';
+import { takeLock } from './lock.js';
 import { recordFingerprint, writeEntry } from './write-entry.js';
 
 export interface UserStoreOptions {
@@ -46,8 +47,6 @@ export interface UserStoreOptions {
  * used (10,000 files: a walk 60-70 ms, find 20 ms; 1,000 files: a walk 7 ms, find and its start 8 ms).
  */
 const FINGERPRINT_FROM = 500;
-/** An update of an entry that another run is updating waits no longer than this for it to finish. */
-const LOCK_STALE_MS = 30_000;
 
 export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   const { dir, crc } = options;
@@ -183,25 +182,6 @@ async function update(
   } finally {
     lock();
   }
-}
-
-/** Takes the entry's lock; undefined when another run holds it. Returns the release. */
-function takeLock(dir: string): (() => void) | undefined {
-  const file = `${dir}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      closeSync(openSync(file, 'wx'));
-      return () => rmSync(file, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
-      const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-      if (age < LOCK_STALE_MS) return undefined;
-      // left by a run that was killed
-      rmSync(file, { force: true });
-    }
-  }
-  return undefined;
 }
 
 /** An entry's store that, should a file turn out damaged halfway through a command, rebuilds and carries on. */
