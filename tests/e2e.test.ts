@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { FIXTURES, ROOT, tempDir, tempFacts } from './helpers.js';
+import { FIXTURES, rif, ROOT, tempDir, tempFacts } from './helpers.js';
 
 const BIN = join(ROOT, 'bin', 'rif.js');
 // a cache of its own: the tests never touch the user's ~/.cache/rif
@@ -99,6 +99,35 @@ describe('the built bin', () => {
     expect(record.facts).toBeGreaterThan(100);
     expect(out.status).toBe(0);
   });
+});
+
+describe('a first run over many files, on two cores', () => {
+  it('the worker thread parses and indexes half of them: the same output as one thread, cold, warm and without the cache', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 450; i++) {
+      files[`${['event', 'treaty', 'allegation'][i % 3]}/fact-${i}.yaml`] =
+        i % 3 === 1
+          ? `id: fact-${i}\nkind: treaty\ntitle: Treaty number ${i} on Caspian ${i % 7 ? 'fishing' : 'shahed drones'}\nsigned: "${1800 + (i % 200)}"\nsummary: Summary ${i}.\naliases: [T${i}]\nsources: [{ url: "https://example.org/${i}", publisher: P, title: T }, { url: "https://example.org/b${i}", publisher: P, title: T }]\n`
+          : i % 3 === 2
+            ? `id: fact-${i}\nkind: allegation\ntitle: Claim ${i} about drones\ndate: "${1900 + (i % 100)}"\nstatus: alleged\nalleged_by: [Someone ${i}]\nsummary: Summary ${i} of a claim.\naliases: [C${i}]\nsources: [{ url: "https://example.org/${i}", publisher: P, title: T }]\n`
+            : `id: fact-${i}\nkind: event\ntitle: Event ${i} in Tehran\ndate: "${1700 + (i % 300)}"\nsummary: Summary ${i} with shahed ${i % 5}.\naliases: [E${i}]\nsources: [{ url: "https://example.org/${i}", publisher: P, title: T }]\n`;
+    }
+    files['event/fact-9.yaml'] = 'id: fact-9\nkind: event\n'; // a broken file among them
+    files['misc/dup.yaml'] = files['event/fact-12.yaml']!.replace('id: fact-12', 'id: fact-3'); // and a duplicate id
+    const dir = tempFacts(files);
+    const cache = { ...env, XDG_CACHE_HOME: tempDir() };
+    const built = (args: string) => sh(`node ${BIN} ${args} --facts ${dir} --no-bundled`);
+    const cachedBuilt = (args: string) => spawnSync('bash', ['-c', `node ${BIN} ${args} --facts ${dir} --no-bundled`], { encoding: 'utf8', env: cache, maxBuffer: 1 << 26 });
+    for (const args of ['list --json', 'search shahed drones --json --limit 50', 'treaties --from 1850 --to 1900']) {
+      const inProcess = await rif([...args.split(' '), '--facts', dir, '--no-bundled']);
+      const uncached = built(`${args} --no-cache`);
+      const cold = cachedBuilt(args);
+      const warm = cachedBuilt(args);
+      for (const out of [uncached, { code: cold.status, stdout: cold.stdout, stderr: cold.stderr }, { code: warm.status, stdout: warm.stdout, stderr: warm.stderr }]) {
+        expect(out, args).toEqual({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr });
+      }
+    }
+  }, 60_000);
 });
 
 describe('the environment it starts in', () => {

@@ -3,18 +3,35 @@
 // where it cannot be taken.
 import { chmodSync, mkdirSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../src/store/fingerprint.js';
 import { hasher } from '../src/store/hash.js';
 import { tempDir, tempFacts } from './helpers.js';
 
 const options = { searchPath: process.env['PATH'] ?? '', scratch: tempDir(), hash: hasher() };
-const print = (...paths: string[]) => fingerprint(paths, options);
+// every case runs with one find, and with the work shared by two (as for a large tree)
+let splitFrom: number | undefined;
+const print = async (...paths: string[]) => (await fingerprint(paths, { ...options, ...(splitFrom === undefined ? {} : { splitFrom }) }))?.digest;
 /** Waits out a tick of the file system clock, so that a change right after a fingerprint gets a later time. */
 const tick = () => new Promise((done) => setTimeout(done, 25));
-const tree = () => tempFacts({ 'a.yaml': 'a: 1\n', 'sub/b.yml': 'b: 2\n', 'notes.md': 'notes\n', '.git/config': 'x\n', 'node_modules/m/c.yaml': 'c: 3\n' });
+const tree = () =>
+  tempFacts({
+    'a.yaml': 'a: 1\n',
+    'sub/b.yml': 'b: 2\n',
+    'other/d.yaml': 'd: 4\n',
+    'notes.md': 'notes\n',
+    '.git/config': 'x\n',
+    'node_modules/m/c.yaml': 'c: 3\n',
+  });
 
-describe('the fingerprint of fact paths', () => {
+describe.each([
+  ['one find', undefined],
+  ['two finds sharing the folders', 0],
+])('the fingerprint of fact paths, %s', (_, split) => {
+  beforeAll(() => {
+    splitFrom = split;
+  });
+
   it('is taken of a folder whose listing starts with a long line (a big folder, long times, inode and device)', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a-folder-with-a-long-enough-name'));
@@ -32,6 +49,9 @@ describe('the fingerprint of fact paths', () => {
 
   it.each([
     ['a file rewritten in place, even to the same size', (dir: string) => writeFileSync(join(dir, 'a.yaml'), 'a: 9\n')],
+    ['a file in each subfolder rewritten', (dir: string) => writeFileSync(join(dir, 'other', 'd.yaml'), 'd: 9\n')],
+    ['a file added to a subfolder', (dir: string) => writeFileSync(join(dir, 'other', 'e.yaml'), 'e: 5\n')],
+    ['a subfolder renamed', (dir: string) => renameSync(join(dir, 'other'), join(dir, 'another'))],
     ['a file whose time is set back', (dir: string) => utimesSync(join(dir, 'a.yaml'), 1_000_000, 1_000_000)],
     [
       'a file rewritten to the same size with its time put back, as cp -p does',

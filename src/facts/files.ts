@@ -117,13 +117,13 @@ export function findBundledFiles(dir: string, seen = new Set<string>()): FactJob
 }
 
 /** A file in a folder named after a kind follows the bundled layout: the folder is the kind and the file name the id. */
-function kindFolder(folder: string): string | undefined {
+export function kindFolder(folder: string): string | undefined {
   const kind = basename(folder);
   return (KINDS as readonly string[]).includes(kind) ? kind : undefined;
 }
 
 /** What the layout expects of a file `name` in a `kind` folder; the id is the name without its extension (as path.extname finds it). */
-function expectIn(kind: string, name: string): NonNullable<ParseContext['expect']> {
+export function expectIn(kind: string, name: string): NonNullable<ParseContext['expect']> {
   const dot = name.lastIndexOf('.');
   return { kind, id: dot > 0 ? name.slice(0, dot) : name };
 }

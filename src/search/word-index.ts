@@ -1,12 +1,14 @@
 // Pure: the word index that narrows a search before fuse.js ranks. For every word of every searchable
-// field it lists the facts that hold it, with the best-weighted field it occurs in, so a query word
-// costs a dictionary look-up instead of a scan of every fact. A cache entry keeps it on disk and, after
-// an edit, updates it (updateWordIndex) rather than building it again from every fact.
+// field it lists the slots (the facts, as their store numbers them) that hold it, with the best-weighted
+// field it occurs in, so a query word costs a dictionary look-up instead of a scan of every fact. A
+// cache entry numbers its facts by record, which an edit never renumbers: the index of an edited entry
+// is the old one with the new records' postings appended (appendWordIndex), and `factOf` says which
+// fact each record is now (none, for a record replaced or a duplicate).
 import type { Doc } from './doc.js';
 import { SEARCH_KEYS } from './options.js';
 import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
 
-/** A posting packs a fact's index and a field's place in SEARCH_KEYS: fact * FIELD_SLOTS + field. */
+/** A posting packs a slot and a field's place in SEARCH_KEYS: slot * FIELD_SLOTS + field. */
 export const FIELD_SLOTS = 16;
 
 /** A sorted list of words: an array, or a view of one string (as read from the cache, without a string per word). */
@@ -20,15 +22,17 @@ export interface WordIndex {
   readonly words: Words;
   /** postings of words[i] are postings[starts[i]] up to postings[starts[i + 1]] */
   readonly starts: Uint32Array;
-  /** per word, ascending by fact, one per fact */
+  /** per word, ascending by slot, one per slot */
   readonly postings: Uint32Array;
+  /** the fact each slot is, or -1 for none; without it, slot i is fact i */
+  readonly factOf?: Int32Array | undefined;
 }
 
 /**
- * The index of `docs`; with `facts`, doc i is fact facts[i] (ascending), else fact i. The docs may come
- * one at a time (a generator), so that indexing 100,000 facts never holds all their folded text.
+ * The index of `docs`, doc i in slot first + i. The docs may come one at a time (a generator), so that
+ * indexing 100,000 facts never holds all their folded text.
  */
-export function buildWordIndex(docs: Iterable<Doc>, facts?: readonly number[]): WordIndex {
+export function buildWordIndex(docs: Iterable<Doc>, first = 0): WordIndex {
   // words are numbered as met; each (word, posting) pair goes into two growing typed arrays, which a
   // counting sort by word then lays out: no array per word, no object per posting
   const ids = new Map<string, number>();
@@ -37,10 +41,9 @@ export function buildWordIndex(docs: Iterable<Doc>, facts?: readonly number[]): 
   let pairWord = new Uint32Array(4096);
   let pairPosting = new Uint32Array(4096);
   let pairs = 0;
-  let i = -1;
+  let fact = first - 1;
   for (const doc of docs) {
-    i++;
-    const fact = facts ? facts[i]! : i;
+    fact++;
     for (const [field, key] of SEARCH_KEYS.entries()) {
       const value = doc[key.name];
       for (const text of typeof value === 'string' ? [value] : value) {
@@ -87,11 +90,11 @@ function grown<T extends Int32Array | Uint32Array>(array: T, fill: number): T {
 }
 
 /**
- * The index after some facts changed, without reading the others again: `moved[f]` is the new index of
- * old fact f, or -1 when it is gone; `added` indexes the new facts under their new indices. New indices
- * of the facts kept must keep their order, so that each word's postings stay sorted by fact.
+ * The index with `added`'s postings after `old`'s, word by word: every slot of `added` must come after
+ * every slot of `old` (new records are numbered after the old ones), so each word's postings stay
+ * sorted. A word of `old` that `added` does not hold is copied whole.
  */
-export function updateWordIndex(old: WordIndex, moved: Int32Array, added: WordIndex): WordIndex {
+export function appendWordIndex(old: WordIndex, added: WordIndex): WordIndex {
   const words: string[] = [];
   const starts: number[] = [];
   const postings = new Uint32Array(old.postings.length + added.postings.length);
@@ -101,37 +104,23 @@ export function updateWordIndex(old: WordIndex, moved: Int32Array, added: WordIn
   while (a < old.words.length || b < added.words.length) {
     const x = old.words.at(a);
     const y = added.words.at(b);
-    const from = total;
     const fromOld = x !== undefined && (y === undefined || x <= y);
     const fromAdded = y !== undefined && (x === undefined || y <= x);
-    let p = fromOld ? old.starts[a]! : 0;
-    const pEnd = fromOld ? old.starts[a + 1]! : 0;
-    let q = fromAdded ? added.starts[b]! : 0;
-    const qEnd = fromAdded ? added.starts[b + 1]! : 0;
-    // two lists sorted by fact, with no fact in both: merged as they go
-    let next = -1;
-    for (;;) {
-      while (p < pEnd && next < 0) {
-        const posting = old.postings[p++]!;
-        const to = moved[Math.floor(posting / FIELD_SLOTS)] ?? -1;
-        if (to >= 0) next = to * FIELD_SLOTS + (posting % FIELD_SLOTS);
-      }
-      if (next < 0 && q >= qEnd) break;
-      if (q < qEnd && (next < 0 || added.postings[q]! < next)) postings[total++] = added.postings[q++]!;
-      else {
-        postings[total++] = next;
-        next = -1;
-      }
+    words.push((fromOld ? x : y)!);
+    starts.push(total);
+    if (fromOld) {
+      postings.set(old.postings.subarray(old.starts[a], old.starts[a + 1]), total);
+      total += old.starts[a + 1]! - old.starts[a]!;
+      a++;
     }
-    if (total > from) {
-      words.push((fromOld ? x : y)!);
-      starts.push(from);
+    if (fromAdded) {
+      postings.set(added.postings.subarray(added.starts[b], added.starts[b + 1]), total);
+      total += added.starts[b + 1]! - added.starts[b]!;
+      b++;
     }
-    if (fromOld) a++;
-    if (fromAdded) b++;
   }
   starts.push(total);
-  return { words, starts: Uint32Array.from(starts), postings: postings.slice(0, total) };
+  return { words, starts: Uint32Array.from(starts), postings };
 }
 
 /** The first index whose word is not below `word`. */
@@ -166,10 +155,13 @@ export function matchingWords(index: WordIndex, query: string): number[] {
 /** The facts holding any of these words, each with the best field it holds one in: fact → field. */
 export function factsHolding(index: WordIndex, wordIndices: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
+  const { factOf } = index;
   for (const w of wordIndices) {
     for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
       const posting = index.postings[p]!;
-      const fact = Math.floor(posting / FIELD_SLOTS);
+      const slot = Math.floor(posting / FIELD_SLOTS);
+      const fact = factOf ? (factOf[slot] ?? -1) : slot;
+      if (fact < 0) continue;
       const field = posting % FIELD_SLOTS;
       const known = out.get(fact);
       if (known === undefined || field < known) out.set(fact, field);

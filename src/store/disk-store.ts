@@ -22,6 +22,12 @@ export interface DiskEntry {
   sources(): Sources;
   /** what a plan may reuse of this entry, read when an edit is to be applied to it */
   previous(): Previous;
+  /**
+   * Reads what most commands read next (the ids and the word index) while a check of the entry runs in
+   * another process: time that would otherwise be spent waiting. Damage found here is found again, and
+   * dealt with, when the data is used.
+   */
+  prefetch(): void;
   /** the item indices, for an update of the entry in place */
   readonly recordsAt: () => ItemIndex;
   readonly headsAt: () => ItemIndex;
@@ -57,7 +63,14 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     if (!Array.isArray(parsed) || parsed.length !== n) throw new StoreDamaged('the ids do not match the facts');
     return (ids ??= parsed as string[]);
   };
-  const readWordIndex = (): WordIndex => (wordIndex ??= decodeWordIndex(readSmall(dir, manifest, 'words', crc), readSmall(dir, manifest, 'postings', crc), n));
+  const readWordIndex = (): WordIndex => {
+    if (wordIndex) return wordIndex;
+    const index = decodeWordIndex(readSmall(dir, manifest, 'words', crc), readSmall(dir, manifest, 'postings', crc));
+    // the index numbers facts by record: which fact each record is now
+    const factOf = new Int32Array(manifest.records).fill(-1);
+    for (let i = 0; i < n; i++) factOf[columns.record[i]!] = i;
+    return (wordIndex = { ...index, factOf });
+  };
   const headsAt = (indices: readonly number[]): FactHead[] => {
     const found = heads.reader().pick(indices.map((i) => columns.record[i]!)) as FactHead[];
     found.forEach((head, k) => {
@@ -93,6 +106,14 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   return {
     store,
     sources: readSources,
+    prefetch() {
+      try {
+        readIds();
+        readWordIndex();
+      } catch (error) {
+        if (!(error instanceof StoreDamaged)) throw error;
+      }
+    },
     recordsAt: records.at,
     headsAt: heads.at,
     previous: () => ({

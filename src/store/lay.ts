@@ -3,7 +3,7 @@
 import type { FactHead } from '../facts/head.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { toDoc, type Doc } from '../search/doc.js';
-import { buildWordIndex, updateWordIndex, type WordIndex } from '../search/word-index.js';
+import { appendWordIndex, buildWordIndex, FIELD_SLOTS, type WordIndex } from '../search/word-index.js';
 import { copyRow, emptyColumns, setRow, topicWords, type Columns } from './columns.js';
 import type { ItemIndex, ItemReader } from './items.js';
 import type { Sources, StoredCheck } from './sources.js';
@@ -26,59 +26,49 @@ export interface Previous {
 /**
  * The columns, ids and word index of the facts kept. What the previous entry held of a fact still kept is
  * moved to its new place; a fact kept for the first time is read (it is new, or was a duplicate before).
+ * The word index covers every record: the previous entry's index, then the new records' postings, those
+ * of `indexed.first` on taken as the worker thread indexed them.
  */
 export function layFacts(
   kept: readonly number[],
   checks: readonly (StoredCheck | null)[],
   vocabulary: Vocabulary,
-  fresh: (record: number) => Fact | undefined,
+  appended: { readonly facts: readonly Fact[]; readonly first: number },
   previous: Previous | undefined,
-  indexed?: { readonly index: WordIndex; readonly records: readonly number[] },
+  indexed?: { readonly index: WordIndex; readonly first: number },
 ): { columns: Columns; ids: string[]; wordIndex: WordIndex } {
   const topics = new Map([...vocabulary.keys()].map((t, i) => [t, i]));
   const columns = emptyColumns(kept.length, topicWords(topics.size));
   const oldPlace = new Map<number, number>();
   if (previous) for (let j = 0; j < previous.columns.size; j++) oldPlace.set(previous.columns.record[j]!, j);
-  const moved = new Int32Array(previous?.columns.size ?? 0).fill(-1);
+  const fresh = (record: number): Fact | undefined => appended.facts[record - appended.first];
   const newcomers: number[] = [];
-  let last = -1;
-  let ordered = true;
   for (const [i, record] of kept.entries()) {
     const j = oldPlace.get(record);
     if (j === undefined) newcomers.push(i);
-    else {
-      copyRow(previous!.columns, j, columns, i, record);
-      moved[j] = i;
-      ordered &&= j > last;
-      last = j;
-    }
+    else copyRow(previous!.columns, j, columns, i, record);
   }
-  // a fact parsed in this plan is at hand; one from the previous entry is read (its head, or its record)
-  const read = <T>(positions: readonly number[], reader: ItemReader | undefined): T[] => {
-    const stale = positions.filter((i) => !fresh(kept[i]!));
-    const got = stale.length ? reader!.pick(stale.map((i) => kept[i]!)) : [];
-    const byPosition = new Map(stale.map((i, k) => [i, got[k] as T]));
-    return positions.map((i) => (fresh(kept[i]!) as T | undefined) ?? byPosition.get(i)!);
-  };
-  const heads = read<FactHead>(newcomers, previous?.headReader);
-  newcomers.forEach((i, k) => setRow(columns, i, heads[k]!, kept[i]!, topics));
+  // a fact parsed in this plan is at hand; one kept for the first time from the previous entry is read
+  const stale = newcomers.filter((i) => !fresh(kept[i]!));
+  const read = stale.length ? (previous!.headReader.pick(stale.map((i) => kept[i]!)) as FactHead[]) : [];
+  const heads = new Map(stale.map((i, k) => [i, read[k]!]));
+  for (const i of newcomers) setRow(columns, i, fresh(kept[i]!) ?? heads.get(i)!, kept[i]!, topics);
   const ids = kept.map((r) => checks[r]!.id);
-  // the word index is moved only while the facts kept keep their order, as each word's postings must
-  if (previous && ordered) {
-    const docs = read<Fact>(newcomers, previous.recordReader).map(toDoc);
-    return { columns, ids, wordIndex: updateWordIndex(previous.wordIndex, moved, buildWordIndex(docs, newcomers)) };
-  }
-  // facts the worker indexed keep their postings, moved to their places; the rest are indexed here
-  const local = new Map(indexed?.records.map((record, l) => [record, l]));
-  const movedLocal = new Int32Array(indexed?.records.length ?? 0).fill(-1);
-  const here: number[] = [];
-  kept.forEach((record, i) => {
-    const l = local.get(record);
-    if (l === undefined) here.push(i);
-    else movedLocal[l] = i;
-  });
-  const built = buildWordIndex(docsOf(read<Fact>(here, previous?.recordReader)), here);
-  return { columns, ids, wordIndex: indexed ? updateWordIndex(indexed.index, movedLocal, built) : built };
+
+  const workerFrom = indexed ? indexed.first - appended.first : appended.facts.length;
+  let wordIndex = buildWordIndex(docsOf(appended.facts.slice(0, workerFrom)), appended.first);
+  if (previous) wordIndex = appendWordIndex(previous.wordIndex, wordIndex);
+  if (indexed) wordIndex = appendWordIndex(wordIndex, shifted(indexed.index, indexed.first));
+  const factOf = new Int32Array(appended.first + appended.facts.length).fill(-1);
+  kept.forEach((record, i) => (factOf[record] = i));
+  return { columns, ids, wordIndex: { ...wordIndex, factOf } };
+}
+
+/** An index built from slot 0, moved to start at slot `first`. */
+function shifted(index: WordIndex, first: number): WordIndex {
+  const postings = index.postings.slice();
+  for (let p = 0; p < postings.length; p++) postings[p]! += first * FIELD_SLOTS;
+  return { ...index, postings };
 }
 
 /** The docs of facts, made one at a time as the index asks for them. */

@@ -164,8 +164,14 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   issues.push(...corpus.issues);
   const kept = corpus.kept.map((i) => recordOrder[i]!);
 
-  const fresh = (record: number): Fact | undefined => appended[record - firstNew];
-  const { columns, ids, wordIndex } = layFacts(kept, checks, vocabulary, fresh, reuse, worker && { index: worker.index, records: indexedByWorker });
+  const { columns, ids, wordIndex } = layFacts(
+    kept,
+    checks,
+    vocabulary,
+    { facts: appended, first: firstNew },
+    reuse,
+    worker && indexedByWorker.length ? { index: worker.index, first: indexedByWorker[0]! } : undefined,
+  );
   const sources: Sources = { bundled: reuse ? bundledCount : bundledFacts.length, vocabularies: vocabularies.entries, files, skipped: input.found.skipped };
   const changed = !reuse || appended.length > 0 || dead !== reuse.dead || kept.length !== reuse.facts || !sameIssues(reuse, sources);
   return {

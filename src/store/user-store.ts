@@ -4,7 +4,7 @@
 // fingerprint differs, the files are walked and compared one by one, and what changed is parsed and
 // written into the entry. Damage found in the entry at any point means a rebuild from the fact files.
 import { realpathSync, rmSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { absolutePath, findUserFiles, type FoundFiles } from '../facts/files.js';
 import { BUNDLED_DIR } from '../paths.js';
 import type { Bundled } from './bundled-store.js';
@@ -12,6 +12,7 @@ import type { Checksum } from './checksum.js';
 import { openEntry, type DiskEntry } from './disk-store.js';
 import { readManifest, StoreDamaged, type Manifest } from './entry.js';
 import { fingerprint } from './fingerprint.js';
+import { filesFromListing } from './listed-files.js';
 import type { Hash } from './hash.js';
 import type { Plan } from './plan.js';
 import { isRacy, sameState, type Sources } from './sources.js';
@@ -53,12 +54,11 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   const manifest = dir ? readManifest(dir, crc) : undefined;
   const current = manifest?.key === options.key ? manifest : undefined;
   // find runs in a process of its own while the entry is opened here
+  const listedAt = Date.now();
+  const roots = options.userPaths.map((path) => absolutePath(path, options.cwd));
   const printed =
     dir && options.scratch && options.searchPath !== undefined && (!current || current.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
-      ? fingerprint(
-          options.userPaths.map((path) => absolutePath(path, options.cwd)),
-          { searchPath: options.searchPath, scratch: options.scratch, hash: options.hash },
-        )
+      ? fingerprint(roots, { searchPath: options.searchPath, scratch: options.scratch, hash: options.hash })
       : undefined;
   let entry: DiskEntry | undefined;
   if (manifest && !current) options.log('the cache entry is foreign; rebuilding it');
@@ -72,16 +72,19 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   } else if (dir) {
     options.log('no cache entry for these paths yet; building it');
   }
-  const print = await printed;
+  if (printed) entry?.prefetch();
+  const printedList = await printed;
+  const print = printedList?.digest;
   if (entry && print !== undefined && print === current!.fingerprint) {
     options.log('the cache entry is current (the fingerprint of the paths is unchanged)');
     return recovering(entry, options);
   }
 
-  // a walk starts after the fingerprint is taken: what it finds is what the fingerprint describes, or newer
-  const checkedAt = Date.now();
-  const seen = options.bundled ? bundledPaths(options.bundled.files()) : new Set<string>();
-  const found = findUserFiles(options.userPaths, options.cwd, seen);
+  // find's listing is the walk, where it can tell what the walk would find; else a walk starts after the
+  // fingerprint is taken, so what it finds is what the fingerprint describes, or newer
+  const listed = printedList && filesFromListing(printedList.listing, roots, options.bundled !== undefined && overlapsBundled(roots));
+  const checkedAt = listed ? listedAt : Date.now();
+  const found = listed ?? findUserFiles(options.userPaths, options.cwd, options.bundled ? bundledPaths(options.bundled.files()) : new Set<string>());
   if (entry) {
     try {
       if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
@@ -211,6 +214,25 @@ function recovering(entry: DiskEntry, options: UserStoreOptions): Store {
     facts: (indices) => read((s) => s.facts(indices)),
     wordIndex: () => read((s) => s.wordIndex()),
   };
+}
+
+/** Whether one of the user's paths is, holds or lies within the bundled facts (whose files the walk skips). */
+function overlapsBundled(roots: readonly string[]): boolean {
+  let bundled: string;
+  try {
+    bundled = realpathSync(BUNDLED_DIR);
+  } catch {
+    return false;
+  }
+  return roots.some((root) => {
+    let real: string;
+    try {
+      real = realpathSync(root);
+    } catch {
+      return true;
+    }
+    return real === bundled || real.startsWith(bundled + sep) || bundled.startsWith(real + sep);
+  });
 }
 
 /** The real paths of the bundled folder, its kind folders and its files, as the walk of user paths records what it has seen. */

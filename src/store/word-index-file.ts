@@ -1,7 +1,7 @@
 // The word index of a store as two files: the words, one per line, and one array of 32-bit numbers
 // ([word count][where each word's postings start][where each word starts in the text][postings]). Read
 // back as views of those bytes, without a string per word.
-import { FIELD_SLOTS, type WordIndex } from '../search/word-index.js';
+import type { WordIndex } from '../search/word-index.js';
 import { StoreDamaged, uint32s } from './entry.js';
 
 export function encodeWordIndex(index: WordIndex): { words: Buffer; postings: Buffer } {
@@ -20,8 +20,11 @@ export function encodeWordIndex(index: WordIndex): { words: Buffer; postings: Bu
   return { words: Buffer.from(words.map((w) => `${w}\n`).join('')), postings: Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength) };
 }
 
-/** The index from its two files, checked to hang together and to name only facts that are there. */
-export function decodeWordIndex(wordsFile: Buffer, postingsFile: Buffer, facts: number): WordIndex {
+/**
+ * The index from its two files, checked to hang together. What it holds passed its checksum: the slots
+ * are not checked one by one (a slot with no fact is skipped when the index is used).
+ */
+export function decodeWordIndex(wordsFile: Buffer, postingsFile: Buffer): WordIndex {
   const all = uint32s(postingsFile);
   const count = all[0] ?? 0;
   if (all.length < 3 + 2 * count) throw new StoreDamaged('the word index is short');
@@ -30,9 +33,6 @@ export function decodeWordIndex(wordsFile: Buffer, postingsFile: Buffer, facts: 
   const postings = all.subarray(2 * count + 3);
   const text = wordsFile.toString('utf8');
   if (starts[count] !== postings.length || wordAt[count] !== text.length) throw new StoreDamaged('the word index does not add up');
-  let highest = 0;
-  for (let i = 0; i < postings.length; i++) if (postings[i]! > highest) highest = postings[i]!;
-  if (postings.length && highest >= facts * FIELD_SLOTS) throw new StoreDamaged('the word index names a fact that is not there');
   const words = {
     length: count,
     at: (i: number) => (i >= 0 && i < count ? text.slice(wordAt[i], wordAt[i + 1]! - 1) : undefined),
