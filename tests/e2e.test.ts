@@ -117,13 +117,18 @@ describe('a first run over many files, on two cores', () => {
     const dir = tempFacts(files);
     const cache = { ...env, XDG_CACHE_HOME: tempDir() };
     const built = (args: string) => sh(`node ${BIN} ${args} --facts ${dir} --no-bundled`);
-    const cachedBuilt = (args: string) => spawnSync('bash', ['-c', `node ${BIN} ${args} --facts ${dir} --no-bundled`], { encoding: 'utf8', env: cache, maxBuffer: 1 << 26 });
+    const cachedBuilt = (args: string) =>
+      spawnSync('bash', ['-c', `node ${BIN} ${args} --facts ${dir} --no-bundled`], { encoding: 'utf8', env: cache, maxBuffer: 1 << 26 });
     for (const args of ['list --json', 'search shahed drones --json --limit 50', 'treaties --from 1850 --to 1900']) {
       const inProcess = await rif([...args.split(' '), '--facts', dir, '--no-bundled']);
       const uncached = built(`${args} --no-cache`);
       const cold = cachedBuilt(args);
       const warm = cachedBuilt(args);
-      for (const out of [uncached, { code: cold.status, stdout: cold.stdout, stderr: cold.stderr }, { code: warm.status, stdout: warm.stdout, stderr: warm.stderr }]) {
+      for (const out of [
+        uncached,
+        { code: cold.status, stdout: cold.stdout, stderr: cold.stderr },
+        { code: warm.status, stdout: warm.stdout, stderr: warm.stderr },
+      ]) {
         expect(out, args).toEqual({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr });
       }
     }

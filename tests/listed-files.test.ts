@@ -11,7 +11,8 @@ import { filesFromListing } from '../src/store/listed-files.js';
 import { tempDir, tempFacts } from './helpers.js';
 
 const listOf = async (roots: string[], splitFrom?: number) =>
-  (await fingerprint(roots, { searchPath: process.env['PATH'] ?? '', scratch: tempDir(), hash: hasher(), ...(splitFrom === undefined ? {} : { splitFrom }) }))!.listing;
+  (await fingerprint(roots, { searchPath: process.env['PATH'] ?? '', scratch: tempDir(), hash: hasher(), ...(splitFrom === undefined ? {} : { splitFrom }) }))!
+    .listing;
 
 const tree = () =>
   tempFacts({

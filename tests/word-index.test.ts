@@ -109,11 +109,15 @@ describe('the banded edit distance', () => {
 });
 
 describe('an index with new records appended', () => {
-  const plain = (i: WordIndex) => ({ words: Array.from({ length: i.words.length }, (_, k) => i.words.at(k)), starts: [...i.starts], postings: [...i.postings] });
+  const plain = (i: WordIndex) => ({
+    words: Array.from({ length: i.words.length }, (_, k) => i.words.at(k)),
+    starts: [...i.starts],
+    postings: [...i.postings],
+  });
   const word = fc.constantFrom('shahed', 'drone', 'deal', 'caspian', 'treaty', 'bushehr', 'putin', 's-300', 'abbas', 'mirza', 'یک', 'договор');
-  const anyDoc = fc.record({ title: fc.array(word, { maxLength: 4 }), summary: fc.array(word, { maxLength: 6 }), actors: fc.array(word, { maxLength: 2 }) }).map((d) =>
-    doc({ title: d.title.join(' '), summary: d.summary.join(' '), actors: d.actors }),
-  );
+  const anyDoc = fc
+    .record({ title: fc.array(word, { maxLength: 4 }), summary: fc.array(word, { maxLength: 6 }), actors: fc.array(word, { maxLength: 2 }) })
+    .map((d) => doc({ title: d.title.join(' '), summary: d.summary.join(' '), actors: d.actors }));
 
   it('is the index of all the records built at once', () => {
     fc.assert(
@@ -125,7 +129,10 @@ describe('an index with new records appended', () => {
   });
 
   it('finds the fact of a slot through factOf, and skips a slot that is no fact', () => {
-    const index = { ...buildWordIndex([doc({ title: 'shahed' }), doc({ title: 'shahed drone' }), doc({ title: 'shahed' })]), factOf: Int32Array.from([-1, 0, 1]) };
+    const index = {
+      ...buildWordIndex([doc({ title: 'shahed' }), doc({ title: 'shahed drone' }), doc({ title: 'shahed' })]),
+      factOf: Int32Array.from([-1, 0, 1]),
+    };
     // slot 0 is no fact; slots 1 and 2 are facts 0 and 1, holding the word in their titles (field 0)
     expect([...factsHolding(index, matchingWords(index, 'shahed'))]).toEqual([
       [0, 0],

@@ -16,7 +16,27 @@ import type { Hash } from './hash.js';
 const PRUNE = ['(', '-name', '.*', '-o', '-name', 'node_modules', ')', '-prune'];
 const FORMAT = '%s %T@ %C@ %i %D %p\\0';
 // a symbolic link is marked "l" (-xtype under -L), since the walk reads what it leads to only once
-const LIST = ['(', '-type', 'd', '-o', '-iname', '*.yaml', '-o', '-iname', '*.yml', ')', '(', '-xtype', 'l', '-printf', `l ${FORMAT}`, '-o', '-printf', `%y ${FORMAT}`, ')'];
+const LIST = [
+  '(',
+  '-type',
+  'd',
+  '-o',
+  '-iname',
+  '*.yaml',
+  '-o',
+  '-iname',
+  '*.yml',
+  ')',
+  '(',
+  '-xtype',
+  'l',
+  '-printf',
+  `l ${FORMAT}`,
+  '-o',
+  '-printf',
+  `%y ${FORMAT}`,
+  ')',
+];
 
 /**
  * Folders above this size (in bytes of directory entries, summed) are listed by two find processes at
@@ -67,7 +87,23 @@ export function fingerprint(paths: readonly string[], options: FingerprintOption
   const share = shares(folders, options.splitFrom ?? SPLIT_FROM);
   const lists = share
     ? [
-        listing(['-L', ...folders, '-mindepth', '1', '(', ...share.flatMap((f, i) => [...(i ? ['-o'] : []), '-path', globEscaped(f)]), ')', '-prune', '-o', ...PRUNE, '-o', ...LIST], options),
+        listing(
+          [
+            '-L',
+            ...folders,
+            '-mindepth',
+            '1',
+            '(',
+            ...share.flatMap((f, i) => [...(i ? ['-o'] : []), '-path', globEscaped(f)]),
+            ')',
+            '-prune',
+            '-o',
+            ...PRUNE,
+            '-o',
+            ...LIST,
+          ],
+          options,
+        ),
         listing(['-L', ...share, ...PRUNE, '-o', ...LIST], options),
       ]
     : [listing(['-L', ...folders, '-mindepth', '1', ...PRUNE, '-o', ...LIST], options)];

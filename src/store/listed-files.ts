@@ -25,19 +25,31 @@ function milliseconds(text: string): number {
 
 function parseListing(listing: Buffer): Listed[] | undefined {
   const out: Listed[] = [];
-  for (const line of listing.toString('utf8').split('\0')) {
-    if (!line) continue;
-    const m = /^(\w) (\d+) ([\d.]+) ([\d.]+) (\d+) (\d+) (\/.*)$/s.exec(line);
-    if (!m) return undefined;
+  const text = listing.toString('utf8');
+  for (let at = 0; at < text.length;) {
+    const end = text.indexOf('\0', at);
+    if (end < 0) return undefined;
+    // type size mtime ctime inode device path, the path last (it may hold spaces)
+    const fields: string[] = [];
+    let from = at;
+    for (let k = 0; k < 6; k++) {
+      const space = text.indexOf(' ', from);
+      if (space < 0 || space > end) return undefined;
+      fields.push(text.slice(from, space));
+      from = space + 1;
+    }
+    const [type, size, mtime, ctime, ino, dev] = fields as [string, string, string, string, string, string];
+    if (text[from] !== sep || !/^\d+$/.test(size + ino + dev)) return undefined;
     out.push({
-      type: m[1]!,
-      size: Number(m[2]),
-      mtimeMs: milliseconds(m[3]!),
-      ctimeMs: milliseconds(m[4]!),
-      ino: Number(m[5]),
-      dev: Number(m[6]),
-      path: m[7]!,
+      type,
+      size: Number(size),
+      mtimeMs: milliseconds(mtime),
+      ctimeMs: milliseconds(ctime),
+      ino: Number(ino),
+      dev: Number(dev),
+      path: text.slice(from, end),
     });
+    at = end + 1;
   }
   return out;
 }

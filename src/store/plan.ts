@@ -2,12 +2,9 @@
 // did not keeps its records, and the checks across files, the columns and the word index follow. A first
 // run is the same plan with nothing to reuse. Imported only when something must be parsed, since it
 // brings the YAML parsers and the schema.
-import { checkCorpus, summaryKey, type CheckEntry, type CheckedField } from '../facts/check.js';
-import { decodeText, readBytes, readText, type FactJob, type FoundFile, type FoundFiles } from '../facts/files.js';
+import { checkCorpus, summaryKey } from '../facts/check.js';
+import { decodeText, readBytes, type FactJob, type FoundFile, type FoundFiles } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
-import type { Position } from '../facts/locate.js';
-import { lazilyLocated } from '../facts/parse-file.js';
-import { fieldAt, type Located, type ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { parseVocabulary } from '../facts/vocabulary.js';
 import type { WordIndex } from '../search/word-index.js';
@@ -15,7 +12,8 @@ import type { Columns } from './columns.js';
 import type { Hash } from './hash.js';
 import { layFacts, type Previous } from './lay.js';
 import { parseTasks, type ParseTask } from './parse-files.js';
-import { checkEntryFrom, isRacy, sameState, type FileEntry, type Sources, type StoredCheck, type VocabularyEntry } from './sources.js';
+import { RecordCheck, type Reparse } from './record-check.js';
+import { isRacy, sameState, type FileEntry, type Sources, type StoredCheck, type VocabularyEntry } from './sources.js';
 import type { Progress } from './store.js';
 
 export interface PlanInput {
@@ -56,11 +54,6 @@ export interface Plan {
   readonly changed: boolean;
 }
 
-interface Located2 {
-  readonly stored: StoredCheck;
-  readonly locate: (field: CheckedField) => Position;
-}
-
 export async function planEntry(input: PlanInput): Promise<Plan> {
   const { hash } = input;
   const issues: Issue[] = [...input.found.skipped];
@@ -72,13 +65,14 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   const firstNew = reuse?.records ?? 0;
   const appended: Fact[] = [];
   const checks: (StoredCheck | null)[] = reuse ? [...reuse.checks] : [];
-  const order: Located2[] = [];
-  const add = (fact: Fact, index: number, ctx: ParseContext, reread: () => string | undefined): number => {
+  const reparse: Reparse = { vocabulary, maxFileBytes: input.maxFileBytes };
+  const order: RecordCheck[] = [];
+  const add = (fact: Fact, index: number, expect: FactJob['expect']): number => {
     const record = firstNew + appended.length;
     appended.push(fact);
     const stored: StoredCheck = { id: fact.id, file: fact.file, index, related: fact.related, summary: hash(summaryKey(fact.summary)).slice(0, 16) };
     checks[record] = stored;
-    order.push({ stored, locate: locator(stored, ctx, reread) });
+    order.push(new RecordCheck(stored, expect, reparse));
     return record;
   };
   const recordOrder: number[] = [];
@@ -87,13 +81,12 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   const bundledCount = reuse ? reuse.sources.bundled : 0;
   if (reuse) {
     for (let r = 0; r < bundledCount; r++) {
-      const stored = reuse.checks[r]!;
       recordOrder.push(r);
-      order.push({ stored, locate: locator(stored, { file: stored.file, vocabulary }, () => readText(stored.file, [])) });
+      order.push(new RecordCheck(reuse.checks[r]!, undefined, reparse));
     }
   }
   const bundledFacts = reuse ? [] : ((await input.bundled?.()) ?? []);
-  for (const fact of bundledFacts) recordOrder.push(add(fact, 0, { file: fact.file, vocabulary }, () => readText(fact.file, [])));
+  for (const fact of bundledFacts) recordOrder.push(add(fact, 0, undefined));
 
   const previousFiles = new Map(reuse?.sources.files.map((f) => [f.file, f]));
   const files: FileEntry[] = [];
@@ -118,8 +111,6 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   for (const [i, job] of input.found.jobs.entries()) {
     const before = old[i];
     previousFiles.delete(job.file);
-    const ctx: ParseContext = job.expect ? { file: job.file, vocabulary, expect: job.expect } : { file: job.file, vocabulary };
-    const reread = () => readText(job.file, [], input.maxFileBytes);
     const racy = isRacy(job, input.checkedAt, input.racyMs);
     const byWorker = !unchanged[i] && worker !== undefined && next >= worker.from;
     const result = unchanged[i] ? undefined : parsed[next++]!;
@@ -129,38 +120,25 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
       const entry = keep(before, job, racy);
       files.push(entry);
       for (let r = entry.first; r < entry.first + entry.count; r++) {
-        const stored = reuse!.checks[r]!;
         recordOrder.push(r);
-        order.push({ stored, locate: locator(stored, ctx, reread) });
+        order.push(new RecordCheck(reuse!.checks[r]!, job.expect, reparse));
       }
       continue;
     }
     if (before) dies(before);
     const first = firstNew + appended.length;
     for (const [index, fact] of result!.facts!.entries()) {
-      const record = add(fact, index, ctx, reread);
+      const record = add(fact, index, job.expect);
       recordOrder.push(record);
       if (byWorker) indexedByWorker.push(record);
     }
-    files.push({
-      ...stateOf(job),
-      hash: result!.hash,
-      ...(racy ? { racy: true as const } : {}),
-      first,
-      count: firstNew + appended.length - first,
-      issues: result!.issues,
-    });
+    files.push(fileEntry(job, result!.hash, racy, first, firstNew + appended.length - first, result!.issues));
   }
   for (const gone of previousFiles.values()) dies(gone);
   for (const entry of files) issues.push(...entry.issues);
   input.progress?.('checking facts', 0, 0);
 
-  const entries: CheckEntry[] = order.map(({ stored, locate }) =>
-    checkEntryFrom(stored, locate, (field, at) => {
-      (stored as { at?: StoredCheck['at'] }).at = { ...stored.at, [field]: [at.line, at.col] };
-    }),
-  );
-  const corpus = checkCorpus(entries);
+  const corpus = checkCorpus(order);
   issues.push(...corpus.issues);
   const kept = corpus.kept.map((i) => recordOrder[i]!);
 
@@ -194,24 +172,16 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
 
 const stateOf = (f: FoundFile): FoundFile => ({ file: f.file, size: f.size, mtimeMs: f.mtimeMs, ctimeMs: f.ctimeMs, ino: f.ino, dev: f.dev });
 
-/** An unchanged file's entry with its state as now found. */
-const keep = (old: FileEntry, job: FactJob, racy: boolean): FileEntry => ({
-  ...stateOf(job),
-  hash: old.hash,
-  ...(racy ? { racy: true as const } : {}),
-  first: old.first,
-  count: old.count,
-  issues: old.issues,
-});
-
-/** Finds a stored record's positions by parsing its file again, which happens only for a problem. */
-function locator(stored: StoredCheck, ctx: ParseContext, reread: () => string | undefined): (field: CheckedField) => Position {
-  let located: Located | undefined;
-  return (field) => {
-    located ??= lazilyLocated({ id: stored.id } as Fact, stored.index, ctx, reread);
-    return fieldAt(located, field);
-  };
+/** A file's entry: its state as found, what its bytes hash to and the records it gave. One shape, no spreads: there are 10,000 of these. */
+function fileEntry(job: FoundFile, hash: string, racy: boolean, first: number, count: number, issues: readonly Issue[]): FileEntry {
+  const { file, size, mtimeMs, ctimeMs, ino, dev } = job;
+  return racy
+    ? { file, size, mtimeMs, ctimeMs, ino, dev, hash, racy: true, first, count, issues }
+    : { file, size, mtimeMs, ctimeMs, ino, dev, hash, first, count, issues };
 }
+
+/** An unchanged file's entry with its state as now found. */
+const keep = (old: FileEntry, job: FactJob, racy: boolean): FileEntry => fileEntry(job, old.hash, racy, old.first, old.count, old.issues);
 
 function sameIssues(previous: Previous, sources: Sources): boolean {
   const text = (s: Sources) => JSON.stringify([s.skipped, s.files.map((f) => [f.file, f.first, f.count, f.issues])]);

@@ -1,10 +1,9 @@
 // What a store was built from, kept beside it: each fact file with its state and content digest and the
 // records it gave, each topic list, and what the walk could not use; and, per record, what the checks
 // across files read of it. An edit is then parsed file by file, and the checks run again on these alone.
-import type { CheckEntry, CheckedField } from '../facts/check.js';
+import type { CheckedField } from '../facts/check.js';
 import type { FileState, FoundFile } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
-import type { Position } from '../facts/locate.js';
 import { parseSmall, StoreDamaged } from './entry.js';
 
 export interface VocabularyEntry extends FoundFile {
@@ -54,26 +53,6 @@ const RACY_MS = 2000;
 
 export const isRacy = (state: FileState, checkedAt: number, racyMs = RACY_MS): boolean =>
   state.mtimeMs >= checkedAt - racyMs || state.ctimeMs >= checkedAt - racyMs;
-
-/**
- * A stored check as the checks take it: positions come from what is stored, else from `locate` (which
- * may parse the file again), and are stored for the next time.
- */
-export function checkEntryFrom(stored: StoredCheck, locate: (field: CheckedField) => Position, found: (field: CheckedField, at: Position) => void): CheckEntry {
-  return {
-    id: stored.id,
-    file: stored.file,
-    related: stored.related,
-    summary: stored.summary,
-    at(field) {
-      const known = stored.at?.[field];
-      if (known) return { line: known[0], col: known[1] };
-      const at = locate(field);
-      found(field, at);
-      return at;
-    },
-  };
-}
 
 export function parseSources(bytes: Buffer): Sources {
   const sources = parseSmall(bytes, 'the sources') as Sources;
