@@ -66,8 +66,8 @@ describe.each([
     rmSync(join(dir, 'b.yaml'));
     expect(await ids()).toEqual(['alpha', 'delta', 'gamma']);
     renameSync(join(dir, 'sub', 'c.yaml'), join(dir, 'sub', 'renamed.yaml'));
-    const shown = JSON.parse((await run('show', 'gamma', '--json')).stdout) as { file: string };
-    expect(shown.file).toBe(join(dir, 'sub', 'renamed.yaml'));
+    const [shown] = JSON.parse((await run('show', 'gamma', '--json')).stdout) as { file: string }[];
+    expect(shown!.file).toBe(join(dir, 'sub', 'renamed.yaml'));
   });
 
   it('parses again only the files whose size or time changed', async () => {

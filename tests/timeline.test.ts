@@ -1,6 +1,7 @@
 // rif timeline: the drawn form on a fixed user directory (so snapshots do not move when the bundled
 // corpus grows), the pipe, Markdown and JSON forms, the grouping rule, and the bundled corpus.
 import { describe, expect, it } from 'vitest';
+import { RECORD_FIELDS } from '../src/render/record.js';
 import { chooseGrouping, groupOf } from '../src/render/timeline.js';
 import { rif, tempFacts } from './helpers.js';
 
@@ -154,14 +155,18 @@ describe('rif timeline on a user directory', () => {
     `);
   });
 
-  it('prints each fact with its group and span with --json', async () => {
+  it("prints each fact's record with its group and span with --json; --fields chooses", async () => {
     const records = JSON.parse((await rif(['timeline', ...USER, '--json', '--kind', 'treaty', '--by', 'decade'])).stdout) as Record<string, unknown>[];
     expect(records.map((r) => [r['group'], r['id'], r['span'], r['status']])).toEqual([
       ['1810s', 'test-peace', { start: '1814-09-27', end: '1828-02-22' }, null],
       ['1820s', 'test-charter', null, null],
       ['1820s', 'test-friendship', { start: '1825-03-01', end: null }, null],
     ]);
-    expect(Object.keys(records[0]!)).toEqual(['group', 'id', 'kind', 'title', 'date', 'span', 'status']);
+    expect(Object.keys(records[0]!)).toEqual([...RECORD_FIELDS, 'group', 'span']);
+    const picked = JSON.parse(
+      (await rif(['timeline', ...USER, '--json', '--kind', 'treaty', '--fields', 'group,span,id', '--limit', '1', '--by', 'decade'])).stdout,
+    ) as unknown;
+    expect(picked).toEqual([{ group: '1810s', span: { start: '1814-09-27', end: '1828-02-22' }, id: 'test-peace' }]);
   });
 
   it.each([

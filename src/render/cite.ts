@@ -6,7 +6,7 @@ import { hasher, type Hash } from '../store/hash.js';
 import { renderBibtex } from './bibtex.js';
 import { renderCslJson } from './csl.js';
 
-export type CiteStyle = 'markdown' | 'plain' | 'bibtex' | 'csl-json';
+import type { CiteStyle } from './cite-styles.js';
 
 /** A source as cited: the first fact to cite its page gives its text, and every fact citing it shares it. */
 export interface CitedSource extends Source {

@@ -1,15 +1,13 @@
-// `rif timeline`: facts along a time axis, grouped by century, decade or year. A terminal gets the drawn
-// form (kind letter, date, title, a bar on a shared axis); a pipe tab-separated lines; scripts JSON;
-// documents a nested Markdown list.
+// `rif timeline`: facts along a time axis, grouped by century, decade or year. People get the drawn form
+// (kind letter, date, title, a bar on a shared axis), documents a nested Markdown list; the records
+// (with each fact's group and span) print as every listing's do.
 import type { ChalkInstance } from 'chalk';
 import { visible } from '../control.js';
 import { daysInMonth, firstDay, lastDay, parsePartialDate, type DayKey, type DayRange } from '../dates.js';
 import type { FactHead } from '../facts/head.js';
 import type { Fact, FactDate, Kind } from '../facts/types.js';
 import { GLYPHS, kindColor, track, type Placement } from './bars.js';
-import { formatDate } from './cells.js';
-import { renderTsv } from './delimited.js';
-import { renderJson } from './json.js';
+import { formatDate, type Span } from './cells.js';
 import { width, wrap } from './text.js';
 
 import type { Grouping } from './grouping.js';
@@ -26,12 +24,6 @@ const TICK_STEPS = Object.freeze([1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1
 const KIND_LETTER: Readonly<Record<Kind, string>> = Object.freeze({ event: 'E', treaty: 'T', allegation: 'A' });
 
 type Shown = Fact | FactHead;
-
-/** What a fact's bar draws, as partial dates; `end` is null for a span that has not ended. */
-interface Span {
-  readonly start: string;
-  readonly end: string | null;
-}
 
 export interface Entry {
   readonly fact: Shown;
@@ -97,34 +89,6 @@ function noteOf(fact: Shown): string {
     ...(fact.ended !== null ? [`ended ${fact.ended}`] : fact.in_force_now ? ['in force now'] : []),
   ];
   return parts.join(', ');
-}
-
-const spanText = (span: Span | null): string => (span ? `${span.start}/${span.end ?? '..'}` : '');
-
-/** One tab-separated line per fact: group, kind, date, span (EDTF; empty for one date), status, id, title. */
-export function timelinePlain(entries: readonly Entry[]): string {
-  return renderTsv(
-    entries.map(({ fact, group, span }) =>
-      [group, fact.kind, formatDate(headDate(fact), false), spanText(span), fact.kind === 'allegation' ? fact.status : '', fact.id, fact.title].map((cell) =>
-        visible(cell.replace(/[\t\r\n]+/g, ' ')),
-      ),
-    ),
-  );
-}
-
-/** One record per fact: `{ group, id, kind, title, date, span, status }`; every key always present. */
-export function timelineJson(entries: readonly Entry[]): string {
-  return renderJson(
-    entries.map(({ fact, group, span }) => ({
-      group,
-      id: fact.id,
-      kind: fact.kind,
-      title: fact.title,
-      date: { start: fact.date.start, end: fact.date.end, precision: fact.date.precision, approximate: fact.date.approximate },
-      span,
-      status: fact.kind === 'allegation' ? fact.status : null,
-    })),
-  );
 }
 
 // one line per item, and no character that Markdown would read as markup
