@@ -18,6 +18,8 @@ const MAX_GROUPS = 16;
 /** Open spans are drawn to the present. The record runs to March 2026; a later date in the facts moves it on. */
 const PRESENT_YEAR = 2026;
 const LAYOUT = Object.freeze({ indent: 2, gap: 2, barShare: 0.4, minBar: 12, maxBar: 60, naturalBar: 40, minTitle: 12, tickRoom: 6 });
+/** Columns kept after the bars for the last year label, which starts at its year: a four-digit year's last three. */
+const LABEL_MARGIN = 3;
 /** Years between axis labels: the smallest that leaves `tickRoom` columns per label. */
 const TICK_STEPS = Object.freeze([1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]);
 
@@ -176,14 +178,18 @@ function placement(entry: Entry, axis: Axis, cells: number): Placement {
   return { from, to, span, before: span && r.lo < axis.lo, after: span && (entry.span.end === null || r.hi > axis.hi) };
 }
 
-/** Year labels over the bars, each where its year begins; one that would touch the last is left out. */
+/**
+ * Year labels over the bars, each starting in the column where its year begins, never moved to fit: the
+ * last may run on into the margin kept after the bars. One that would touch the label before it, or run
+ * past the margin, is left out.
+ */
 function ticks(axis: Axis, cells: number): string {
   const perYear = cells / (axis.to - axis.from);
   let line = '';
   for (let year = Math.ceil(axis.from / axis.step) * axis.step; year <= axis.to; year += axis.step) {
     const label = String(year);
-    const at = Math.min(cells - label.length, Math.floor((year - axis.from) * perYear));
-    if (at >= (line ? line.length + 1 : 0)) line = line.padEnd(at) + label;
+    const at = Math.floor((year - axis.from) * perYear);
+    if (at >= (line ? line.length + 1 : 0) && at + label.length <= cells + LABEL_MARGIN) line = line.padEnd(at) + label;
   }
   return line || String(Math.floor(axis.from));
 }
@@ -209,7 +215,7 @@ export function drawTimeline(entries: readonly Entry[], by: Grouping, options: D
   const stacked = columns > 0 && free < LAYOUT.minTitle;
   const cells = columns === 0 ? LAYOUT.naturalBar : !stacked && fitted >= LAYOUT.minBar ? fitted : 0;
   const titleLeft = stacked ? indent + 2 : left;
-  const titleWidth = columns === 0 ? widest(texts.map((t) => t.text)) : Math.max(1, columns - titleLeft - (cells ? cells + gap : 0));
+  const titleWidth = columns === 0 ? widest(texts.map((t) => t.text)) : Math.max(1, columns - titleLeft - (cells ? cells + gap + LABEL_MARGIN : 0));
   const axis = cells ? makeAxis(entries, options.window, cells) : undefined;
 
   const out: string[] = [];
