@@ -10,7 +10,11 @@ export interface CorpusResult {
 
 const normalizeSummary = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
-export function checkCorpus(all: readonly Located[]): CorpusResult {
+/**
+ * The checks across facts. `partial` are entries with problems of their own (rif validate): they are not
+ * loaded, but what they name in `related` is checked too, so that every problem shows in one run.
+ */
+export function checkCorpus(all: readonly Located[], partial: readonly Located[] = []): CorpusResult {
   const issues: Issue[] = [];
   const byId = new Map<string, Located>();
   const entries: Located[] = [];
@@ -30,6 +34,11 @@ export function checkCorpus(all: readonly Located[]): CorpusResult {
     }
     byId.set(entry.fact.id, entry);
     entries.push(entry);
+  }
+  for (const entry of partial) {
+    for (const id of entry.fact.related) {
+      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.fact.file, ...fieldAt(entry, 'related'), message: `related id "${id}" is not a loaded fact` });
+    }
   }
   const summaries = new Map<string, Located>();
   for (const entry of entries) {

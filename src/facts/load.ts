@@ -23,6 +23,8 @@ export interface LoadResult {
   readonly issues: Issue[];
   /** positions of each loaded fact, for validation reports */
   readonly entries: Located[];
+  /** the entries that had problems, as far as they can be checked further (warnings) */
+  readonly partial: Located[];
   /** every fact file read, in load order */
   readonly files: string[];
 }
@@ -51,6 +53,7 @@ export function loadFacts(options: LoadOptions): LoadResult {
   const vocabulary = readVocabularies([join(bundledDir, VOCABULARY_FILE), ...user.vocabularies.map((v) => v.file)], issues, options.maxFileBytes);
 
   const located: Located[] = [];
+  const partial: Located[] = [];
   for (const job of jobs) {
     const text = readText(job.file, issues, options.maxFileBytes);
     if (text === undefined) continue;
@@ -58,8 +61,9 @@ export function loadFacts(options: LoadOptions): LoadResult {
     const result = parseFactText(text, ctx);
     issues.push(...result.issues);
     located.push(...result.entries);
+    partial.push(...result.partial);
   }
-  const corpus = checkCorpus(located);
+  const corpus = checkCorpus(located, partial);
   issues.push(...corpus.issues);
-  return { facts: corpus.entries.map((e) => e.fact), vocabulary, issues, entries: corpus.entries, files: jobs.map((j) => j.file) };
+  return { facts: corpus.entries.map((e) => e.fact), vocabulary, issues, entries: corpus.entries, partial, files: jobs.map((j) => j.file) };
 }

@@ -113,6 +113,16 @@ const allegationSchema = z.strictObject({
 
 export const SCHEMAS = Object.freeze({ event: eventSchema, treaty: treatySchema, allegation: allegationSchema });
 
+/**
+ * What a fact whose kind is missing or unknown is checked against, so that its other problems are found
+ * in the same run: the fields every kind shares, and every date field any kind has. Fields of one kind
+ * or another pass here; a field no kind has is reported as unknown (see ALL_FIELDS).
+ */
+export const SHARED_SCHEMA = z.object({ ...common, ...when, signed: partialDate.optional(), in_force: partialDate.optional(), ended: partialDate.optional() });
+
+/** Every field some kind has. */
+export const ALL_FIELDS: ReadonlySet<string> = new Set(Object.values(SCHEMAS).flatMap((schema) => Object.keys(schema.shape)));
+
 type RawEvent = z.output<typeof eventSchema>;
 type RawTreaty = z.output<typeof treatySchema>;
 type RawAllegation = z.output<typeof allegationSchema>;
