@@ -14,6 +14,7 @@ import { citeCommand } from './commands/cite.js';
 import { completionCommand } from './commands/completion.js';
 import { configCommand } from './commands/config.js';
 import { pathsCommand } from './commands/paths.js';
+import { schemaCommand } from './commands/schema.js';
 import { statsCommand } from './commands/stats.js';
 import { timelineCommand } from './commands/timeline.js';
 import { listCommands } from './commands/list.js';
@@ -50,6 +51,7 @@ const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
   [['completion'], (io, done) => [completionCommand(io, done)]],
   [['config'], (io, done) => [configCommand(io, done)]],
   [['paths'], (io, done) => [pathsCommand(io, done)]],
+  [['schema'], (io, done) => [schemaCommand(io, done)]],
 ];
 
 /** Every command name, for telling a misspelt command from a search. */

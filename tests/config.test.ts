@@ -119,6 +119,7 @@ describe('rif paths', () => {
     expect(records.map((r) => [r.name, r.note])).toEqual([
       ['bundled facts', 'YAML, read by rif validate'],
       ['bundled store', expect.stringMatching(/^compiled by the build, read by every command: \d+ facts, complete to \d{4}-\d\d-\d\d$/)],
+      ['schemas', 'JSON Schemas of a fact file and a record (rif schema)'],
       ['user facts', '--facts'],
       ['user facts', 'RIF_FACTS, missing'],
       ['cache', 'parsed user facts'],

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { envFactPaths, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { BUNDLED_DIR, BUNDLED_STORE_DIR, cacheDir } from '../paths.js';
+import { BUNDLED_DIR, BUNDLED_STORE_DIR, cacheDir, SCHEMA_DIR } from '../paths.js';
 import { describeRecord, readRecordInfo } from '../record.js';
 import { columnsOf, recordRows, rendererFor } from '../render/format.js';
 import { addOutputOptions, outputFormat, outputLook, type OutputOptions } from './output.js';
@@ -53,6 +53,11 @@ function pathRecords(options: PathsOptions, io: Io): PathRecord[] {
       name: 'bundled store',
       path: BUNDLED_STORE_DIR,
       note: record ? `compiled by the build, read by every command: ${describeRecord(record)}` : 'missing: run npm run build',
+    },
+    {
+      name: 'schemas',
+      path: SCHEMA_DIR,
+      note: existsSync(SCHEMA_DIR) ? 'JSON Schemas of a fact file and a record (rif schema)' : 'missing: run npm run build',
     },
     ...(options.facts ?? []).map(user('--facts')),
     ...envFactPaths(io.env).map(user('RIF_FACTS')),

@@ -77,7 +77,7 @@ export function checkEntry(value: unknown, path: Path, ctx: ParseContext, at: At
  * a field of the wrong type does not stop its topics, its id and its dates from being checked. Returns
  * the fact when there was no problem, and else what of the entry can still be checked across facts.
  */
-export function checkFields(value: unknown, path: Path, ctx: ParseContext, at: At, report: Report): { fact?: Fact; partial?: Fact } {
+function checkFields(value: unknown, path: Path, ctx: ParseContext, at: At, report: Report): { fact?: Fact; partial?: Fact } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     report('RIF004', at(path), 'a fact must be a mapping of fields (id, kind, title, …)');
     return {};
