@@ -61,7 +61,7 @@ describe('renderTable', () => {
         '───────────────────────────  ───────────────────────────────',
         'russo-persian-war-1804-1813  Russo-Persian War of 1804-1813…',
         'treaty-of-gulistan           Treaty of Gulistan',
-        'date, kind: not shown at 60 columns; choose with --fields',
+        'date, kind: not shown at 60 columns (--fields chooses)',
         '',
       ].join('\n'),
     );
@@ -77,7 +77,7 @@ describe('renderTable', () => {
       .join(' ')
       .split(' '))
       expect(text).toContain(word);
-    expect(text).toContain('kind: not shown at 60 columns');
+    expect(text).toContain('kind: not shown at 60 columns (--fields chooses)');
   });
 
   it('a header is never cut: its column is at least as wide as its longest word', () => {

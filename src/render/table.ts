@@ -137,7 +137,7 @@ export function renderTable(columns: readonly Column[], cells: readonly (readonl
   );
   const left = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
   if (!left.length) return table;
-  const note = `${left.join(', ')}: not shown at ${options.width} columns; choose with --fields`;
+  const note = `${left.join(', ')}: not shown at ${options.width} columns (--fields chooses)`;
   return `${table}${wrap(note, Math.max(20, options.width))
     .map((l) => chalk.dim(l.text))
     .join('\n')}\n`;
