@@ -304,7 +304,13 @@ describe('the axis', () => {
     return { lines, labels };
   };
 
-  it.each([60, 100, 200])('at %i columns every label starts where its year begins, and no line is wider', async (columns) => {
+  it('at 60 columns the titles take the room: no bars, no axis', async () => {
+    const out = await rif(['timeline', '--table', '--width', '60', '--no-color']);
+    expect(out.stdout).not.toMatch(/[█•]/);
+    expect(out.stdout).toMatch(/^ {2}T 1828-02-22 +Treaty of Turkmenchay/m);
+  });
+
+  it.each([80, 100, 200])('at %i columns every label starts where its year begins, and no line is wider', async (columns) => {
     const out = await rif(['timeline', '--table', '--width', String(columns), '--no-color']);
     const { lines, labels } = layout(out.stdout);
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);

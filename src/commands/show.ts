@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openFacts, type DataOptions } from '../context.js';
+import { displayPath, openFacts, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
@@ -60,7 +60,8 @@ async function render(store: Store, facts: readonly Fact[], format: Format, opti
     // loaded on demand: JSON and every other command go without it (and without string-width)
     const { renderDetail } = await import('../render/detail.js');
     const columns = format === 'table' ? look.width : 0;
-    return facts.map((fact) => renderDetail(fact, { columns, chalk: look.chalk, titles })).join('\n');
+    // the file as people read a path: relative to where they are, when it is under it
+    return facts.map((fact) => renderDetail({ ...fact, file: displayPath(fact.file, io.cwd) }, { columns, chalk: look.chalk, titles })).join('\n');
   }
   const hits = facts.map((fact) => ({ fact, score: 0, titleMatches: [] }));
   // every field of the record, where no --fields chooses: show prints facts in full

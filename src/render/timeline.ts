@@ -17,7 +17,8 @@ const YEARS: Readonly<Record<Grouping, number>> = Object.freeze({ century: 100, 
 const MAX_GROUPS = 16;
 /** Open spans are drawn to the present. The record runs to March 2026; a later date in the facts moves it on. */
 const PRESENT_YEAR = 2026;
-const LAYOUT = Object.freeze({ indent: 2, gap: 2, barShare: 0.4, minBar: 12, maxBar: 60, naturalBar: 40, minTitle: 12, tickRoom: 6 });
+/** minTitle: the narrowest a title may be beside its date; minTitleBesideBars: and beside a bar, else the bars go */
+const LAYOUT = Object.freeze({ indent: 2, gap: 2, barShare: 0.4, minBar: 12, maxBar: 60, naturalBar: 40, minTitle: 12, minTitleBesideBars: 24, tickRoom: 6 });
 /** Columns kept after the bars for the last year label, which starts at its year: a four-digit year's last three. */
 const LABEL_MARGIN = 3;
 /** Years between axis labels: the smallest that leaves `tickRoom` columns per label. */
@@ -213,7 +214,8 @@ export function drawTimeline(entries: readonly Entry[], by: Grouping, options: D
   const fitted = Math.min(LAYOUT.maxBar, Math.floor(free * LAYOUT.barShare));
   // too narrow for a title beside its date: the title goes under it, and there is no room for bars
   const stacked = columns > 0 && free < LAYOUT.minTitle;
-  const cells = columns === 0 ? LAYOUT.naturalBar : !stacked && fitted >= LAYOUT.minBar ? fitted : 0;
+  const roomForBars = fitted >= LAYOUT.minBar && free - fitted - gap - LABEL_MARGIN >= LAYOUT.minTitleBesideBars;
+  const cells = columns === 0 ? LAYOUT.naturalBar : !stacked && roomForBars ? fitted : 0;
   const titleLeft = stacked ? indent + 2 : left;
   const titleWidth = columns === 0 ? widest(texts.map((t) => t.text)) : Math.max(1, columns - titleLeft - (cells ? cells + gap + LABEL_MARGIN : 0));
   const axis = cells ? makeAxis(entries, options.window, cells) : undefined;
