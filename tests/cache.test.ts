@@ -175,7 +175,13 @@ describe('cached, uncached and bundled runs', () => {
   const user = ['--no-bundled', '--facts', mine];
   // the same facts from three places; only the file paths in JSON records differ
   // a card names its file relative to the working folder, which the bundled facts are under
-  const same = (text: string) => text.split(mine).join('<facts>').split(join(ROOT, 'facts')).join('<facts>').replace(/^(File +)facts\//m, '$1<facts>/');
+  const same = (text: string) =>
+    text
+      .split(mine)
+      .join('<facts>')
+      .split(join(ROOT, 'facts'))
+      .join('<facts>')
+      .replace(/^(File +)facts\//m, '$1<facts>/');
 
   it.each([
     [['list', '--json']],
