@@ -178,7 +178,9 @@ async function searchOrCommand(argv: readonly string[], io: Io, command: string)
   const code = await runOnce(argv, { ...io, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) }, false);
   const [word, ...rest] = argv;
   const meant = visible(['rif', command, ...rest].join(' '));
-  const query = visible(argv.filter((a) => !a.startsWith('-')).join(' '));
+  // the words before the first flag: what the search took as its query
+  const flag = argv.findIndex((a) => a.startsWith('-'));
+  const query = visible((flag < 0 ? argv : argv.slice(0, flag)).join(' '));
   if (code === EXIT.ok) {
     out.forEach(io.stdout);
     err.forEach(io.stderr);
