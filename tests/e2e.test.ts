@@ -29,7 +29,7 @@ describe('the built bin', () => {
       expect(out.code).toBe(0);
       const lines = out.stdout.replace(/\r/g, '').trimEnd().split('\n');
       // a grid from 100 columns, a line per row below
-      expect(lines[0]).toMatch(columns === 100 ? /^┌─/ : /^\u001b\[1mid\u001b\[22m +\u001b\[1mtitle/);
+      expect(lines[0]).toMatch(columns === 100 ? /^┌─/ : /^\u001b\[1msigned\u001b\[22m +\u001b\[1mid\u001b\[22m +\u001b\[1mtitle/);
       for (const line of lines) expect([...line.replace(/\u001b\[[0-9;]*m/g, '')].length).toBeLessThanOrEqual(columns);
       if (columns === 100) expect(out.stdout).toContain('treaty-of-turkmenchay');
       if (columns === 100) expect(out.stdout).toContain('\u001b[1msigned'); // a bold header: colour is on

@@ -19,7 +19,7 @@ const FLOOR = Object.freeze({
   /** the narrowest a free-text column gets in the grid before a column is left out */
   wrapped: 12,
   /** and on a line of its own, cut with "…" */
-  compact: 16,
+  compact: 12,
 });
 /** the grid: a border before every column and after the last, a space each side of a cell */
 const GRID = Object.freeze({ border: 1, padding: 2 });
