@@ -5,6 +5,8 @@ import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
 import { BUNDLED_STORE_DIR } from '../paths.js';
 import { readRecordInfo } from '../record.js';
+import type { Kind } from '../facts/types.js';
+import { kindColor } from '../render/bars.js';
 import { columnsOf, recordRows, rendererFor } from '../render/format.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import { addOutputOptions, outputFormat, outputLook } from './output.js';
@@ -49,7 +51,13 @@ Examples:
     // the data forms still print their document of zeros, as listings print [], so a script always gets one
     if (format === 'json') io.stdout(statsJson(stats));
     else if (format === 'ndjson' || format === 'csv' || format === 'tsv' || (format === 'plain' && stats.total)) {
-      const rows = recordRows(statsRecords(stats), columnsOf(['section', 'key', 'value'], ['section', 'key', 'value']), { pick: false });
+      const records = statsRecords(stats);
+      // with --color always, the kinds and statuses in the colours the charts give them
+      const tint = (r: number, c: number) =>
+        c === 1 && (records[r]!.section === 'kind' || records[r]!.section === 'status')
+          ? kindColor(look.chalk, records[r]!.section === 'kind' ? (records[r]!.key as Kind) : 'allegation')
+          : undefined;
+      const rows = recordRows(records, columnsOf(['section', 'key', 'value'], ['section', 'key', 'value']), { pick: false, tint });
       io.stdout((await rendererFor(format))(rows, look));
     }
     if (!stats.total) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
