@@ -77,13 +77,25 @@ async function check(io: Io): Promise<void> {
   if (read.error) throw read.error;
 }
 
+/** A comment of several lines, none longer than 100 columns. */
+function comment(text: string): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= 100) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(`# ${word}`);
+  }
+  return lines;
+}
+
+/** A new config file: every setting explained and commented out, with its default or an example. */
 const TEMPLATE = (): string =>
   [
     "# rif's config file: defaults that flags and environment variables override.",
     '# rif config get lists every setting with its value; rif config set NAME VALUE changes one.',
     '',
     ...SETTING_NAMES.flatMap((name) => [
-      `# ${settingHelp(name)}`,
+      ...comment(settingHelp(name)),
       `# ${name}: ${DEFAULTS[name]?.split(' ')[0] ?? (name === 'facts' ? '[~/notes/facts]' : '50')}`,
       '',
     ]),
