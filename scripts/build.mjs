@@ -100,22 +100,31 @@ await build({
 });
 
 /**
- * The man page, dist/rif.1 (package.json "man"), rendered from the help of every command. dist/main.js
- * exports only main(), so the program comes from a bundle of its own, built beside it (src/package.ts
- * finds package.json one level up) and deleted once used. SOURCE_DATE_EPOCH fixes the page's date
- * for reproducible builds.
+ * The man page, dist/rif.1 (package.json "man"), rendered from the help of every command, and the JSON
+ * Schemas of a fact file and of a record in dist/schema/, generated from the zod schemas (rif schema
+ * prints the same). dist/main.js exports only main(), so these come from a bundle of their own, built
+ * beside it (src/package.ts finds package.json one level up) and deleted once used.
+ * SOURCE_DATE_EPOCH fixes the page's date for reproducible builds.
  */
 const manEntry = `
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { programFor } from './src/cli.js';
+import { jsonSchema } from './src/facts/json-schema.js';
+import { renderJson } from './src/render/json.js';
 import { renderMan } from './src/man.js';
 import { packageVersion } from './src/package.js';
 const quiet = { stdout() {}, stderr() {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 0, env: {}, cwd: process.cwd(), now: () => 0 };
 export const writeManPage = (file, date) => writeFileSync(file, renderMan(programFor(quiet), packageVersion(), date));
+export const writeSchemas = (dir) => {
+  mkdirSync(dir, { recursive: true });
+  for (const name of ['fact', 'record']) writeFileSync(dir + name + '.schema.json', renderJson(jsonSchema(name, packageVersion())));
+};
 `;
 await build({ ...common, stdin: { contents: manEntry, resolveDir: root, sourcefile: 'man-page.ts', loader: 'ts' }, outfile: 'dist/man-page.mjs' });
 const manDate = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? NaN) * 1000 || Date.now()).toISOString().slice(0, 10);
-(await import(`${root}dist/man-page.mjs`)).writeManPage(`${root}dist/rif.1`, manDate);
+const generated = await import(`${root}dist/man-page.mjs`);
+generated.writeManPage(`${root}dist/rif.1`, manDate);
+generated.writeSchemas(`${root}dist/schema/`);
 rmSync(`${root}dist/man-page.mjs`);
 await build({ ...common, entryPoints: { 'compile-facts': 'scripts/compile-facts.ts' }, outdir: 'dist/.build' });
 const { compileFacts } = await import(`${root}dist/.build/compile-facts.js`);

@@ -1,4 +1,5 @@
 // What every command starts from: the loaded facts (problems reported on stderr) and how to print.
+import { existsSync } from 'node:fs';
 import { delimiter, isAbsolute, relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { configOf } from './config.js';
@@ -38,9 +39,19 @@ export function displayPath(file: string, cwd: string | undefined): string {
 /** The fact paths RIF_FACTS lists. */
 export const envFactPaths = (env: Io['env']): string[] => (env['RIF_FACTS'] ?? '').split(delimiter).filter(Boolean);
 
+/** The config file's fact paths that exist; each one that does not is a warning naming the config file, and is left out. */
+function configFactPaths(io: Io): readonly string[] {
+  const paths = configOf(io.config).facts;
+  return paths.filter((path) => {
+    if (existsSync(path)) return true;
+    io.stderr(`rif: warning: ${visible(io.config?.path ?? 'the config file')}: facts path ${visible(path)} does not exist; going on without it\n`);
+    return false;
+  });
+}
+
 export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
   const fromEnv = envFactPaths(io.env);
-  const fromConfig = configOf(io.config).facts;
+  const fromConfig = configFactPaths(io);
   const bar = progressBar(io);
   const store = await openStore({
     includeBundled: options.bundled !== false,

@@ -9,11 +9,23 @@ export interface Io {
   readonly stderrIsTTY: boolean;
   /** terminal width in columns; 0 when unknown or not a terminal */
   readonly columns: number;
+  /** terminal height in rows; 0 when unknown or not a terminal (then nothing is paged) */
+  readonly rows?: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** the working directory; undefined when it no longer exists */
   readonly cwd: string | undefined;
   /** milliseconds, for pacing the progress bar */
   readonly now: () => number;
+  /** today's date where rif runs, YYYY-MM-DD (`--to today`) */
+  readonly today?: () => string;
+  /** all of standard input (`rif show -`); absent when there is none to read */
+  readonly readStdin?: () => Promise<string>;
+  /**
+   * Runs a program on the terminal (a pager, an editor) and waits for it: `input` is written to its
+   * standard input, which is otherwise the terminal's. Resolves to its exit code, or undefined when it
+   * could not be started.
+   */
+  readonly spawn?: (argv: readonly string[], input?: string) => Promise<number | undefined>;
   /** the config file as run() read it (see config.ts); absent means none */
   readonly config?: ConfigRead;
 }

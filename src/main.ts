@@ -87,6 +87,42 @@ function workingDirectory(): string | undefined {
   }
 }
 
+/** Today where rif runs, as a partial ISO date: the local calendar day, which is what people mean by today. */
+function today(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-');
+}
+
+/** All of standard input, as text. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Runs a program on the terminal and waits for it (the pager, the editor). While it runs, Ctrl-C is
+ * its business: rif ignores the signal, so that it never leaves a pager behind on a terminal it no
+ * longer waits for, and goes on once the program is gone.
+ */
+async function spawnOnTerminal(argv: readonly string[], input?: string): Promise<number | undefined> {
+  const { spawn } = await import('node:child_process');
+  const ignore = () => {};
+  process.on('SIGINT', ignore);
+  try {
+    return await new Promise<number | undefined>((resolve) => {
+      const child = spawn(argv[0]!, argv.slice(1), { stdio: [input === undefined ? 'inherit' : 'pipe', 'inherit', 'inherit'] });
+      child.on('error', () => resolve(undefined));
+      child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+      // a pager that quits before reading everything (q) closes the pipe: that is not an error
+      child.stdin?.on('error', ignore);
+      child.stdin?.end(input);
+    });
+  } finally {
+    process.off('SIGINT', ignore);
+  }
+}
+
 export function processIo(): Io {
   const stdoutIsTTY = isTerminal(1);
   return {
@@ -95,9 +131,13 @@ export function processIo(): Io {
     stdoutIsTTY,
     stderrIsTTY: isTerminal(2),
     columns: stdoutIsTTY ? process.stdout.columns || 0 : 0,
+    rows: stdoutIsTTY ? process.stdout.rows || 0 : 0,
     env: process.env,
     cwd: workingDirectory(),
     now: () => performance.now(),
+    today,
+    readStdin,
+    spawn: spawnOnTerminal,
   };
 }
 

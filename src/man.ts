@@ -18,6 +18,16 @@ const ENVIRONMENT: readonly { readonly name: string; readonly text: string; read
     command: 'config',
   },
   { name: 'XDG_CACHE_HOME', text: 'The cache of parsed user fact files is $XDG_CACHE_HOME/rif, or ~/.cache/rif when this is not set.' },
+  {
+    name: 'COLUMNS',
+    text: "The width tables, cards, timelines, charts and help are drawn at, before the terminal's own; --width decides first. In a pipe, without it or a width in the config file, 80.",
+  },
+  {
+    name: 'RIF_PAGER',
+    text: "The pager for output taller than the terminal, run by sh; before the config file's pager and PAGER. Empty, or cat, for none. Never used in a pipe or with --no-pager.",
+  },
+  { name: 'PAGER', text: 'The pager when neither RIF_PAGER nor the config file names one; without any of them, less -FRX.' },
+  { name: 'VISUAL, EDITOR', text: 'The editor rif config edit opens, VISUAL first; vi without them.', command: 'config' },
   { name: 'NO_COLOR', text: 'Any value but the empty one turns colour off, unless --color always or FORCE_COLOR says otherwise.' },
   { name: 'FORCE_COLOR', text: '0 turns colour off; 1, 2 or 3 turn it on, in a pipe too, with more colours. --color and --no-color decide first.' },
   { name: 'TERM', text: 'dumb turns colour off.' },
@@ -34,6 +44,11 @@ const FILES: readonly { readonly name: string; readonly text: string; readonly c
     command: 'config',
   },
   { name: 'topics.yaml', text: 'At the root of a fact directory given with --facts or RIF_FACTS: topics added to the vocabulary.' },
+  {
+    name: 'dist/schema/fact.schema.json, dist/schema/record.schema.json',
+    text: 'In the package: the JSON Schemas of a fact file and of a record, which rif schema prints; a fact file names the first in a yaml-language-server comment for editors to check it.',
+    command: 'schema',
+  },
   {
     name: 'facts/, dist/bundled/',
     text: 'In the package: the bundled facts as YAML (what rif validate checks), and compiled at build time (what the other commands read).',

@@ -3,7 +3,6 @@ import { InvalidArgumentError } from 'commander';
 import { parsePeriod, partialDateProblem, type DayRange } from './dates.js';
 import { MAX_FILE_BYTES } from './facts/files.js';
 import { KINDS, STATUSES, type Kind, type Status } from './facts/types.js';
-import { FIELD_NAMES, type FieldName } from './render/record.js';
 import { SORT_KEYS, type SortKey } from './sort.js';
 import { COLOR_MODES, type ColorMode } from './render/color.js';
 import { didYouMean } from './suggest.js';
@@ -31,7 +30,8 @@ function oneOf<T extends string>(allowed: readonly T[], what: string) {
 
 export const parseKinds = oneOf<Kind>(KINDS, 'kind');
 export const parseStatuses = oneOf<Status>(STATUSES, 'status');
-export const parseFields = oneOf<FieldName>(FIELD_NAMES, 'field');
+/** The --fields parser of a command, which knows the fields its records have. */
+export const parseFieldsOf = <T extends string>(names: readonly T[]) => oneOf<T>(names, 'field');
 
 export function parseTopics(value: string, previous: string[] = []): string[] {
   return [...previous, ...split(value.toLowerCase())];
@@ -41,16 +41,26 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-export function parseDate(value: string): string {
-  const problem = partialDateProblem(value.trim());
-  if (problem) throw new InvalidArgumentError(problem);
-  return value.trim();
+/** `today`, whatever its case, is the date `today()` gives; anything else as typed. */
+const todayOr = (value: string, today: () => string): string => (value.trim().toLowerCase() === 'today' ? today() : value.trim());
+
+/** A date flag's parser: YYYY, YYYY-MM, YYYY-MM-DD, or `today`. */
+export function dateParser(today: () => string): (value: string) => string {
+  return (value) => {
+    const date = todayOr(value, today);
+    const problem = partialDateProblem(date);
+    if (problem) throw new InvalidArgumentError(`${problem}, or today`);
+    return date;
+  };
 }
 
-export function parsePeriodOption(value: string): DayRange {
-  const range = parsePeriod(value);
-  if (!range) throw new InvalidArgumentError(`"${value}" is not a period; try 2015, 2015-07, 1990s or 19th-century`);
-  return range;
+/** --in's parser: a period (2015, 2015-07, 1990s, 19th-century), or `today`. */
+export function periodParser(today: () => string): (value: string) => DayRange {
+  return (value) => {
+    const range = parsePeriod(todayOr(value, today));
+    if (!range) throw new InvalidArgumentError(`"${value}" is not a period; try 2015, 2015-07, 1990s, 19th-century or today`);
+    return range;
+  };
 }
 
 function wholeNumber(min: number) {

@@ -5,5 +5,8 @@ import { fileURLToPath } from 'node:url';
 /** The bundled fact files (facts/ in the package). */
 export const BUNDLED_DIR = fileURLToPath(new URL('../facts/', import.meta.url));
 
+/** The JSON Schemas of a fact file and of a record, written by the build (rif schema prints them). */
+export const SCHEMA_DIR = fileURLToPath(new URL('../dist/schema/', import.meta.url));
+
 /** The bundled facts compiled at build time (npm run build). */
 export const BUNDLED_STORE_DIR = fileURLToPath(new URL('../dist/bundled/', import.meta.url));

@@ -499,13 +499,8 @@ describe('text that must print as it is', () => {
 
 describe('errors', () => {
   it.each([
-    [
-      'an unknown id, with the closest ids',
-      ['cite', 'turkmenchay'],
-      1,
-      /^rif: no fact with id "turkmenchay"; did you mean: treaty-of-turkmenchay, turkmenchay-commercial-treaty-1828\n$/,
-    ],
-    ['one unknown id among known ones', ['cite', 'treaty-of-gulistan', 'jcpoa2015'], 1, /^rif: no fact with id "jcpoa2015"; did you mean: jcpoa-2015\n$/],
+    ['an unknown id, with the closest ids', ['cite', 'treaty-of-nowhere'], 1, /^rif: no fact with id "treaty-of-nowhere"; did you mean: treaty-of-akhal\n$/],
+    ['two ids that name nothing, each on its own line', ['cite', 'qqqzzz', 'xxxyyy'], 1, /^rif: no fact with id "qqqzzz"\nrif: no fact with id "xxxyyy"\n$/],
     [
       'an unknown style, with the list',
       ['cite', 'treaty-of-gulistan', '--style', 'apa'],
@@ -518,6 +513,34 @@ describe('errors', () => {
     expect(out.code).toBe(code);
     expect(out.stderr).toMatch(message);
     expect(out.stdout).toBe('');
+  });
+
+  it('ids and titles are found as rif show finds them: one that names nothing is reported, the others cited, exit 1', async () => {
+    const both = await rif(['cite', 'treaty-of-gulistan', 'qqqzzz', '--style', 'plain']);
+    expect([both.code, both.stderr]).toEqual([1, 'rif: no fact with id "qqqzzz"\n']);
+    expect(both.stdout).toBe((await rif(['cite', 'treaty-of-gulistan', '--style', 'plain'])).stdout);
+    const byTitle = await rif(['cite', 'gulistan']);
+    expect([byTitle.code, byTitle.stdout]).toEqual([0, (await rif(['cite', 'treaty-of-gulistan'])).stdout]);
+    const json = await rif(['cite', 'qqqzzz', '--json']);
+    expect([json.code, json.stdout]).toEqual([1, '[]\n']);
+  });
+
+  it('--format markdown, plain and json are the styles of those names; a format and a style that disagree are a usage error', async () => {
+    for (const [format, style] of [
+      ['markdown', 'markdown'],
+      ['plain', 'plain'],
+      ['json', 'csl-json'],
+    ]) {
+      expect((await rif(['cite', 'jcpoa-2015', '--format', format!])).stdout).toBe((await rif(['cite', 'jcpoa-2015', '--style', style!])).stdout);
+    }
+    expect((await rif(['cite', 'jcpoa-2015', '--json'])).stdout).toBe((await rif(['cite', 'jcpoa-2015', '--style', 'csl-json'])).stdout);
+    const both = await rif(['cite', 'jcpoa-2015', '--json', '--style', 'bibtex']);
+    expect([both.code, both.stderr]).toEqual([2, 'rif: choose one citation style, not bibtex and csl-json\n']);
+  });
+
+  it('ids may come from standard input with -', async () => {
+    const out = await rif(['cite', '-', '--style', 'plain'], { stdin: 'treaty-of-gulistan\n\ntreaty-of-turkmenchay\n' });
+    expect(out.stdout).toBe((await rif(['cite', 'treaty-of-gulistan', 'treaty-of-turkmenchay', '--style', 'plain'])).stdout);
   });
 
   it('a user directory without the bundled facts does not know bundled ids', async () => {

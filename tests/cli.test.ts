@@ -43,10 +43,13 @@ describe('exit codes', () => {
     [['show', 'bushehr'], /"bushehr" matches several facts: bushehr-[a-z0-9-]+ \(.*\); give one id/],
     [['events', '--in-force-at', '1950'], /unknown option '--in-force-at'/],
     [['list', '--from', '1900', '--to', '1800'], /--from 1900 is after --to 1800/],
-    [['lst'], /unknown command "lst"; did you mean "rif list"\? \(to search for the word: rif search lst\)/],
-    [['shwo', 'treaty-of-gulistan'], /unknown command "shwo"; did you mean "rif show"\?/],
-    [['serch', 'shahed'], /unknown command "serch"; did you mean "rif search"\?/],
-    [['valdate'], /unknown command "valdate"; did you mean "rif validate"\?/],
+    [['lst'], /^rif: unknown command "lst", and no facts match "lst"; did you mean rif list\?\n$/],
+    [
+      ['shwo', 'treaty-of-nowhere-at-all'],
+      /^rif: unknown command "shwo", and no facts match "shwo treaty-of-nowhere-at-all"; did you mean rif show treaty-of-nowhere-at-all\?\n$/,
+    ],
+    [['lsit', 'qqqzzz', '--json'], /^rif: unknown command "lsit", and no facts match "lsit qqqzzz"; did you mean rif list qqqzzz --json\?\n$/],
+    [['valdate'], /unknown command "valdate", and no facts match "valdate"; did you mean rif validate\?/],
     [['list', '--in', '2020-13'], /2020-13/],
   ])('%j explains itself in one line', async (argv, message) => {
     const out = await rif(argv);
@@ -158,9 +161,9 @@ describe('output formats', () => {
     expect(hit!['score']).toBeGreaterThan(0.9);
   });
 
-  it('listings without a query carry no score', async () => {
+  it('listings without a query have a score of null: every record has every key', async () => {
     const [first] = await rifJson(['list', '--limit', '1']);
-    expect(first).not.toHaveProperty('score');
+    expect(first).toHaveProperty('score', null);
   });
 
   it('--ndjson: one parseable record per line', async () => {
@@ -185,11 +188,9 @@ describe('output formats', () => {
     );
   });
 
-  it('--csv: a header row and quoted fields', async () => {
-    const out = await rif(['treaties', '--csv', '--fields', 'id,parties', '--limit', '1']);
-    const [head, row] = out.stdout.split('\r\n');
-    expect(head).toBe('id,parties');
-    expect(row).toMatch(/^[a-z0-9-]+,"[^"]+, [^"]+"$/);
+  it('--csv: a header row, quoted fields, lists as JSON arrays', async () => {
+    const out = await rif(['treaties', '--csv', '--limit', '1', '--fields', 'id,parties', '--in', '1828']);
+    expect(out.stdout).toBe('id,parties\r\ntreaty-of-turkmenchay,"[""Russian Empire"",""Qajar Iran""]"\r\n');
   });
 
   it('--markdown: a table to paste', async () => {
@@ -206,8 +207,8 @@ describe('output formats', () => {
 });
 
 describe('terminal output', () => {
-  it('a table fitted to the terminal width, with every word of every cell kept', async () => {
-    const out = await rif(['allegations'], { tty: true, columns: 72, env: { NO_COLOR: '1' } });
+  it('a table fitted to the terminal width, with every word of every cell kept (--wrap)', async () => {
+    const out = await rif(['allegations', '--wrap'], { tty: true, columns: 72, env: { NO_COLOR: '1' } });
     const lines = out.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^┌/);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(72);
@@ -270,9 +271,9 @@ describe('show', () => {
     }
   });
 
-  it('--json prints the record as an object', async () => {
-    const record = await rifJson<Record<string, unknown>>(['show', 'jcpoa-2015']);
-    expect(record).toMatchObject({ id: 'jcpoa-2015', kind: 'treaty' });
+  it('--json prints an array of records, even of one', async () => {
+    const records = await rifJson<Record<string, unknown>[]>(['show', 'jcpoa-2015']);
+    expect(records).toEqual([expect.objectContaining({ id: 'jcpoa-2015', kind: 'treaty' })]);
   });
 
   it('a title or name instead of an id shows the fact it clearly points to', async () => {
@@ -289,9 +290,14 @@ describe('show', () => {
     expect(records.map((r) => r.id)).toEqual(['treaty-of-turkmenchay', 'treaty-of-gulistan']);
   });
 
-  it('one unknown id among several is exit 1 and prints nothing else', async () => {
-    const out = await rif(['show', 'treaty-of-gulistan', 'zzz']);
-    expect([out.code, out.stdout]).toEqual([1, '']);
+  it('an unknown id among several is named on stderr, exit 1; the others still print', async () => {
+    const out = await rif(['show', 'treaty-of-gulistan', 'zzz', '--json']);
+    expect([out.code, out.stderr]).toEqual([1, 'rif: no fact with id "zzz"\n']);
+    expect((JSON.parse(out.stdout) as { id: string }[]).map((r) => r.id)).toEqual(['treaty-of-gulistan']);
+    const none = await rif(['show', 'zzz', 'yyy', '--json']);
+    expect([none.code, none.stdout, none.stderr]).toEqual([1, '[]\n', 'rif: no fact with id "zzz"\nrif: no fact with id "yyy"\n']);
+    const cards = await rif(['show', 'zzz', 'treaty-of-gulistan']);
+    expect([cards.code, cards.stdout.split('\n')[0]]).toEqual([1, 'Treaty of Gulistan']);
   });
 
   it('related ids that are not loaded say so', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderDetail } from '../src/render/detail.js';
-import { rendererFor, type Format, type Rows } from '../src/render/format.js';
+import { columnsOf, FORMATS, recordRows, rendererFor, type Rows } from '../src/render/format.js';
 import { makeChalk } from '../src/render/color.js';
 import { FIXTURES, ROOT, rif, rifJson, tempDir, tempFacts } from './helpers.js';
 import type { Fact } from '../src/facts/types.js';
@@ -290,17 +290,11 @@ describe('control characters never reach the terminal', () => {
       file: 'f.yaml',
     },
   ];
-  const rows: Rows = {
-    records: facts,
-    names: ['id', 'title'],
-    headers: ['id', 'title'],
-    cells: () => [['evil', hostile]],
-    table: { columns: 80, chalk: makeChalk(0) },
-  };
+  const rows: Rows = recordRows(facts, columnsOf(['id', 'title']), { pick: false });
 
-  it.each(['table', 'plain', 'csv', 'markdown', 'json', 'ndjson'] as Format[])('%s output escapes any that reach it', async (format) => {
+  it.each(FORMATS)('%s output escapes any that reach it', async (format) => {
     // CSV ends its lines with CRLF, as RFC 4180 asks
-    const text = (await rendererFor(format))(rows).replace(/\r\n/g, '\n');
+    const text = (await rendererFor(format))(rows, { chalk: makeChalk(0), width: 80, wrap: true }).replace(/\r\n/g, '\n');
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     expect(text).toContain('\\u001b[2J');
     expect(text).toContain('\\u202e');
@@ -333,9 +327,13 @@ describe('terminals', () => {
     'emoji.yaml': fact('emoji-fact').replace('title: A test fact', 'title: Drones 🛩️ and reactors ⚛️ 👍🏽'),
   });
 
-  it.each([40, 72, 120])('a table of Persian, Cyrillic, CJK and emoji rows is aligned in %i columns, nothing cut', async (columns) => {
-    const out = await rif(['list', '--facts', scripts, '--no-bundled', '--no-cache'], { tty: true, columns, env: { NO_COLOR: '1' } });
-    const lines = out.stdout.trimEnd().split('\n');
+  it.each([40, 72, 120])('a grid of Persian, Cyrillic, CJK and emoji rows is aligned in %i columns, nothing cut', async (columns) => {
+    const out = await rif(['list', '--facts', scripts, '--no-bundled', '--no-cache', '--wrap'], { tty: true, columns, env: { NO_COLOR: '1' } });
+    // the grid; under it, at 40 columns, a note on the column left out
+    const lines = out.stdout
+      .trimEnd()
+      .split('\n')
+      .filter((l) => /^[┌│├└]/.test(l));
     const widths = new Set(lines.map((l) => stringWidth(l)));
     expect(widths.size).toBe(1);
     expect([...widths][0]).toBeLessThanOrEqual(columns);
@@ -343,15 +341,32 @@ describe('terminals', () => {
     for (const word of ['ترکمانچای', 'Туркманчайский', '土库曼恰伊条约', '👍🏽']) expect(text).toContain(word.replace(/\s/g, '').slice(0, 3));
   });
 
-  it('a terminal that reports 0 columns gets a table at its natural width', () => {
-    const out = spawnSync('script', ['-qec', `stty cols 0; node ${BIN} treaties --from 1800 --to 1830`, '/dev/null'], {
+  it.each([40, 72])('a compact table of Persian, Cyrillic, CJK and emoji rows lines up in %i columns, cut only with …', async (columns) => {
+    const out = await rif(['list', '--facts', scripts, '--no-bundled', '--no-cache'], { tty: true, columns, env: { NO_COLOR: '1' } });
+    const lines = out.stdout.trimEnd().split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+    lines.splice(2 + 4);
+    // every row starts its id in the same column: the wide and right-to-left text before it is measured right
+    const idAt = new Set(lines.slice(2).map((l) => stringWidth(l.slice(0, l.search(/[a-z]+-fact/)))));
+    expect(idAt.size).toBe(1);
+    for (const id of ['persian-fact', 'cyrillic-fact', 'cjk-fact', 'emoji-fact']) expect(out.stdout).toContain(id);
+  });
+
+  it('a terminal that reports 0 columns gets a table 80 columns wide', () => {
+    const out = spawnSync('script', ['-qec', `stty cols 0; node ${BIN} search shahed`, '/dev/null'], {
       cwd: ROOT,
-      env: { ...env, TERM: 'xterm-256color' },
+      env: { ...env, TERM: 'xterm-256color', COLUMNS: undefined },
       encoding: 'utf8',
     });
     expect(out.status).toBe(0);
-    expect(out.stdout).toMatch(/┌─/);
-    expect(out.stdout).toContain('treaty-of-turkmenchay');
+    const lines = out.stdout
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .replace(/\r/g, '')
+      .trimEnd()
+      .split('\n');
+    expect(lines[1]).toMatch(/^─+ {2}─/);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(out.stdout).toContain('iranian-drones-to-russia');
   });
 
   it.each([
@@ -441,7 +456,7 @@ describe('flags', () => {
     [['list', '--from', '19x0'], /"19x0" is not a date/],
     [['list', '--status', 'rumoured'], /unknown status "rumoured"/],
     [['events', '--limit', '0'], /--limit/],
-    [['allegatons'], /did you mean "rif allegations"/],
+    [['topcs'], /^rif: unknown command "topcs", and no facts match "topcs"; did you mean rif topics\?\n$/],
   ])('%j: exit 2, one line', async (argv, message) => {
     const out = await rif(argv);
     expect(out.code).toBe(2);

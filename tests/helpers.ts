@@ -23,6 +23,14 @@ export interface FakeTerminal {
   /** stderr is a terminal (the progress bar draws only then) */
   stderrTty?: boolean;
   now?: () => number;
+  /** terminal height (the pager pages output taller than this) */
+  rows?: number;
+  /** what standard input holds (rif show -) */
+  stdin?: string;
+  /** today's date, YYYY-MM-DD */
+  today?: string;
+  /** stands in for a program rif runs on the terminal (the pager, an editor): gets its argv and input, returns its exit code */
+  spawn?: (argv: readonly string[], input?: string) => number | undefined;
 }
 
 export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<Outcome> {
@@ -37,6 +45,10 @@ export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<
     env: terminal.env ?? {},
     cwd: terminal.cwd ?? ROOT,
     now: terminal.now ?? (() => performance.now()),
+    rows: terminal.rows ?? 0,
+    ...(terminal.stdin === undefined ? {} : { readStdin: () => Promise.resolve(terminal.stdin!) }),
+    ...(terminal.today === undefined ? {} : { today: () => terminal.today! }),
+    ...(terminal.spawn === undefined ? {} : { spawn: (argv: readonly string[], input?: string) => Promise.resolve(terminal.spawn!(argv, input)) }),
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };

@@ -50,7 +50,7 @@ describe('each invalid fixture fails with exactly its own code', () => {
 describe('positions', () => {
   it('an unknown field is reported at its key', () => {
     const { issues } = parseFactText(readFileSync(join(INVALID, 'RIF002-unknown-field.yaml'), 'utf8'), { file: 'x.yaml', vocabulary });
-    expect(issues).toEqual([expect.objectContaining({ code: 'RIF002', file: 'x.yaml', line: 10, col: 1 })]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'RIF002', file: 'x.yaml', line: 11, col: 1 })]);
     expect(issues[0]!.message).toContain('"colour"');
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fitWidths } from '../src/render/table.js';
+import { makeChalk } from '../src/render/color.js';
+import { factColumns } from '../src/render/hits.js';
+import { renderTable, truncate } from '../src/render/table.js';
 import { visible } from '../src/control.js';
 import { width, wrap } from '../src/render/text.js';
 
@@ -32,28 +34,61 @@ describe('wrap', () => {
   });
 });
 
-describe('fitWidths', () => {
-  it('leaves a table alone when it fits or the width is unknown', () => {
-    expect(fitWidths([10, 20], 80)).toEqual([10, 20]);
-    expect(fitWidths([10, 200], 0)).toEqual([10, 200]);
+describe('renderTable', () => {
+  const columns = factColumns(['date', 'kind', 'id', 'title']);
+  const cells = [
+    ['1804-06 – 1813-10-24', 'event', 'russo-persian-war-1804-1813', 'Russo-Persian War of 1804-1813, fought over Georgia and the khanates'],
+    ['1813-10-24', 'treaty', 'treaty-of-gulistan', 'Treaty of Gulistan'],
+  ];
+  const table = (width: number, wrap: boolean) => renderTable(columns, cells, { chalk: makeChalk(0), width, wrap });
+
+  it('compact: one line per row, free text cut with …, ids, dates and headers whole', () => {
+    expect(table(80, false)).toBe(
+      [
+        'date                  kind    id                           title',
+        '────────────────────  ──────  ───────────────────────────  ─────────────────────',
+        '1804-06 – 1813-10-24  event   russo-persian-war-1804-1813  Russo-Persian War of…',
+        '1813-10-24            treaty  treaty-of-gulistan           Treaty of Gulistan',
+        '',
+      ].join('\n'),
+    );
   });
 
-  // chrome for 3 columns: 4 borders + 6 padding = 10
-  it('shrinks free text to a comfortable width before touching rigid columns', () => {
-    expect(fitWidths([10, 22, 60], 70, [true, true, false], [10, 22, 12])).toEqual([10, 22, 28]);
+  it('compact and narrow: the least needed columns are left out, and a line says which', () => {
+    expect(table(60, false)).toBe(
+      [
+        'id                           title',
+        '───────────────────────────  ───────────────────────────────',
+        'russo-persian-war-1804-1813  Russo-Persian War of 1804-1813…',
+        'treaty-of-gulistan           Treaty of Gulistan',
+        'date, kind: not shown at 60 columns (--fields chooses)',
+        '',
+      ].join('\n'),
+    );
   });
 
-  it('then shrinks rigid columns to their longest word', () => {
-    expect(fitWidths([20, 22, 40], 66, [true, true, false], [10, 22, 12])).toEqual([10, 22, 24]);
+  it('the grid wraps a date between its words, never inside one, and keeps every word', () => {
+    const text = table(60, true);
+    expect(text).toContain('│ 1804-06 –  │');
+    expect(text).toContain('│ 1813-10-24 │');
+    for (const line of text.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    for (const word of cells
+      .flatMap((row) => [row[0], row[2], row[3]])
+      .join(' ')
+      .split(' '))
+      expect(text).toContain(word);
+    expect(text).toContain('kind: not shown at 60 columns (--fields chooses)');
   });
 
-  it('then free text to a readable floor, never breaking a rigid word while text can give', () => {
-    expect(fitWidths([20, 22, 40], 56, [true, true, false], [10, 22, 12])).toEqual([10, 22, 14]);
+  it('a header is never cut: its column is at least as wide as its longest word', () => {
+    const text = renderTable(factColumns(['in_force', 'id']), [['', 'x']], { chalk: makeChalk(0), width: 30, wrap: false });
+    expect(text.split('\n')[0]).toBe('in force  id');
   });
 
-  it('fits the total exactly when it must shrink', () => {
-    const w = fitWidths([30, 30, 30], 50, [false, false, false]);
-    expect(w.reduce((a, b) => a + b, 0) + 10).toBe(50);
+  it('truncate cuts to the width with …, counting wide characters', () => {
+    expect(truncate('Treaty of Gulistan', 10)).toBe('Treaty of…');
+    expect(truncate('土库曼恰伊条约', 7)).toBe('土库曼…');
+    expect(truncate('short', 10)).toBe('short');
   });
 });
 

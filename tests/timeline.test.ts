@@ -1,6 +1,7 @@
 // rif timeline: the drawn form on a fixed user directory (so snapshots do not move when the bundled
 // corpus grows), the pipe, Markdown and JSON forms, the grouping rule, and the bundled corpus.
 import { describe, expect, it } from 'vitest';
+import { RECORD_FIELDS } from '../src/render/record.js';
 import { chooseGrouping, groupOf } from '../src/render/timeline.js';
 import { rif, tempFacts } from './helpers.js';
 
@@ -34,21 +35,22 @@ describe('rif timeline on a user directory', () => {
     const out = await rif(['timeline', ...USER], { tty: true, columns: 100, ...PLAIN });
     expect([out.code, out.stderr]).toEqual([0, '']);
     expect(out.stdout).toMatchInlineSnapshot(`
-      "                                                                       1800  1850  1900   1950  2000
+      "                                                                    1800  1850  1900   1950  2000
 
       1800s  1 fact
-        E 1804-06 – 1813-10-24  Test war between the empires                 ██
+        E 1804-06 – 1813-10-24  Test war between the empires              ██
 
       1810s  2 facts
-        T 1813-10-24            Test peace treaty (in force 1814-09-27,       ███
+        T 1813-10-24            Test peace treaty (in force 1814-09-27,    ███
                                 ended 1828-02-22)
-        E c. 1817               Test embassy to the Shah                       •
+        E c. 1817               Test embassy to the Shah                    •
 
       1820s  4 facts
-        T 1821-05               Test trade charter                             •
-        T 1825-03-01            Test friendship treaty (in force now)           █████████████████████████▶
-        A 1826 – present        Test claim of a secret arms deal (disputed)     █████████████████████████▶
-        A 1829-02-11            Test claim about a massacre (alleged)           •
+        T 1821-05               Test trade charter                          •
+        T 1825-03-01            Test friendship treaty (in force now)        █████████████████████████▶
+        A 1826 – present        Test claim of a secret arms deal             █████████████████████████▶
+                                (disputed)
+        A 1829-02-11            Test claim about a massacre (alleged)        •
 
       7 facts by decade
       E event, T treaty, A allegation
@@ -69,21 +71,22 @@ describe('rif timeline on a user directory', () => {
   it('cuts the axis to --from and --to, marking bars that run past its edges', async () => {
     const out = await rif(['timeline', ...USER, '--from', '1810', '--to', '1830'], { tty: true, columns: 100, ...PLAIN });
     expect(out.stdout).toMatchInlineSnapshot(`
-      "                                                                       1810  1815   1820   1825 1830
+      "                                                                    1810  1815   1820   1825   1830
 
       1800s  1 fact
-        E 1804-06 – 1813-10-24  Test war between the empires                 ◀█████
+        E 1804-06 – 1813-10-24  Test war between the empires              ◀█████
 
       1810s  2 facts
-        T 1813-10-24            Test peace treaty (in force 1814-09-27,            ████████████████████
+        T 1813-10-24            Test peace treaty (in force 1814-09-27,         ████████████████████
                                 ended 1828-02-22)
-        E c. 1817               Test embassy to the Shah                              •
+        E c. 1817               Test embassy to the Shah                           •
 
       1820s  4 facts
-        T 1821-05               Test trade charter                                          •
-        T 1825-03-01            Test friendship treaty (in force now)                            ████████▶
-        A 1826 – present        Test claim of a secret arms deal (disputed)                        ██████▶
-        A 1829-02-11            Test claim about a massacre (alleged)                                  •
+        T 1821-05               Test trade charter                                       •
+        T 1825-03-01            Test friendship treaty (in force now)                         ████████▶
+        A 1826 – present        Test claim of a secret arms deal                                ██████▶
+                                (disputed)
+        A 1829-02-11            Test claim about a massacre (alleged)                               •
 
       7 facts by decade
       E event, T treaty, A allegation
@@ -154,14 +157,18 @@ describe('rif timeline on a user directory', () => {
     `);
   });
 
-  it('prints each fact with its group and span with --json', async () => {
+  it("prints each fact's record with its group and span with --json; --fields chooses", async () => {
     const records = JSON.parse((await rif(['timeline', ...USER, '--json', '--kind', 'treaty', '--by', 'decade'])).stdout) as Record<string, unknown>[];
     expect(records.map((r) => [r['group'], r['id'], r['span'], r['status']])).toEqual([
       ['1810s', 'test-peace', { start: '1814-09-27', end: '1828-02-22' }, null],
       ['1820s', 'test-charter', null, null],
       ['1820s', 'test-friendship', { start: '1825-03-01', end: null }, null],
     ]);
-    expect(Object.keys(records[0]!)).toEqual(['group', 'id', 'kind', 'title', 'date', 'span', 'status']);
+    expect(Object.keys(records[0]!)).toEqual([...RECORD_FIELDS, 'group', 'span']);
+    const picked = JSON.parse(
+      (await rif(['timeline', ...USER, '--json', '--kind', 'treaty', '--fields', 'group,span,id', '--limit', '1', '--by', 'decade'])).stdout,
+    ) as unknown;
+    expect(picked).toEqual([{ group: '1810s', span: { start: '1814-09-27', end: '1828-02-22' }, id: 'test-peace' }]);
   });
 
   it.each([
@@ -273,7 +280,7 @@ describe('rif timeline on the bundled corpus', () => {
   });
 
   it('draws the Treaty of Turkmenchay running on past a 19th-century axis', async () => {
-    const out = await rif(['timeline', '--in', '19th-century'], { tty: true, columns: 100, ...PLAIN });
+    const out = await rif(['timeline', '--in', '19th-century'], { tty: true, columns: 110, ...PLAIN });
     expect(out.stdout).toMatch(/^1820s {2}\d+ facts$/m);
     expect(out.stdout).toMatch(/^ {2}T 1828-02-22 +Treaty of Turkmenchay \(ended 1921-02-26\) +█+▶$/m);
   });
@@ -286,5 +293,38 @@ describe('rif timeline on the bundled corpus', () => {
   it('has no colour and no bars in a pipe', async () => {
     const out = await rif(['timeline', '--topic', 'nuclear', '--color', 'never']);
     expect(out.stdout).not.toMatch(/[\u001b█•▶◀]/);
+  });
+});
+
+describe('the axis', () => {
+  /** The column each year label starts in, and the column each bar of one day starts in, on the line of its fact. */
+  const layout = (text: string) => {
+    const lines = text.split('\n');
+    const labels = [...lines[0]!.matchAll(/\d{4}/g)].map((m) => ({ year: Number(m[0]), at: m.index }));
+    return { lines, labels };
+  };
+
+  it('at 60 columns the titles take the room: no bars, no axis', async () => {
+    const out = await rif(['timeline', '--table', '--width', '60', '--no-color']);
+    expect(out.stdout).not.toMatch(/[█•]/);
+    expect(out.stdout).toMatch(/^ {2}T 1828-02-22 +Treaty of Turkmenchay/m);
+  });
+
+  it.each([80, 100, 200])('at %i columns every label starts where its year begins, and no line is wider', async (columns) => {
+    const out = await rif(['timeline', '--table', '--width', String(columns), '--no-color']);
+    const { lines, labels } = layout(out.stdout);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    // the labels step evenly: each is as far from the next as its years say, to the column
+    const perYear = (labels.at(-1)!.at - labels[0]!.at) / (labels.at(-1)!.year - labels[0]!.year);
+    for (const { year, at } of labels) expect(Math.abs(at - (labels[0]!.at + (year - labels[0]!.year) * perYear))).toBeLessThan(1);
+    // a point (one date) is drawn in the column of its year: the 1946 Qavam-Sadchikov agreement sits before the 2000 label
+    const qavam = lines.find((l) => l.includes('T 1946-04-04'))!;
+    const at = [...qavam].findIndex((c) => c === '•' || c === '█');
+    const l2000 = labels.find((l) => l.year === 2000);
+    if (l2000) expect(at).toBeLessThan(l2000.at);
+    const step = labels[1]!.year - labels[0]!.year;
+    const expected = labels[0]!.at + (1946 - labels[0]!.year) * perYear;
+    expect(Math.abs(at - expected)).toBeLessThanOrEqual(Math.max(1, perYear * step * 0.1));
   });
 });

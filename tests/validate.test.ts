@@ -121,3 +121,85 @@ describe('rif validate', () => {
     expect(out.stdout).toBe('');
   });
 });
+
+describe('rif validate reports every problem in one run', () => {
+  const codes = async (dir: string) => {
+    const out = await rif(['validate', '--no-bundled', dir], { cwd: dir });
+    return { code: out.code, lines: out.stdout.trimEnd().split('\n').slice(0, -1) };
+  };
+
+  it('nine mistakes in one file: all nine codes at once, each at its own line', async () => {
+    const dir = tempFacts({
+      'many.yaml': [
+        'id: Many_Mistakes',
+        'kind: event',
+        'title: ""',
+        'start: "1900-05"',
+        'end: "1899"',
+        'summary: A fact with many mistakes.',
+        'topics: [nuclar]',
+        'related: [nowhere-fact]',
+        'colour: red',
+        'sources:',
+        '  - url: ftp://example.org/x',
+        '    publisher: P',
+        '',
+      ].join('\n'),
+    });
+    const { code, lines } = await codes(dir);
+    expect(code).toBe(3);
+    expect(lines.map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual([
+      'many.yaml:1:1 RIF018',
+      'many.yaml:1:5 RIF005',
+      'many.yaml:3:8 RIF004',
+      'many.yaml:5:6 RIF010',
+      'many.yaml:7:10 RIF012',
+      'many.yaml:8:1 RIF013',
+      'many.yaml:9:1 RIF002',
+      'many.yaml:11:5 RIF022',
+      'many.yaml:11:10 RIF014',
+    ]);
+  });
+
+  it('an unknown kind is reported, and the fields every kind shares are still checked', async () => {
+    const dir = tempFacts({
+      'event.yaml': [
+        'id: kind-event',
+        'kind: Event',
+        'title: A fact of no known kind',
+        'date: "1900-02-30"',
+        'topics: [nuclar]',
+        'related: [nowhere-fact]',
+        'colour: red',
+        'sources:',
+        '  - url: ftp://example.org/x',
+        '    publisher: P',
+        '    title: T',
+        '',
+      ].join('\n'),
+    });
+    const { lines } = await codes(dir);
+    expect(lines.map((l) => l.split(' ')[1])).toEqual(['RIF003', 'RIF018', 'RIF004', 'RIF009', 'RIF012', 'RIF013', 'RIF002', 'RIF014']);
+    expect(lines[2]).toBe('event.yaml:2:7 RIF004 kind "Event" must be one of event, treaty, allegation (did you mean "event"?)');
+    expect(lines[0]).toBe('event.yaml:1:1 RIF003 missing required field "summary"');
+  });
+
+  it('in the bundled layout, a wrong folder and file name are reported beside the schema problems', async () => {
+    const dir = tempFacts({
+      'treaty/right.yaml':
+        'id: wrong\nkind: event\ntitle: T\ndate: "1900-13"\nsummary: S\naliases: [A]\nsources: [{ url: "https://example.org/x", publisher: P, title: T }]\n',
+    });
+    const { lines } = await codes(dir);
+    expect(lines.map((l) => l.split(' ')[1])).toEqual(['RIF006', 'RIF007', 'RIF009']);
+  });
+
+  it('a treaty whose dates are out of order and whose in_force_now contradicts its end: both, with the other problems', async () => {
+    const dir = tempFacts({
+      't.yaml':
+        'id: t\nkind: treaty\ntitle: T\nsigned: "1900"\nin_force: "1899"\nended: "1950"\nin_force_now: true\nsummary: S\naliases: [A]\nduration: 5\nsources: [{ url: "https://example.org/x", publisher: P, title: T }, { url: "https://example.org/y", publisher: P, title: T }]\n',
+    });
+    const { lines } = await codes(dir);
+    expect(lines.map((l) => l.split(' ')[1]).sort()).toEqual(['RIF004', 'RIF004', 'RIF011']);
+    expect(lines.join('\n')).toMatch(/in_force 1899 comes before signed 1900/);
+  });
+});

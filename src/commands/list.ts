@@ -3,7 +3,9 @@ import * as parse from '../options.js';
 import type { Io } from '../io.js';
 import type { View } from '../render/hits.js';
 import { runListing, type ListingOptions } from './listing.js';
-import { addDataOptions, addFilterOptions, addOutputOptions } from './shared.js';
+import { addOutputOptions } from './output.js';
+import { addDataOptions, addFilterOptions, todayOf } from './shared.js';
+import { FIELD_NAMES } from '../render/record.js';
 
 const LISTINGS: readonly { name: string; view: View; what: string; examples: string }[] = [
   {
@@ -41,10 +43,12 @@ const LISTINGS: readonly { name: string; view: View; what: string; examples: str
 export function listCommands(io: Io, done: (code: number) => void): Command[] {
   return LISTINGS.map(({ name, view, what, examples }) => {
     const cmd = new Command(name).description(what).argument('[query...]', 'optional words to search for').addHelpText('after', `\nExamples:\n${examples}`);
-    addFilterOptions(addOutputOptions(addDataOptions(cmd)));
+    addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: FIELD_NAMES, table: true }), io);
     if (view === 'list' || view === 'treaty') {
       cmd.addOption(
-        new Option('--in-force-at <date>', 'treaties signed, in force and not yet ended on this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parse.parseDate),
+        new Option('--in-force-at <date>', 'treaties signed, in force and not yet ended on this date (YYYY, YYYY-MM, YYYY-MM-DD or today)').argParser(
+          parse.dateParser(todayOf(io)),
+        ),
       );
     }
     return cmd.action(async (words: string[], options: ListingOptions) => done(await runListing(view, words, options, io)));

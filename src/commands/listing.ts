@@ -1,7 +1,7 @@
 // search, list, events, treaties, allegations: load → search or list → filter → sort → limit → render.
 import { parsePeriod, type DayRange } from '../dates.js';
 import { configOf } from '../config.js';
-import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
+import { openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { boundsRange, factRange, inForceRange, type Filter } from '../filter.js';
@@ -11,17 +11,9 @@ import type { Io } from '../io.js';
 import { QUERY_LIMITS } from '../search/options.js';
 import { sortHits, type SortKey } from '../sort.js';
 import { didYouMean } from '../suggest.js';
-import type { FieldName } from '../render/record.js';
 import { rendererFor, type Format } from '../render/format.js';
 import { hitRows, type View } from '../render/hits.js';
-
-export interface OutputOptions {
-  readonly json?: boolean;
-  readonly ndjson?: boolean;
-  readonly csv?: boolean;
-  readonly markdown?: boolean;
-  readonly fields?: FieldName[];
-}
+import { outputFormat, outputLook, type OutputOptions } from './output.js';
 
 interface FilterOptions {
   readonly from?: string;
@@ -31,7 +23,8 @@ interface FilterOptions {
   readonly kind?: Kind[];
   readonly actor?: string;
   readonly status?: Status[];
-  readonly limit?: number;
+  /** false with --no-limit, which undoes the config file's limit */
+  readonly limit?: number | false;
   readonly sort?: SortKey;
   readonly reverse?: boolean;
   /** --in-force-at, on list and treaties */
@@ -40,20 +33,16 @@ interface FilterOptions {
 
 export type ListingOptions = DataOptions & ColorOptions & OutputOptions & FilterOptions;
 
-export function outputFormat(options: OutputOptions, io: Io): Format {
-  const chosen = (['json', 'ndjson', 'csv', 'markdown'] as const).filter((f) => options[f]);
-  if (chosen.length > 1) throw new UsageError(`choose one output format, not ${chosen.map((f) => `--${f}`).join(' and ')}`);
-  const fallback = configOf(io.config).format ?? 'table';
-  // a table is for people: a pipe gets plain lines whatever the config says
-  return chosen[0] ?? (fallback === 'table' && !io.stdoutIsTTY ? 'plain' : fallback);
-}
-
 type Row = Hit<Fact | FactHead> & { readonly index: number };
 
 /** What a command wants of the rows it prints: whole facts where its output needs them, title highlights on tables. */
 export interface Wanted {
   readonly format: Format;
-  readonly fields?: readonly FieldName[] | undefined;
+  readonly fields?: readonly string[] | undefined;
+  /** search matches in titles are wanted, to highlight */
+  readonly marks?: boolean;
+  /** the config file's limit applies (the listings), or not (a timeline, counts) */
+  readonly configLimit?: boolean;
   /** whole facts on every row (citations need sources), not only heads */
   readonly whole?: boolean;
 }
@@ -71,14 +60,16 @@ export interface Selection {
 
 export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
-  const { store, query, hits, endUnknown, compiled } = await selectHits(view, words, options, io, { format, fields: options.fields });
+  const look = outputLook(options, io);
+  const marks = format === 'table' || (format === 'plain' && look.chalk.level > 0);
+  const { store, query, hits, endUnknown, compiled } = await selectHits(view, words, options, io, { format, fields: options.fields, configLimit: true, marks });
   if (compiled) {
     io.stdout(await store.recordsJson!(hits.map((h) => h.index)));
   } else {
     const render = await rendererFor(format);
     // only treaties are in force: they print with their signed, in force and ended dates
     const shown: View = options.inForceAt !== undefined ? 'treaty' : view;
-    io.stdout(render(hitRows(hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: chalkFor(options, io), columns: io.columns })));
+    io.stdout(render(hitRows(hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: look.chalk }), look));
   }
   if (endUnknown.length) {
     const [n, one] = [endUnknown.length, endUnknown.length === 1];
@@ -106,8 +97,12 @@ export async function selectHits(view: View, words: readonly string[], options: 
   if (fixedKind && options.kind?.some((k) => k !== fixedKind)) {
     throw new UsageError(`this command lists only ${fixedKind} facts; drop --kind or use rif list --kind ${options.kind.join(',')}`);
   }
-  const sortKey: SortKey = options.sort ?? (query ? 'relevance' : 'date');
-  if (sortKey === 'relevance' && !query) throw new UsageError('--sort relevance needs a query');
+  if (options.sort === 'relevance' && !query) throw new UsageError('--sort relevance needs a query');
+  const settings = configOf(io.config);
+  // the config file's order applies where it can: relevance only to a query
+  const configured = settings.sort === 'relevance' && !query ? undefined : settings.sort;
+  const sortKey: SortKey = options.sort ?? configured ?? (query ? 'relevance' : 'date');
+  const limit = options.limit === false ? undefined : (options.limit ?? (wanted.configLimit ? settings.limit : undefined));
 
   const store = await openFacts(options, io);
   for (const topic of options.topic ?? []) {
@@ -124,8 +119,8 @@ export async function selectHits(view: View, words: readonly string[], options: 
   };
   const compiled = compiledJson(store, query, wanted);
   const whole = needsWhole(wanted) && !compiled;
-  const { rows, highlight } = await findRows(store, query, filter, { whole, table: wanted.format === 'table' }, options, io);
-  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, options.limit ?? Infinity), whole));
+  const { rows, highlight } = await findRows(store, query, filter, { whole, marks: wanted.marks === true, limit }, io);
+  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, limit ?? Infinity), whole));
   return {
     store,
     query,
@@ -146,11 +141,11 @@ async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Prom
  * The facts that pass the filters, or with a query the best of them by relevance (the filters apply
  * first, so they narrow what is ranked). Also how to mark title matches on the rows a table shows.
  */
-async function findRows(store: Store, query: string, filter: Filter, need: { whole: boolean; table: boolean }, options: ListingOptions, io: Io) {
+async function findRows(store: Store, query: string, filter: Filter, need: { whole: boolean; marks: boolean; limit: number | undefined }, io: Io) {
   const selected = await store.select(filter);
   if (!query) {
     // when every row prints whole, read the whole facts at once rather than heads first
-    const direct = need.whole && (options.limit ?? Infinity) >= selected.length;
+    const direct = need.whole && (need.limit ?? Infinity) >= selected.length;
     const facts = await (direct ? store.facts(selected) : store.heads(selected));
     const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
     return { rows, highlight: (shown: Row[]) => shown };
@@ -164,7 +159,7 @@ async function findRows(store: Store, query: string, filter: Filter, need: { who
     io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
   }
   const rows: Row[] = result.hits;
-  return { rows, highlight: (shown: Row[]) => (need.table ? withTitleMatches(shown, query) : shown) };
+  return { rows, highlight: (shown: Row[]) => (need.marks ? withTitleMatches(shown, query) : shown) };
 }
 
 /** JSON of whole records without scores prints as the store compiled it, where it did: no record is read and printed again. */

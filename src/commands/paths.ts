@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { chalkFor, envFactPaths, type ColorOptions, type DataOptions } from '../context.js';
+import { envFactPaths, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
+import { BUNDLED_DIR, BUNDLED_STORE_DIR, SCHEMA_DIR } from '../paths.js';
 import { cacheDir } from '../store/open-store.js';
 import { describeRecord, readRecordInfo } from '../record.js';
-import { namedRows, rendererFor } from '../render/format.js';
-import { outputFormat, type OutputOptions } from './listing.js';
-import { addDataOptions, addOutputOptions } from './shared.js';
+import { columnsOf, recordRows, rendererFor } from '../render/format.js';
+import { addOutputOptions, outputFormat, outputLook, type OutputOptions } from './output.js';
+import { addDataOptions } from './shared.js';
 
-type PathsOptions = DataOptions & ColorOptions & OutputOptions;
+type PathsOptions = DataOptions & OutputOptions;
+
+const FIELDS = Object.freeze(['name', 'path', 'note']);
 
 interface PathRecord {
   readonly name: string;
@@ -26,15 +28,15 @@ Examples:
   rif paths
   rif paths --facts ~/notes --json | jq -r '.[] | select(.name == "cache") | .path'`,
   );
-  addOutputOptions(addDataOptions(cmd), false);
+  addOutputOptions(addDataOptions(cmd), { fields: FIELDS, table: true });
   return cmd.action(async (options: PathsOptions) => {
     const records = pathRecords(options, io);
     // a config file that cannot be used is reported in the listing, not thrown: this is how to find it
     const usable = io.config?.error ? { ...io, config: undefined } : io;
     const format = outputFormat(options, usable);
     const render = await rendererFor(format);
-    const table = { columns: io.columns, chalk: chalkFor(options, usable) };
-    io.stdout(render(namedRows(records, ['name', 'path', 'note'], (r) => [r.name, r.path ?? '', r.note], table)));
+    const columns = columnsOf(options.fields ?? FIELDS, ['name', 'path']);
+    io.stdout(render(recordRows(records, columns, { pick: options.fields !== undefined }), outputLook(options, usable)));
     done(EXIT.ok);
   });
 }
@@ -52,6 +54,11 @@ function pathRecords(options: PathsOptions, io: Io): PathRecord[] {
       name: 'bundled store',
       path: BUNDLED_STORE_DIR,
       note: record ? `compiled by the build, read by every command: ${describeRecord(record)}` : 'missing: run npm run build',
+    },
+    {
+      name: 'schemas',
+      path: SCHEMA_DIR,
+      note: existsSync(SCHEMA_DIR) ? 'JSON Schemas of a fact file and a record (rif schema)' : 'missing: run npm run build',
     },
     ...(options.facts ?? []).map(user('--facts')),
     ...envFactPaths(io.env).map(user('RIF_FACTS')),

@@ -4,18 +4,28 @@ import { visible } from '../control.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
-import type { CiteStyle } from '../render/cite.js';
-import { CITE_STYLES, printCitation } from './cite.js';
+import { configOf } from '../config.js';
+import { CITE_STYLES, type CiteStyle } from '../render/cite-styles.js';
+import { FORMATS } from '../render/format.js';
+import { printCitation } from './cite.js';
 import { runListing, selectHits, type ListingOptions } from './listing.js';
-import { addDataOptions, addFilterOptions, addOutputOptions } from './shared.js';
+import { addOutputOptions } from './output.js';
+import { addDataOptions, addFilterOptions } from './shared.js';
+import { FIELD_NAMES } from '../render/record.js';
 
-type SearchOptions = ListingOptions & { readonly cite?: CiteStyle };
+/** --cite alone is `true`: the config file's cite_style, else markdown */
+type SearchOptions = ListingOptions & { readonly cite?: CiteStyle | true };
 
 export function searchCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('search')
     .description('fuzzy search over titles, aliases, ids, summaries, actors, places, topics and quotes; best first')
     .argument('[query...]', 'words to search for (typos are forgiven)')
-    .addOption(new Option('--cite [style]', 'print the citation of the best result instead of the list').choices(CITE_STYLES).preset('markdown'))
+    .addOption(
+      new Option(
+        '--cite [style]',
+        "print the citation of the best result instead of the list (default style: the config file's cite_style, else markdown)",
+      ).choices(CITE_STYLES),
+    )
     .addHelpText(
       'after',
       `
@@ -27,15 +37,16 @@ Examples:
   rif search turkmenchay --cite        # the best result as a Markdown citation
   rif search gulistan --cite=bibtex    # a style after --cite; write --cite last or with =`,
     );
-  addFilterOptions(addOutputOptions(addDataOptions(cmd)));
+  addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: FIELD_NAMES, table: true }), io);
   return cmd.action(async (words: string[], options: SearchOptions) => {
-    done(options.cite ? await citeBest(words, options, options.cite, io) : await runListing('search', words, options, io));
+    const style = options.cite === true ? (configOf(io.config).cite_style ?? 'markdown') : options.cite;
+    done(style ? await citeBest(words, options, style, io) : await runListing('search', words, options, io));
   });
 }
 
 /** `search --cite`: the first result the list would show, cited; the id goes to stderr so the reader knows which. */
 async function citeBest(words: readonly string[], options: SearchOptions, style: CiteStyle, io: Io): Promise<number> {
-  const formats = (['json', 'ndjson', 'csv', 'markdown', 'fields'] as const).filter((f) => options[f]);
+  const formats = ([...FORMATS, 'format', 'fields'] as const).filter((f) => options[f] !== undefined && options[f] !== false);
   if (formats.length)
     throw new UsageError(`--cite prints a citation, not a listing: drop ${formats.map((f) => `--${f}`).join(' and ')} (or use --cite csl-json)`);
   const { query, hits } = await selectHits('search', words, options, io, { format: 'plain', whole: true });

@@ -1,6 +1,7 @@
 // The flags commands share, declared once.
 import { Option, type Command } from 'commander';
 import { NotFoundError } from '../errors.js';
+import type { Io } from '../io.js';
 import * as parse from '../options.js';
 import { closest, distance } from '../suggest.js';
 
@@ -41,26 +42,21 @@ export function addColorOptions(cmd: Command): Command {
   return cmd.addOption(new Option('--color <when>', 'colour: auto, always or never').argParser(parse.parseColor)).option('--no-color', 'same as --color never');
 }
 
-export function addOutputOptions(cmd: Command, fields = true): Command {
-  cmd
-    .option('--json', 'print a JSON array of fact records')
-    .option('--ndjson', 'print one JSON record per line')
-    .option('--csv', 'print CSV with a header row')
-    .option('--markdown', 'print a Markdown table');
-  if (fields) cmd.addOption(new Option('--fields <list>', 'the fields to print, comma-separated (e.g. id,date,title)').argParser(parse.parseFields));
-  return cmd;
-}
+/** Today's date from the Io, or where rif runs. */
+export const todayOf = (io: Io) => (): string => io.today?.() ?? new Date().toISOString().slice(0, 10);
 
-export function addFilterOptions(cmd: Command): Command {
+export function addFilterOptions(cmd: Command, io: Io): Command {
+  const date = parse.dateParser(todayOf(io));
   return cmd
-    .addOption(new Option('--from <date>', 'facts on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)').argParser(parse.parseDate))
-    .addOption(new Option('--to <date>', 'facts on or before this date (inclusive)').argParser(parse.parseDate))
-    .addOption(new Option('--in <period>', 'facts within a period: 2015, 2015-07, 1990s, 19th-century').argParser(parse.parsePeriodOption))
+    .addOption(new Option('--from <date>', 'facts on or after this date (YYYY, YYYY-MM, YYYY-MM-DD or today)').argParser(date))
+    .addOption(new Option('--to <date>', 'facts on or before this date (inclusive; today for the present)').argParser(date))
+    .addOption(new Option('--in <period>', 'facts within a period: 2015, 2015-07, 1990s, 19th-century, today').argParser(parse.periodParser(todayOf(io))))
     .addOption(new Option('--topic <topic>', 'facts with any of these topics (repeatable or comma-separated)').argParser(parse.parseTopics))
     .addOption(new Option('--kind <kind>', 'event, treaty or allegation (repeatable or comma-separated)').argParser(parse.parseKinds))
     .option('--actor <name>', 'facts naming this actor (case-insensitive substring)')
     .addOption(new Option('--status <status>', 'allegations with this status: alleged, confirmed, denied, disputed').argParser(parse.parseStatuses))
     .addOption(new Option('--limit <n>', 'print at most n facts').argParser(parse.parseLimit))
+    .option('--no-limit', "every fact that matches (undoes the config file's limit)")
     .addOption(new Option('--sort <key>', 'date, relevance or title (default: relevance with a query, else date)').argParser(parse.parseSort))
     .option('--reverse', 'reverse the order');
 }

@@ -1,14 +1,21 @@
 // rif timeline: the facts a listing selects, along a time axis.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { chalkFor } from '../context.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
+import { rendererFor } from '../render/format.js';
 import { GROUPINGS, type Grouping } from '../render/grouping.js';
+import { hitRows } from '../render/hits.js';
+import { FIELD_NAMES } from '../render/record.js';
 import { sortHits } from '../sort.js';
 import { didYouMean } from '../suggest.js';
-import { outputFormat, selectHits, type ListingOptions } from './listing.js';
+import { selectHits, type ListingOptions } from './listing.js';
+import { addOutputOptions, outputFormat, outputLook } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
+
+/** What each fact's record adds in a timeline, and the fields its lines print by default. */
+const OWN_FIELDS = Object.freeze(['group', 'span'] as const);
+const TIMELINE_FIELDS = Object.freeze(['group', 'kind', 'date', 'span', 'status', 'id', 'title']);
 
 type TimelineOptions = ListingOptions & { readonly by?: Grouping };
 
@@ -22,10 +29,8 @@ export function timelineCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('timeline')
     .description('facts along a time axis, grouped by century, decade or year; spans drawn as bars')
     .argument('[query...]', 'optional words to search for')
-    .addOption(new Option('--by <unit>', 'group by century, decade or year (default: the finest that makes at most 16 groups)').argParser(parseGrouping))
-    .option('--json', 'print a JSON array: each fact with its group and span')
-    .option('--markdown', 'print a nested Markdown list to paste');
-  addFilterOptions(addDataOptions(cmd)).addHelpText(
+    .addOption(new Option('--by <unit>', 'group by century, decade or year (default: the finest that makes at most 16 groups)').argParser(parseGrouping));
+  addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: [...FIELD_NAMES, ...OWN_FIELDS], human: 'drawn timeline' }), io).addHelpText(
     'after',
     `
 The listing flags choose the facts (with a query, --limit keeps the most relevant); the timeline
@@ -34,33 +39,45 @@ starts. Without --by, the grouping is the finest of year, decade and century tha
 the last of those years at most 16 groups apart (counting from --from or --in when given).
 On a terminal: E event, T treaty, A allegation; a bar for each span (a treaty's time in force) on
 one axis, cut to --from/--to/--in; ▶ marks a span that has not ended or runs on past the axis, ◀ one
-that began before it. In a pipe: tab-separated group, kind, date, span, status, id, title.
+that began before it. In a pipe: tab-separated group, kind, date, span, status, id, title. JSON:
+each fact's record with its group and span. Markdown: a nested list to paste.
 
 Examples:
   rif timeline --topic nuclear
   rif timeline --in 19th-century --by decade
   rif timeline caspian --markdown > caspian.md
-  rif timeline --kind treaty | cut -f1,3,6`,
+  rif timeline --kind treaty | cut -f1,3,6
+  rif timeline --topic nuclear --format table --width 120 | less -R`,
   );
   return cmd.action(async (words: string[], options: TimelineOptions) => {
     const format = outputFormat(options, io);
+    const look = outputLook(options, io);
+    // the drawn form and the Markdown list need what a head holds; records, the fields they print
+    const listed = options.fields ?? (format === 'json' || format === 'ndjson' ? undefined : TIMELINE_FIELDS);
+    const drawn = !options.fields && (format === 'table' || format === 'markdown');
+    const fields = drawn ? undefined : listed?.filter((f) => !(OWN_FIELDS as readonly string[]).includes(f));
+    // whole records for JSON: not the bundled listing compiled at build time, which has no group or span
+    const { query, hits } = await selectHits('list', words, options, io, { format: drawn ? 'plain' : format, fields, whole: !drawn && !listed });
     // loaded on demand, like the table renderer: other commands never pay for it
-    const { chooseGrouping, drawTimeline, startYear, timelineEntries, timelineJson, timelineMarkdown, timelinePlain } = await import('../render/timeline.js');
-    const { query, hits } = await selectHits('list', words, options, io, { format: 'plain' });
+    const { chooseGrouping, drawTimeline, startYear, timelineEntries, timelineMarkdown } = await import('../render/timeline.js');
     // the flags chose the facts (by relevance, with a query); a timeline shows them in date order
-    const facts = sortHits(hits, 'date', options.reverse).map((hit) => hit.fact);
+    const sorted = sortHits(hits, 'date', options.reverse);
+    const facts = sorted.map((hit) => hit.fact);
     const bounds = boundsRange(options.from, options.to);
     const window = options.in ? { lo: Math.max(bounds.lo, options.in.lo), hi: Math.min(bounds.hi, options.in.hi) } : bounds;
     // the grouping fits the period asked for: under --in 2015, a war from 2011 must not make it decades
     const first = Number.isFinite(window.lo) ? Math.floor(window.lo / 10000) : -Infinity;
     const by = options.by ?? chooseGrouping(facts.map((fact) => Math.max(first, startYear(fact))));
     const entries = timelineEntries(facts, by);
-    // JSON still prints its empty array, as the listings do, so a script always gets a document
-    if (format === 'json') io.stdout(timelineJson(entries));
+    if (drawn) {
+      if (entries.length)
+        io.stdout(format === 'markdown' ? timelineMarkdown(entries) : drawTimeline(entries, by, { columns: look.width, chalk: look.chalk, window }));
+    } else {
+      const extra = (_: unknown, i: number) => ({ group: entries[i]!.group, span: entries[i]!.span });
+      // JSON still prints its empty array, as the listings do, so a script always gets a document
+      io.stdout((await rendererFor(format))(hitRows(sorted, { view: 'list', fields: listed, withScore: Boolean(query), chalk: look.chalk, extra }), look));
+    }
     if (!entries.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
-    if (format === 'markdown') io.stdout(timelineMarkdown(entries));
-    else if (format === 'plain') io.stdout(timelinePlain(entries));
-    else if (format !== 'json') io.stdout(drawTimeline(entries, by, { columns: io.columns, chalk: chalkFor(options, io), window }));
     done(EXIT.ok);
   });
 }

@@ -1,12 +1,14 @@
 import { Command } from 'commander';
-import { chalkFor, openFacts, type ColorOptions, type DataOptions } from '../context.js';
+import { openFacts, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { namedRows, rendererFor } from '../render/format.js';
-import { outputFormat, type OutputOptions } from './listing.js';
-import { addDataOptions, addOutputOptions } from './shared.js';
+import { columnsOf, recordRows, rendererFor } from '../render/format.js';
+import { addOutputOptions, outputFormat, outputLook, type OutputOptions } from './output.js';
+import { addDataOptions } from './shared.js';
 
-type TopicsOptions = DataOptions & ColorOptions & OutputOptions;
+type TopicsOptions = DataOptions & OutputOptions;
+
+const FIELDS = Object.freeze(['topic', 'meaning', 'facts']);
 
 export function topicsCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('topics').description('the topic vocabulary: each topic, what it means and how many facts carry it').addHelpText(
@@ -14,9 +16,10 @@ export function topicsCommand(io: Io, done: (code: number) => void): Command {
     `
 Examples:
   rif topics
-  rif topics --json | jq -r '.[] | select(.facts > 10) | .topic'`,
+  rif topics --json | jq -r '.[] | select(.facts > 10) | .topic'
+  rif topics --fields topic,facts --csv`,
   );
-  addOutputOptions(addDataOptions(cmd), false);
+  addOutputOptions(addDataOptions(cmd), { fields: FIELDS, table: true });
   return cmd.action(async (options: TopicsOptions) => {
     const format = outputFormat(options, io);
     const store = await openFacts(options, io);
@@ -24,8 +27,8 @@ Examples:
     const counts = await store.topicCounts();
     const records = [...vocabulary].map(([topic, meaning]) => ({ topic, meaning, facts: counts.get(topic) ?? 0 }));
     const render = await rendererFor(format);
-    const table = { columns: io.columns, chalk: chalkFor(options, io) };
-    io.stdout(render(namedRows(records, ['topic', 'meaning', 'facts'], (r) => [r.topic, r.meaning, String(r.facts)], table)));
+    const columns = columnsOf(options.fields ?? FIELDS, ['topic', 'facts']);
+    io.stdout(render(recordRows(records, columns, { pick: options.fields !== undefined }), outputLook(options, io)));
     done(EXIT.ok);
   });
 }

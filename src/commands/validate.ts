@@ -79,7 +79,8 @@ Exit codes:
     const report = buildReport({
       files: result.files,
       factFiles: result.entries.map((e) => e.fact.file),
-      issues: [...result.issues, ...lintFacts(result.entries)],
+      // the warnings of entries with errors too: one run shows every problem
+      issues: [...result.issues, ...lintFacts([...result.entries, ...result.partial])],
       inScope,
     });
     const show = <T extends { file: string }>(at: T): T => ({ ...at, file: displayPath(at.file, io.cwd) });

@@ -34,7 +34,11 @@ export const checkEntryOf = (entry: Located): CheckEntry => ({
   at: (field) => fieldAt(entry, field),
 });
 
-export function checkCorpus(all: readonly CheckEntry[]): CorpusResult {
+/**
+ * The checks across facts. `partial` are entries with problems of their own (rif validate): they are not
+ * loaded, but what they name in `related` is checked too, so that every problem shows in one run.
+ */
+export function checkCorpus(all: readonly CheckEntry[], partial: readonly CheckEntry[] = []): CorpusResult {
   const issues: Issue[] = [];
   const byId = new Map<string, CheckEntry>();
   const kept: number[] = [];
@@ -52,6 +56,11 @@ export function checkCorpus(all: readonly CheckEntry[]): CorpusResult {
     }
     byId.set(entry.id, entry);
     kept.push(i);
+  }
+  for (const entry of partial) {
+    for (const id of entry.related) {
+      if (!byId.has(id)) issues.push({ code: 'RIF013', file: entry.file, ...entry.at('related'), message: `related id "${id}" is not a loaded fact` });
+    }
   }
   const summaries = new Map<string, CheckEntry>();
   for (const i of kept) {

@@ -9,10 +9,9 @@ export function factDate(raw: RawFact, path: Path, at: At, report: Report): Fact
   const approximate = raw.approximate ?? false;
   const note = raw.date_note ?? null;
   if (raw.kind === 'treaty') {
-    if (raw.in_force_now && raw.ended !== undefined) {
-      report('RIF004', at([...path, 'in_force_now'], true), `in_force_now says the treaty is still in force, but it ended ${raw.ended}; keep one`);
-      return undefined;
-    }
+    // both problems of a treaty are reported at once: a contradiction about its end, and dates out of order
+    const contradicts = raw.in_force_now === true && raw.ended !== undefined;
+    if (contradicts) report('RIF004', at([...path, 'in_force_now'], true), `in_force_now says the treaty is still in force, but it ended ${raw.ended}; keep one`);
     const signed = parsePartialDate(raw.signed)!;
     const order: [string, string | undefined][] = [['in_force', raw.in_force], ['ended', raw.ended]];
     let previous: { name: string; last: number } = { name: 'signed', last: firstDay(signed) };
@@ -25,7 +24,7 @@ export function factDate(raw: RawFact, path: Path, at: At, report: Report): Fact
       }
       previous = { name, last: firstDay(date) };
     }
-    return { start: raw.signed, end: raw.signed, precision: signed.precision, approximate, note };
+    return contradicts ? undefined : { start: raw.signed, end: raw.signed, precision: signed.precision, approximate, note };
   }
   if (raw.date !== undefined && (raw.start !== undefined || raw.end !== undefined)) {
     report('RIF004', at([...path, raw.start !== undefined ? 'start' : 'end'], true), 'give either "date" or "start"/"end", not both');

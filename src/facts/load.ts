@@ -24,6 +24,8 @@ export interface LoadResult {
   readonly issues: Issue[];
   /** positions of each loaded fact, for validation reports */
   readonly entries: Located[];
+  /** the entries that had problems, as far as they can be checked further (warnings) */
+  readonly partial: Located[];
   /** every fact file read, in load order */
   readonly files: string[];
 }
@@ -52,6 +54,7 @@ export function loadFacts(options: LoadOptions): LoadResult {
   const vocabulary = readVocabularies([join(bundledDir, VOCABULARY_FILE), ...user.vocabularies.map((v) => v.file)], issues, options.maxFileBytes);
 
   const located: Located[] = [];
+  const partial: Located[] = [];
   for (const job of jobs) {
     const text = readText(job.file, issues, options.maxFileBytes);
     if (text === undefined) continue;
@@ -59,9 +62,10 @@ export function loadFacts(options: LoadOptions): LoadResult {
     const result = parseFactText(text, ctx);
     issues.push(...result.issues);
     located.push(...result.entries);
+    partial.push(...result.partial);
   }
-  const corpus = checkCorpus(located.map(checkEntryOf));
+  const corpus = checkCorpus(located.map(checkEntryOf), partial.map(checkEntryOf));
   issues.push(...corpus.issues);
   const entries = corpus.kept.map((i) => located[i]!);
-  return { facts: entries.map((e) => e.fact), vocabulary, issues, entries, files: jobs.map((j) => j.file) };
+  return { facts: entries.map((e) => e.fact), vocabulary, issues, entries, partial, files: jobs.map((j) => j.file) };
 }

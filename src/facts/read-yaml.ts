@@ -5,8 +5,8 @@
 import { Composer, CST, Lexer, LineCounter, Parser, visit, type Document } from 'yaml';
 import type { Issue } from './issues.js';
 
-// for the config file, which reads its own settings from the document
-export { isMap, isScalar } from 'yaml';
+// for the config file, which reads its own settings from the document, and rif config set, which edits it
+export { isMap, isScalar, parseDocument } from 'yaml';
 
 const YAML_OPTIONS = Object.freeze({
   version: '1.2',

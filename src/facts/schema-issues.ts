@@ -9,13 +9,15 @@ import type { Kind } from './types.js';
 /** An allegation missing these fields gets its own code: it would be stated without attribution. */
 const ALLEGATION_ATTRIBUTION = new Set(['status', 'alleged_by']);
 
-export function reportZodIssue(zi: z.core.$ZodIssue, prefix: Path, kind: Kind, value: Record<string, unknown>, at: At, report: Report): void {
+/** One of zod's issues as ours; `kind` is undefined when the entry was checked against the fields all kinds share. */
+export function reportZodIssue(zi: z.core.$ZodIssue, prefix: Path, kind: Kind | undefined, value: Record<string, unknown>, at: At, report: Report): void {
   const path = [...prefix, ...(zi.path as (string | number)[])];
   const field = zi.path.map(String).join('.');
   if (zi.code === 'unrecognized_keys') {
     for (const key of zi.keys) {
-      const hint = kind === 'treaty' && ['date', 'start', 'end'].includes(key) ? ' (a treaty is dated by "signed")' : didYouMean(key, Object.keys(SCHEMAS[kind].shape));
-      report('RIF002', at([...path, key], true), `unknown field "${key}" for ${kind === 'event' ? 'an' : 'a'} ${kind}${hint}`);
+      const known = Object.keys(kind ? SCHEMAS[kind].shape : {});
+      const hint = kind === 'treaty' && ['date', 'start', 'end'].includes(key) ? ' (a treaty is dated by "signed")' : didYouMean(key, known);
+      report('RIF002', at([...path, key], true), `unknown field "${key}" for ${kind === 'event' ? 'an' : 'a'} ${kind ?? 'fact'}${hint}`);
     }
     return;
   }

@@ -21,23 +21,33 @@ const plain = (value: string, ctx: z.core.$RefinementCtx<string>) => {
 const text = z.string().trim().min(1, 'must not be empty').superRefine(plain);
 const list = z.array(text);
 
+/** The patterns the JSON Schemas carry (rif schema), for editors; the checks with their own codes stay in the refinements. */
+const PATTERNS = Object.freeze({ date: '^\\d{4}(?:-\\d{2}(?:-\\d{2})?)?$', id: ID.source, url: '^https?://[^\\s/]+\\.[^\\s]+$' });
+
 // YAML 1.2 reads an unquoted 1828 as a number; a bare year is common enough to accept.
 const partialDate = z
-  .union([z.string(), z.number().int()])
+  .union([z.string().meta({ pattern: PATTERNS.date }), z.number().int()])
   .transform(String)
   .superRefine((value, ctx) => {
     const problem = partialDateProblem(value);
     if (problem) ctx.addIssue(coded('RIF009', problem));
-  });
+  })
+  .meta({ description: 'a date to the precision the sources give: YYYY, YYYY-MM or YYYY-MM-DD' });
 
-const id = z.string().superRefine((value, ctx) => {
-  if (!ID.test(value)) ctx.addIssue(coded('RIF005', `id "${value}" must be kebab-case: lower-case letters and digits joined by single hyphens`));
-});
+const id = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!ID.test(value)) ctx.addIssue(coded('RIF005', `id "${value}" must be kebab-case: lower-case letters and digits joined by single hyphens`));
+  })
+  .meta({ pattern: PATTERNS.id, description: 'kebab-case and unique: lower-case letters and digits joined by single hyphens; the file name in the bundled layout' });
 
-const url = z.string().superRefine((value, ctx) => {
-  if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) ctx.addIssue(coded('RIF014', `source url "${value}" must be an http(s) address`));
-  else plain(value, ctx);
-});
+const url = z
+  .string()
+  .superRefine((value, ctx) => {
+    if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value)) ctx.addIssue(coded('RIF014', `source url "${value}" must be an http(s) address`));
+    else plain(value, ctx);
+  })
+  .meta({ pattern: PATTERNS.url, description: 'the address of the page, http or https' });
 
 // A source's dates say when the page was published and when it was checked against the fact; a malformed one
 // is an error of its own (RIF024), since a citation would print it.
@@ -112,6 +122,19 @@ const allegationSchema = z.strictObject({
 });
 
 export const SCHEMAS = Object.freeze({ event: eventSchema, treaty: treatySchema, allegation: allegationSchema });
+
+/** One fact of any kind, as a fact file holds it (one, or a list of them): `rif schema fact` is generated from it. */
+export const FACT = z.discriminatedUnion('kind', [eventSchema, treatySchema, allegationSchema]);
+
+/**
+ * What a fact whose kind is missing or unknown is checked against, so that its other problems are found
+ * in the same run: the fields every kind shares, and every date field any kind has. Fields of one kind
+ * or another pass here; a field no kind has is reported as unknown (see ALL_FIELDS).
+ */
+export const SHARED_SCHEMA = z.object({ ...common, ...when, signed: partialDate.optional(), in_force: partialDate.optional(), ended: partialDate.optional() });
+
+/** Every field some kind has. */
+export const ALL_FIELDS: ReadonlySet<string> = new Set(Object.values(SCHEMAS).flatMap((schema) => Object.keys(schema.shape)));
 
 type RawEvent = z.output<typeof eventSchema>;
 type RawTreaty = z.output<typeof treatySchema>;

@@ -15,8 +15,18 @@ export function formatDate(date: FactDate, human = false): string {
   return human ? `${mark}${date.start} – ${end}` : `${date.start}${tilde}/${end}`;
 }
 
+/** What a timeline draws as a bar: a span's start and end, `end` null while it goes on. */
+export interface Span {
+  readonly start: string;
+  readonly end: string | null;
+}
+
+/** A span as text: `1814-09-27/1828-02-22` and `2022-11/..` (EDTF), or for people `1814-09-27 – 1828-02-22`. */
+const spanText = (span: Span, human = false): string => (human ? `${span.start} – ${span.end ?? 'present'}` : `${span.start}/${span.end ?? '..'}`);
+
 const SEP = ', ';
 
+/** A list as people read it: items joined with commas, a source by its address, a quote with its speaker. */
 function listText(value: readonly unknown[]): string {
   return value
     .map((item) => {
@@ -30,16 +40,21 @@ function listText(value: readonly unknown[]): string {
     .join(SEP);
 }
 
-/** A field as single-line text; empty for a missing value. */
-export function cellText(record: FactRecord, field: FieldName, human = false): string {
+/**
+ * A field as text; empty for a missing value. The human form (tables, cards, Markdown) joins a list with
+ * commas and writes dates with "–" and "present"; the data form (plain lines, TSV, CSV) writes a list or
+ * an object as JSON, which splits back whatever its items hold (as sqlite-utils writes them), and dates
+ * in ISO 8601/EDTF. Line breaks and tabs are left in: each format decides what to do with them.
+ */
+export function cellText(record: FactRecord, field: string, human = false): string {
   const value = fieldValue(record, field);
-  let text = '';
-  if (field === 'date') text = formatDate(value as FactDate, human);
-  // a table tells a treaty still in force from one whose end is not recorded; plain output keeps the field empty
-  else if (field === 'ended' && value === null && human && record['in_force_now'] === true) text = 'in force';
-  else if (Array.isArray(value)) text = listText(value);
-  else if (value !== null && value !== undefined) text = typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
-  return text.replace(/[\t\r\n]+/g, ' ');
+  if (field === 'date') return formatDate(value as FactDate, human);
+  if (field === 'span') return value === null ? '' : spanText(value as Span, human);
+  // a table tells a treaty still in force from one whose end is not recorded; data keeps the field empty, as in the record
+  if (field === 'ended' && value === null && human && record['in_force_now'] === true) return 'in force';
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return human ? listText(value) : JSON.stringify(value);
+  return typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`;
 }
 
 const HEADERS: Readonly<Partial<Record<FieldName, string>>> = Object.freeze({
@@ -50,4 +65,4 @@ const HEADERS: Readonly<Partial<Record<FieldName, string>>> = Object.freeze({
   date_note: 'date note',
 });
 
-export const header = (field: FieldName): string => HEADERS[field] ?? field;
+export const header = (field: string): string => HEADERS[field as FieldName] ?? field;

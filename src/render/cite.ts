@@ -7,7 +7,7 @@ import { renderBibtex } from './bibtex.js';
 import type { CitedSource } from './cited-source.js';
 import { renderCslJson } from './csl.js';
 
-export type CiteStyle = 'markdown' | 'plain' | 'bibtex' | 'csl-json';
+import type { CiteStyle } from './cite-styles.js';
 
 interface CitedFact {
   readonly fact: Fact;

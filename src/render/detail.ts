@@ -3,10 +3,10 @@ import type { ChalkInstance } from 'chalk';
 import type { Fact } from '../facts/types.js';
 import { formatDate } from './cells.js';
 import { visible } from '../control.js';
-import { wrap } from './text.js';
+import { width, wrap } from './text.js';
 
 export interface DetailOptions {
-  /** wrap width; 0 leaves lines unwrapped (pipes) */
+  /** the width to wrap to; 0 leaves lines unwrapped (plain text in a pipe) */
   readonly columns: number;
   readonly chalk: ChalkInstance;
   /** titles of related facts by id; a missing id is shown as not loaded */
@@ -14,28 +14,45 @@ export interface DetailOptions {
 }
 
 const LABEL = 14;
+/** Prose is wrapped to at most this many columns, however wide the terminal: longer lines read badly. */
+const PROSE_WIDTH = 100;
+/** A value narrower than this beside its label or id goes on the lines under it instead. */
+const MIN_BESIDE = 24;
 
 export function renderDetail(fact: Fact, options: DetailOptions): string {
-  const { chalk, columns } = options;
+  const { chalk } = options;
+  const columns = options.columns > 0 ? Math.min(options.columns, PROSE_WIDTH) : 0;
   const out: string[] = [];
-  const block = (text: string, indent: number, first = '') => {
-    const room = columns > 0 ? columns - indent : Infinity;
-    const lines = Number.isFinite(room)
-      ? wrap(visible(text), Math.max(20, room))
-      : visible(text)
-          .split('\n')
-          .map((t) => ({ text: t }));
-    lines.forEach((l, i) => out.push(`${i === 0 && first ? first : ' '.repeat(indent)}${l.text}`));
+  /** `text` wrapped to the width at `indent`, its first line after `first` (which is `indent` wide) */
+  const block = (text: string, indent: number, first = '', style = (line: string) => line) => {
+    const lines =
+      columns > 0
+        ? wrap(visible(text), Math.max(1, columns - indent))
+        : visible(text)
+            .split('\n')
+            .map((t) => ({ text: t }));
+    lines.forEach((l, i) => out.push(`${i === 0 && first ? first : ' '.repeat(indent)}${style(l.text)}`));
+  };
+  /** a label and its value beside it, or under it when there is too little room beside */
+  const labelled = (label: string, value: string, gap: number, indent = 2) => {
+    const head = label.padEnd(gap);
+    if (columns === 0 || columns - gap >= MIN_BESIDE) return block(value, gap, head);
+    out.push(head.trimEnd());
+    block(value, indent + 2);
   };
   const field = (label: string, value: string | null | undefined) => {
     if (value === null || value === undefined || value === '') return;
-    block(value, LABEL, chalk.bold(label.padEnd(LABEL)));
+    // the label is bold; padding it after colouring keeps the escape codes out of the measure
+    const at = out.length;
+    labelled(label, value, LABEL, 0);
+    out[at] = out[at]!.replace(label, chalk.bold(label));
   };
   const list = (label: string, values: readonly string[]) => field(label, values.join(', '));
   const section = (label: string) => out.push('', chalk.bold(label));
 
-  out.push(chalk.bold.underline(visible(fact.title)));
-  out.push(chalk.dim(`${fact.kind} · ${visible(fact.id)}`), '');
+  block(fact.title, 0, '', (line) => chalk.bold.underline(line));
+  block(`${fact.kind} · ${fact.id}`, 0, '', (line) => chalk.dim(line));
+  out.push('');
   field('Date', formatDate(fact.date, true));
   field('Date note', fact.date.note);
   if (fact.kind === 'treaty') {
@@ -59,7 +76,7 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   }
   if (fact.kind === 'allegation' && fact.history.length) {
     section('Status history');
-    for (const h of fact.history) block(`${h.status} by ${h.by.join(', ')}${h.note ? ` — ${h.note}` : ''}`, 14, `  ${h.date.padEnd(12)}`);
+    for (const h of fact.history) labelled(`  ${h.date}`, `${h.status} by ${h.by.join(', ')}${h.note ? ` — ${h.note}` : ''}`, 14);
   }
   if (fact.quotes.length) {
     section('Quotes');
@@ -79,17 +96,20 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   list('Aliases', fact.aliases);
   if (fact.related.length) {
     section('Related');
-    const idWidth = Math.max(...fact.related.map((r) => r.length));
-    for (const id of fact.related) block(options.titles.get(id) ?? '(not loaded)', idWidth + 4, `  ${id.padEnd(idWidth)}  `);
+    const idWidth = Math.max(...fact.related.map((r) => width(visible(r))));
+    for (const id of fact.related) labelled(`  ${visible(id)}`, options.titles.get(id) ?? '(not loaded)', idWidth + 4);
   }
   section('Sources');
   fact.sources.forEach((s, i) => {
     const n = `[${i + 1}]`;
     block([s.publisher, s.title, s.title_en && `(${s.title_en})`, s.published].filter(Boolean).join(' — '), n.length + 3, `  ${n} `);
-    // a url is left whole, however long, so that it can be copied
+    // an address is never broken, however long: it must copy whole
     out.push(`${' '.repeat(n.length + 3)}${visible(s.url)}`);
   });
   out.push('');
-  field('File', fact.file);
+  // a path, like an address, is never broken
+  const file = visible(fact.file);
+  if (columns === 0 || LABEL + width(file) <= columns) out.push(`${chalk.bold('File'.padEnd(LABEL))}${file}`);
+  else out.push(chalk.bold('File'), `  ${file}`);
   return `${out.join('\n')}\n`;
 }

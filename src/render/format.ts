@@ -1,52 +1,92 @@
-// One dispatch over the output formats, for every command that prints rows of records.
+// One dispatch over the output formats, for every command that prints rows of records: the same
+// records behind JSON, NDJSON, CSV, TSV, plain lines, Markdown and the terminal table.
+import type { ChalkInstance } from 'chalk';
 import { visible } from '../control.js';
+import { cellText } from './cells.js';
 import { renderCsv, renderMarkdown, renderTsv } from './delimited.js';
 import { renderJson, renderNdjson } from './json.js';
-import type { TableOptions } from './table.js';
+import { pickFields, type FactRecord } from './record.js';
+import { highlight, type Column, type Look, type Rows } from './rows.js';
 
-export type Format = 'table' | 'plain' | 'json' | 'ndjson' | 'csv' | 'markdown';
+export type { Column, Look, Rows } from './rows.js';
 
-export interface Rows {
-  /** what JSON and NDJSON print */
-  readonly records: readonly unknown[];
-  /** the machine names of the columns: the CSV header */
-  readonly names: readonly string[];
-  /** the column headers people read: tables and Markdown */
-  readonly headers: readonly string[];
-  /** the cells, one line of text each; `human` asks for the table's forms (dates with "–", "c.") */
-  readonly cells: (human: boolean) => string[][];
-  readonly table: TableOptions;
+export const FORMATS = Object.freeze(['table', 'plain', 'json', 'ndjson', 'csv', 'tsv', 'markdown'] as const);
+export type Format = (typeof FORMATS)[number];
+
+export type Renderer = (rows: Rows, look: Look) => string;
+
+/**
+ * Rows of records: each column's cells from the field it names. With `pick`, JSON prints only those
+ * fields (--fields); otherwise the whole records.
+ */
+export function recordRows(
+  records: readonly object[],
+  columns: readonly Column[],
+  options: { readonly pick: boolean; readonly marks?: Rows['marks']; readonly tint?: Rows['tint'] },
+): Rows {
+  const names = columns.map((c) => c.name);
+  const all = records as readonly FactRecord[];
+  return {
+    records: options.pick ? all.map((r) => pickFields(r, names)) : all,
+    columns,
+    cells: (human) => all.map((r) => names.map((name) => cellText(r, name, human))),
+    marks: options.marks,
+    tint: options.tint,
+  };
 }
 
-export type Renderer = (data: Rows) => string;
-
-/** Rows of plain records whose field names are also the column headers (rif topics, rif paths). */
-export function namedRows<T>(records: readonly T[], names: readonly string[], cells: (record: T) => string[], table: TableOptions): Rows {
-  return { records, names, headers: names, cells: () => records.map(cells), table };
+/** Plain columns: free text unless named rigid, kept in the order given. */
+export function columnsOf(names: readonly string[], rigid: readonly string[] = [], headers: (name: string) => string = (n) => n): Column[] {
+  return names.map((name, i) => ({ name, header: headers(name), rigid: rigid.includes(name), keep: names.length - i }));
 }
+
+/** A cell on one line: a tab or a line break inside it becomes a space (TSV and tables cannot hold them). */
+const oneLine = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
 
 /** Every cell of every text format, with control characters escaped: fact text may come from anyone's files. */
-const visibleCells = (data: Rows, human: boolean): string[][] => data.cells(human).map((row) => row.map(visible));
+const shown = (rows: Rows, human: boolean, lines = oneLine): string[][] => rows.cells(human).map((row) => row.map((cell) => visible(lines(cell))));
+
+/** Cells coloured for people who asked for colour in a pipe: the kind in its colour, search matches highlighted. */
+function coloured(rows: Rows, cells: string[][], chalk: ChalkInstance): string[][] {
+  if (chalk.level === 0) return cells;
+  return cells.map((row, r) =>
+    row.map((cell, c) => {
+      const marks = rows.marks?.(r, c);
+      const text = marks?.length ? highlight(cell, 0, marks, chalk) : cell;
+      return rows.tint?.(r, c)?.(text) ?? text;
+    }),
+  );
+}
 
 /** The renderer for a format. cli-table3 is loaded only when a table is wanted: pipes never pay for it. */
 export async function rendererFor(format: Format): Promise<Renderer> {
   const renderTable = format === 'table' ? (await import('./table.js')).renderTable : undefined;
-  return (data) => {
+  return (rows, look) => {
+    const names = rows.columns.map((c) => c.name);
     switch (format) {
       case 'json':
-        return renderJson(data.records);
+        return renderJson(rows.records);
       case 'ndjson':
-        return renderNdjson(data.records);
+        return renderNdjson(rows.records);
       case 'table': {
-        const rows = visibleCells(data, true);
-        return rows.length ? renderTable!(data.headers, rows, data.table) : '';
+        const cells = shown(rows, true);
+        return cells.length ? renderTable!(rows.columns, cells, { ...look, marks: rows.marks, tint: rows.tint }) : '';
       }
       case 'plain':
-        return renderTsv(visibleCells(data, false));
+        return renderTsv(coloured(rows, shown(rows, false), look.chalk));
+      case 'tsv':
+        return renderTsv([names, ...shown(rows, false)]);
       case 'csv':
-        return renderCsv(data.names, visibleCells(data, false));
+        // RFC 4180 quotes a field that holds a line break: the text stays as written
+        return renderCsv(
+          names,
+          shown(rows, false, (text) => text),
+        );
       case 'markdown':
-        return renderMarkdown(data.headers, visibleCells(data, false));
+        return renderMarkdown(
+          rows.columns.map((c) => c.header),
+          shown(rows, true),
+        );
     }
   };
 }

@@ -2,9 +2,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { FactHead } from '../facts/head.js';
 import type { Fact, Hit } from '../facts/types.js';
-import { cellText, header } from './cells.js';
-import type { Rows } from './format.js';
-import { pickFields, toRecord, type FieldName } from './record.js';
+import { kindColor } from './bars.js';
+import { header } from './cells.js';
+import { recordRows, type Column, type Rows } from './format.js';
+import { toRecord, type FactRecord, type FieldName } from './record.js';
 
 export type View = 'search' | 'list' | 'event' | 'treaty' | 'allegation';
 
@@ -17,32 +18,64 @@ const DEFAULT_FIELDS: Readonly<Record<View, readonly FieldName[]>> = Object.free
   allegation: ['date', 'status', 'alleged_by', 'id', 'title'],
 });
 
-/** Columns of short values that people copy whole: shrunk only as a last resort. */
-const RIGID: ReadonlySet<FieldName> = new Set(['id', 'kind', 'date', 'start', 'end', 'signed', 'in_force', 'ended', 'status', 'score', 'precision']);
+/** Columns of short values that people copy whole: never cut. */
+const RIGID: ReadonlySet<string> = new Set([
+  'id',
+  'kind',
+  'date',
+  'start',
+  'end',
+  'signed',
+  'in_force',
+  'ended',
+  'status',
+  'score',
+  'precision',
+  'group',
+  'span',
+  'file',
+]);
+
+/**
+ * What a narrow table keeps longest: the id (to copy into rif show) and the title (to read), then the
+ * date. A field not named here goes before all of these.
+ */
+const KEEP: Readonly<Partial<Record<string, number>>> = Object.freeze({
+  id: 100,
+  title: 90,
+  date: 80,
+  signed: 80,
+  status: 70,
+  group: 65,
+  kind: 60,
+  ended: 50,
+  alleged_by: 40,
+  in_force: 30,
+});
+
+/** The columns for these fields: rigid where values are copied whole, kept in the order above. */
+export function factColumns(fields: readonly string[]): Column[] {
+  return fields.map((name) => ({ name, header: header(name), rigid: RIGID.has(name), keep: KEEP[name] ?? 0 }));
+}
 
 export interface HitsOptions {
   readonly view: View;
-  readonly fields?: readonly FieldName[] | undefined;
+  readonly fields?: readonly string[] | undefined;
   readonly withScore: boolean;
   readonly chalk: ChalkInstance;
-  readonly columns: number;
+  /** fields a command adds to each record (a timeline's group and span) */
+  readonly extra?: (hit: Hit<Fact | FactHead>, index: number) => Readonly<Record<string, unknown>>;
 }
 
-/** The rows of a listing, for any renderer. */
+/** The rows of a listing, for any renderer: the title's search matches marked, the kind in its colour. */
 export function hitRows(hits: readonly Hit<Fact | FactHead>[], options: HitsOptions): Rows {
-  const records = hits.map((hit) => toRecord(hit, options.withScore));
+  const records: FactRecord[] = hits.map((hit, i) => ({ ...toRecord(hit, options.withScore), ...options.extra?.(hit, i) }));
   const fields = options.fields ?? DEFAULT_FIELDS[options.view];
-  const titleColumn = fields.indexOf('title');
-  return {
-    records: options.fields ? records.map((r) => pickFields(r, fields)) : records,
-    names: fields,
-    headers: fields.map(header),
-    cells: (human) => records.map((r) => fields.map((f) => cellText(r, f, human))),
-    table: {
-      columns: options.columns,
-      chalk: options.chalk,
-      highlights: hits.map((hit) => fields.map((_, c) => (c === titleColumn ? hit.titleMatches : undefined))),
-      rigid: fields.map((f) => RIGID.has(f)),
-    },
-  };
+  const title = fields.indexOf('title');
+  const kind = fields.indexOf('kind');
+  return recordRows(records, factColumns(fields), {
+    pick: options.fields !== undefined,
+    marks: (r, c) => (c === title ? hits[r]!.titleMatches : undefined),
+    tint: (r, c) => (c === kind ? kindColor(options.chalk, hits[r]!.fact.kind) : undefined),
+  });
 }

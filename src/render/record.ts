@@ -34,14 +34,21 @@ const RECORD_KEYS = Object.freeze([
   'file',
 ] as const);
 
-/** All fields of the fact (or of the head, for a listing of head fields) in a stable order; `score` only on search results. */
+/**
+ * Every field of the record in a stable order, on every kind: a field that does not apply to the fact's
+ * kind (a treaty's parties on an event) is null, and so is `score` outside a search. Built from a head,
+ * for a listing of head fields only, the fields a head lacks are null too; they are never printed then.
+ */
 export function toRecord(hit: Hit<Fact | FactHead>, withScore: boolean): FactRecord {
-  const fact: object = hit.fact;
+  const fact = hit.fact as unknown as Record<string, unknown>;
   const record: FactRecord = {};
-  for (const key of RECORD_KEYS) if (key in fact) record[key] = (fact as Record<string, unknown>)[key];
-  if (withScore) record['score'] = hit.score;
+  for (const key of RECORD_KEYS) record[key] = key in fact ? fact[key] : null;
+  record['score'] = withScore ? hit.score : null;
   return record;
 }
+
+/** The record's keys in the order JSON prints them, `score` last. */
+export const RECORD_FIELDS: readonly string[] = Object.freeze([...RECORD_KEYS, 'score']);
 
 /** The names --fields accepts: the record's fields, plus `start`/`end` for the date's bounds. */
 export const FIELD_NAMES = Object.freeze([
@@ -80,8 +87,8 @@ export const FIELD_NAMES = Object.freeze([
 ] as const);
 export type FieldName = (typeof FIELD_NAMES)[number];
 
-/** The value of one field of the record (null where the kind has no such field). */
-export function fieldValue(record: FactRecord, field: FieldName): unknown {
+/** The value of one field of the record (null where the kind has no such field); other fields (a timeline's group) as they are. */
+export function fieldValue(record: FactRecord, field: string): unknown {
   const date = record['date'] as Fact['date'];
   switch (field) {
     case 'start':
@@ -99,6 +106,6 @@ export function fieldValue(record: FactRecord, field: FieldName): unknown {
   }
 }
 
-export function pickFields(record: FactRecord, fields: readonly FieldName[]): FactRecord {
+export function pickFields(record: FactRecord, fields: readonly string[]): FactRecord {
   return Object.fromEntries(fields.map((f) => [f, fieldValue(record, f)]));
 }

@@ -6,7 +6,6 @@ import { parsePartialDate } from '../dates.js';
 import type { FactHead } from '../facts/head.js';
 import { KINDS, STATUSES, type Fact, type Kind, type Status } from '../facts/types.js';
 import { countBar, kindColor } from './bars.js';
-import { renderTsv } from './delimited.js';
 import { renderJson } from './json.js';
 import { width, wrap } from './text.js';
 
@@ -76,14 +75,24 @@ const rows = (stats: Stats, section: Section): [string, number][] => Object.entr
 
 export const statsJson = (stats: Stats): string => renderJson(stats);
 
-/** "total", "facts", N, then ("record", "as_of", date) when the bundled facts are counted, then one line of section, key, count per count, separated by tabs: made for awk and cut. */
-export function statsPlain(stats: Stats): string {
-  const lines = [
-    ['total', 'facts', String(stats.total)],
-    ...(stats.as_of ? [['record', 'as_of', stats.as_of]] : []),
-    ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => [s.name, visible(key), String(n)])),
+/** One record per line of the counts: ("total", "facts", N), ("record", "as_of", date) when the bundled facts are counted, then each count. */
+export function statsRecords(stats: Stats): { section: string; key: string; value: number | string }[] {
+  return [
+    { section: 'total', key: 'facts', value: stats.total },
+    ...(stats.as_of ? [{ section: 'record', key: 'as_of', value: stats.as_of }] : []),
+    ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => ({ section: s.name, key, value: n }))),
   ];
-  return renderTsv(lines);
+}
+
+const mdCell = (text: string): string => visible(text).replace(/[\\|]/g, '\\$&');
+
+/** A line saying how many facts, then a Markdown table per section, as the charts show them. */
+export function statsMarkdown(stats: Stats): string {
+  const out = [`**${stats.total} fact${stats.total === 1 ? '' : 's'}**${stats.as_of ? ` (the bundled record is complete to ${stats.as_of})` : ''}`];
+  for (const section of SECTIONS) {
+    out.push('', `| ${section.name} | facts |`, '| --- | ---: |', ...rows(stats, section).map(([key, n]) => `| ${mdCell(key)} | ${n} |`));
+  }
+  return `${out.join('\n')}\n`;
 }
 
 export interface DrawOptions {

@@ -1,15 +1,13 @@
-// `rif timeline`: facts along a time axis, grouped by century, decade or year. A terminal gets the drawn
-// form (kind letter, date, title, a bar on a shared axis); a pipe tab-separated lines; scripts JSON;
-// documents a nested Markdown list.
+// `rif timeline`: facts along a time axis, grouped by century, decade or year. People get the drawn form
+// (kind letter, date, title, a bar on a shared axis), documents a nested Markdown list; the records
+// (with each fact's group and span) print as every listing's do.
 import type { ChalkInstance } from 'chalk';
 import { visible } from '../control.js';
 import { daysInMonth, firstDay, lastDay, parsePartialDate, type DayKey, type DayRange } from '../dates.js';
 import type { FactHead } from '../facts/head.js';
 import type { Fact, FactDate, Kind } from '../facts/types.js';
 import { GLYPHS, kindColor, track, type Placement } from './bars.js';
-import { formatDate } from './cells.js';
-import { renderTsv } from './delimited.js';
-import { renderJson } from './json.js';
+import { formatDate, type Span } from './cells.js';
 import { width, wrap } from './text.js';
 
 import type { Grouping } from './grouping.js';
@@ -19,19 +17,16 @@ const YEARS: Readonly<Record<Grouping, number>> = Object.freeze({ century: 100, 
 const MAX_GROUPS = 16;
 /** Open spans are drawn to the present. The record runs to March 2026; a later date in the facts moves it on. */
 const PRESENT_YEAR = 2026;
-const LAYOUT = Object.freeze({ indent: 2, gap: 2, barShare: 0.4, minBar: 12, maxBar: 60, naturalBar: 40, minTitle: 12, tickRoom: 6 });
+/** minTitle: the narrowest a title may be beside its date; minTitleBesideBars: and beside a bar, else the bars go */
+const LAYOUT = Object.freeze({ indent: 2, gap: 2, barShare: 0.4, minBar: 12, maxBar: 60, naturalBar: 40, minTitle: 12, minTitleBesideBars: 24, tickRoom: 6 });
+/** Columns kept after the bars for the last year label, which starts at its year: a four-digit year's last three. */
+const LABEL_MARGIN = 3;
 /** Years between axis labels: the smallest that leaves `tickRoom` columns per label. */
 const TICK_STEPS = Object.freeze([1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]);
 
 const KIND_LETTER: Readonly<Record<Kind, string>> = Object.freeze({ event: 'E', treaty: 'T', allegation: 'A' });
 
 type Shown = Fact | FactHead;
-
-/** What a fact's bar draws, as partial dates; `end` is null for a span that has not ended. */
-interface Span {
-  readonly start: string;
-  readonly end: string | null;
-}
 
 export interface Entry {
   readonly fact: Shown;
@@ -97,34 +92,6 @@ function noteOf(fact: Shown): string {
     ...(fact.ended !== null ? [`ended ${fact.ended}`] : fact.in_force_now ? ['in force now'] : []),
   ];
   return parts.join(', ');
-}
-
-const spanText = (span: Span | null): string => (span ? `${span.start}/${span.end ?? '..'}` : '');
-
-/** One tab-separated line per fact: group, kind, date, span (EDTF; empty for one date), status, id, title. */
-export function timelinePlain(entries: readonly Entry[]): string {
-  return renderTsv(
-    entries.map(({ fact, group, span }) =>
-      [group, fact.kind, formatDate(headDate(fact), false), spanText(span), fact.kind === 'allegation' ? fact.status : '', fact.id, fact.title].map((cell) =>
-        visible(cell.replace(/[\t\r\n]+/g, ' ')),
-      ),
-    ),
-  );
-}
-
-/** One record per fact: `{ group, id, kind, title, date, span, status }`; every key always present. */
-export function timelineJson(entries: readonly Entry[]): string {
-  return renderJson(
-    entries.map(({ fact, group, span }) => ({
-      group,
-      id: fact.id,
-      kind: fact.kind,
-      title: fact.title,
-      date: { start: fact.date.start, end: fact.date.end, precision: fact.date.precision, approximate: fact.date.approximate },
-      span,
-      status: fact.kind === 'allegation' ? fact.status : null,
-    })),
-  );
 }
 
 // one line per item, and no character that Markdown would read as markup
@@ -212,14 +179,18 @@ function placement(entry: Entry, axis: Axis, cells: number): Placement {
   return { from, to, span, before: span && r.lo < axis.lo, after: span && (entry.span.end === null || r.hi > axis.hi) };
 }
 
-/** Year labels over the bars, each where its year begins; one that would touch the last is left out. */
+/**
+ * Year labels over the bars, each starting in the column where its year begins, never moved to fit: the
+ * last may run on into the margin kept after the bars. One that would touch the label before it, or run
+ * past the margin, is left out.
+ */
 function ticks(axis: Axis, cells: number): string {
   const perYear = cells / (axis.to - axis.from);
   let line = '';
   for (let year = Math.ceil(axis.from / axis.step) * axis.step; year <= axis.to; year += axis.step) {
     const label = String(year);
-    const at = Math.min(cells - label.length, Math.floor((year - axis.from) * perYear));
-    if (at >= (line ? line.length + 1 : 0)) line = line.padEnd(at) + label;
+    const at = Math.floor((year - axis.from) * perYear);
+    if (at >= (line ? line.length + 1 : 0) && at + label.length <= cells + LABEL_MARGIN) line = line.padEnd(at) + label;
   }
   return line || String(Math.floor(axis.from));
 }
@@ -243,9 +214,10 @@ export function drawTimeline(entries: readonly Entry[], by: Grouping, options: D
   const fitted = Math.min(LAYOUT.maxBar, Math.floor(free * LAYOUT.barShare));
   // too narrow for a title beside its date: the title goes under it, and there is no room for bars
   const stacked = columns > 0 && free < LAYOUT.minTitle;
-  const cells = columns === 0 ? LAYOUT.naturalBar : !stacked && fitted >= LAYOUT.minBar ? fitted : 0;
+  const roomForBars = fitted >= LAYOUT.minBar && free - fitted - gap - LABEL_MARGIN >= LAYOUT.minTitleBesideBars;
+  const cells = columns === 0 ? LAYOUT.naturalBar : !stacked && roomForBars ? fitted : 0;
   const titleLeft = stacked ? indent + 2 : left;
-  const titleWidth = columns === 0 ? widest(texts.map((t) => t.text)) : Math.max(1, columns - titleLeft - (cells ? cells + gap : 0));
+  const titleWidth = columns === 0 ? widest(texts.map((t) => t.text)) : Math.max(1, columns - titleLeft - (cells ? cells + gap + LABEL_MARGIN : 0));
   const axis = cells ? makeAxis(entries, options.window, cells) : undefined;
 
   const out: string[] = [];
