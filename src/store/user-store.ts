@@ -3,21 +3,20 @@
 // recorded). A fingerprint of the paths tells that at once for a large collection; else, or when the
 // fingerprint differs, the files are walked and compared one by one, and what changed is parsed and
 // written into the entry. Damage found in the entry at any point means a rebuild from the fact files.
-import { realpathSync, rmSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { rmSync } from 'node:fs';
 import { absolutePath, findUserFiles, type FoundFiles } from '../facts/files.js';
-import { BUNDLED_DIR } from '../paths.js';
+import { bundledPaths, overlapsBundled } from './bundled-paths.js';
 import type { Bundled } from './bundled-store.js';
 import type { Checksum } from './checksum.js';
 import { openEntry, type DiskEntry } from './disk-store.js';
 import { readManifest, StoreDamaged, type Manifest } from './entry.js';
 import { fingerprint } from './fingerprint.js';
-import { filesFromListing } from './listed-files.js';
 import type { Hash } from './hash.js';
+import { filesFromListing } from './listed-files.js';
+import { takeLock } from './lock.js';
 import type { Plan } from './plan.js';
 import { isRacy, sameState, type Sources } from './sources.js';
 import { memoryStore, type Progress, type Store } from './store.js';
-import { takeLock } from './lock.js';
 import { recordFingerprint, writeEntry } from './write-entry.js';
 
 export interface UserStoreOptions {
@@ -214,40 +213,4 @@ function recovering(entry: DiskEntry, options: UserStoreOptions): Store {
     facts: (indices) => read((s) => s.facts(indices)),
     wordIndex: () => read((s) => s.wordIndex()),
   };
-}
-
-/** Whether one of the user's paths is, holds or lies within the bundled facts (whose files the walk skips). */
-function overlapsBundled(roots: readonly string[]): boolean {
-  let bundled: string;
-  try {
-    bundled = realpathSync(BUNDLED_DIR);
-  } catch {
-    return false;
-  }
-  return roots.some((root) => {
-    let real: string;
-    try {
-      real = realpathSync(root);
-    } catch {
-      return true;
-    }
-    return real === bundled || real.startsWith(bundled + sep) || bundled.startsWith(real + sep);
-  });
-}
-
-/** The real paths of the bundled folder, its kind folders and its files, as the walk of user paths records what it has seen. */
-function bundledPaths(files: readonly string[]): Set<string> {
-  let real: string;
-  try {
-    real = realpathSync(BUNDLED_DIR);
-  } catch {
-    return new Set();
-  }
-  const seen = new Set([real]);
-  for (const file of files) {
-    const rel = relative(BUNDLED_DIR, file);
-    seen.add(join(real, rel));
-    seen.add(join(real, dirname(rel)));
-  }
-  return seen;
 }
