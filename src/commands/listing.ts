@@ -104,6 +104,8 @@ export async function selectHits(view: View, words: readonly string[], options: 
   const sortKey: SortKey = options.sort ?? configured ?? (query ? 'relevance' : 'date');
   const limit = options.limit === false ? undefined : (options.limit ?? (wanted.configLimit ? settings.limit : undefined));
 
+  // the ranker loads while the store opens (with many user files, while find lists them)
+  const ranker = query ? import('../search/rank.js') : undefined;
   const store = await openFacts(options, io);
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
@@ -119,7 +121,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
   };
   const compiled = compiledJson(store, query, wanted);
   const whole = needsWhole(wanted) && !compiled;
-  const { rows, highlight } = await findRows(store, query, filter, { whole, marks: wanted.marks === true, limit }, io);
+  const { rows, highlight } = await findRows(store, query, ranker, filter, { whole, marks: wanted.marks === true, limit }, io);
   const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, limit ?? Infinity), whole));
   return {
     store,
@@ -141,7 +143,14 @@ async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Prom
  * The facts that pass the filters, or with a query the best of them by relevance (the filters apply
  * first, so they narrow what is ranked). Also how to mark title matches on the rows a table shows.
  */
-async function findRows(store: Store, query: string, filter: Filter, need: { whole: boolean; marks: boolean; limit: number | undefined }, io: Io) {
+async function findRows(
+  store: Store,
+  query: string,
+  ranker: Promise<typeof import('../search/rank.js')> | undefined,
+  filter: Filter,
+  need: { whole: boolean; marks: boolean; limit: number | undefined },
+  io: Io,
+) {
   const selected = await store.select(filter);
   if (!query) {
     // when every row prints whole, read the whole facts at once rather than heads first
@@ -151,7 +160,7 @@ async function findRows(store: Store, query: string, filter: Filter, need: { who
     return { rows, highlight: (shown: Row[]) => shown };
   }
   // fuse.js loads with the search only: listings without a query (list --json) go without it
-  const { search, withTitleMatches } = await import('../search/rank.js');
+  const { search, withTitleMatches } = await (ranker ?? import('../search/rank.js'));
   const kept = new Uint8Array(store.size);
   for (const i of selected) kept[i] = 1;
   const result = await search(store, query, (i) => kept[i] === 1);

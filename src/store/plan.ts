@@ -183,9 +183,15 @@ function fileEntry(job: FoundFile, hash: string, racy: boolean, first: number, c
 /** An unchanged file's entry with its state as now found. */
 const keep = (old: FileEntry, job: FactJob, racy: boolean): FileEntry => fileEntry(job, old.hash, racy, old.first, old.count, old.issues);
 
+/** Whether the files gave the same records and problems as before (only their states changed). */
 function sameIssues(previous: Previous, sources: Sources): boolean {
-  const text = (s: Sources) => JSON.stringify([s.skipped, s.files.map((f) => [f.file, f.first, f.count, f.issues])]);
-  return text(previous.sources) === text(sources);
+  const [a, b] = [previous.sources, sources];
+  const same = (x: readonly Issue[], y: readonly Issue[]) => x === y || (x.length === 0 && y.length === 0) || JSON.stringify(x) === JSON.stringify(y);
+  return (
+    same(a.skipped, b.skipped) &&
+    a.files.length === b.files.length &&
+    a.files.every((f, i) => f.file === b.files[i]!.file && f.first === b.files[i]!.first && f.count === b.files[i]!.count && same(f.issues, b.files[i]!.issues))
+  );
 }
 
 function sameVocabularies(a: readonly VocabularyEntry[], b: readonly VocabularyEntry[]): boolean {
