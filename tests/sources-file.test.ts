@@ -5,7 +5,7 @@ import type { Sources, StoredCheck } from '../src/store/sources.js';
 import { decodeChecks, decodeSources, encodeChecks, encodeSources } from '../src/store/sources-file.js';
 
 const issue: Issue = { code: 'RIF012', file: '/facts/b.yaml', line: 3, col: 5, message: 'unknown topic "x"' };
-const state = { size: 120, mtimeMs: 1733590000123.4567, ctimeMs: 1733590000999.25, ino: 2 ** 40 + 3, dev: 66306 };
+const state = { size: 120, mtimeMs: 1733590000123.4565, ctimeMs: 1733590000999.25, ino: 2 ** 40 + 3, dev: 66306 };
 const sources: Sources = {
   bundled: 2,
   vocabularies: [{ file: '/facts/topics.yaml', ...state, hash: 'a'.repeat(40) }],
