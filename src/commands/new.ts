@@ -4,7 +4,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import { Argument, Command } from 'commander';
 import { displayPath, openFacts, userFactPaths, type DataOptions } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
-import { factTemplate } from '../facts/template.js';
 import { KINDS, type Kind } from '../facts/types.js';
 import type { Io } from '../io.js';
 import { BUNDLED_DIR, SCHEMA_DIR } from '../paths.js';
@@ -92,9 +91,12 @@ Examples:
     let id = given ?? `new-${kind}-${today}`;
     for (let n = 2; given === undefined && (ids.has(id) || existsSync(join(folder, `${id}.yaml`))); n++) id = `new-${kind}-${today}-${n}`;
     const file = join(folder, `${id}.yaml`);
+    // the template loads only for rif new
+    const { factTemplate } = await import('../facts/template.js');
+    const text = factTemplate({ kind, id, today, schema: join(SCHEMA_DIR, 'fact.schema.json') });
     try {
       // wx: never over a file that is there, even one written since the check above
-      writeFileSync(file, factTemplate({ kind, id, today, schema: join(SCHEMA_DIR, 'fact.schema.json') }), { flag: 'wx' });
+      writeFileSync(file, text, { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') throw new UsageError(`${displayPath(file, io.cwd)} exists already; rif new never overwrites a file`);

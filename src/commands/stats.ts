@@ -8,7 +8,7 @@ import { readRecordInfo } from '../record.js';
 import type { Kind } from '../facts/types.js';
 import { kindColor } from '../render/bars.js';
 import { columnsOf, recordRows, rendererFor } from '../render/format.js';
-import { STATS_BY, type StatsBy } from '../render/stats-by.js';
+import { STATS_BY, type StatsBy } from '../render/stats-keys.js';
 import { didYouMean } from '../suggest.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import { addOutputOptions, chartFormat, outputLook } from './output.js';

@@ -3,9 +3,7 @@
 import { parsePartialDate } from '../dates.js';
 import type { FactHead } from '../facts/head.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
-
-export const STATS_BY = Object.freeze(['kind', 'topic', 'status', 'decade', 'century', 'year', 'actor', 'place'] as const);
-export type StatsBy = (typeof STATS_BY)[number];
+import type { StatsBy } from './stats-keys.js';
 
 export interface Chart {
   /** the section: kind, topic, status, decade, … */

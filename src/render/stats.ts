@@ -7,7 +7,8 @@ import type { FactHead } from '../facts/head.js';
 import { KINDS, STATUSES, type Fact, type Kind, type Status } from '../facts/types.js';
 import { countBar, kindColor } from './bars.js';
 import { renderJson } from './json.js';
-import { NONE, type Chart, type StatsBy } from './stats-by.js';
+import { NONE, type Chart } from './stats-by.js';
+import type { StatsBy } from './stats-keys.js';
 import { width, wrap } from './text.js';
 
 /** The JSON document, keys in the order they print. */
