@@ -30,7 +30,17 @@ const ENVIRONMENT: readonly { readonly name: string; readonly text: string; read
   { name: 'VISUAL, EDITOR', text: 'The editor rif config edit opens, VISUAL first; vi without them.', command: 'config' },
   { name: 'NO_COLOR', text: 'Any value but the empty one turns colour off, unless --color always or FORCE_COLOR says otherwise.' },
   { name: 'FORCE_COLOR', text: '0 turns colour off; 1, 2 or 3 turn it on, in a pipe too, with more colours. --color and --no-color decide first.' },
-  { name: 'TERM', text: 'dumb turns colour off.' },
+  { name: 'TERM', text: 'dumb turns colour off (and OSC 8 links); xterm-kitty, alacritty, foot and wezterm draw OSC 8 links in the show card.' },
+  {
+    name: 'BROWSER',
+    text: 'The program rif open hands an address to: commands separated by : (the first that starts opens it), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
+    command: 'open',
+  },
+  {
+    name: 'FORCE_HYPERLINK',
+    text: "1 makes the show card's addresses OSC 8 links on any terminal, 0 on none; never in a pipe. Without it, links where the terminal says it draws them (VTE_VERSION, TERM_PROGRAM, WT_SESSION, KONSOLE_VERSION, TERM).",
+    command: 'show',
+  },
 ]);
 
 const FILES: readonly { readonly name: string; readonly text: string; readonly command?: string }[] = Object.freeze([
