@@ -469,7 +469,7 @@ describe('the sentence', () => {
     );
     expect(await plain('russo-persian-war-1804-1813')).toMatchInlineSnapshot(`"Russo-Persian War of 1804-1813, June 1804 – 24 October 1813."`);
     expect(await plain('iranian-drones-to-russia')).toMatchInlineSnapshot(
-      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), the Kremlin and the Russian Foreign Ministry; confirmed by Hossein Amir-Abdollahian (Iranian foreign minister, 5 November 2022; partial admission only: a limited number of drones sent months before the invasion of 24 February 2022, none for the war); status: disputed."`,
+      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), the Kremlin and the Ministry of Foreign Affairs of the Russian Federation; confirmed by Hossein Amir-Abdollahian (Iranian foreign minister, 5 November 2022; partial admission only: a limited number of drones sent months before the invasion of 24 February 2022, none for the war); status: disputed."`,
     );
   });
 
