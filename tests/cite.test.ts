@@ -485,6 +485,10 @@ describe('the sentence', () => {
     ],
     ['gazprom-nioc-agreements-2008', "Gazprom's 2008 agreements with Iran on South Pars blocks and oil projects, signed 19 February 2008."],
     ['treaty-of-resht-1732', 'Treaty of Resht (Rasht), 1732, between the Russian Empire and Safavid Iran, signed 1 February 1732, ended 21 March 1735.'],
+    [
+      'establishment-commerce-navigation-convention-1931',
+      'Soviet-Persian Convention of Establishment, Commerce and Navigation (1931) between the Soviet Union and Persia, signed 27 October 1931, in force from 22 June 1932.',
+    ],
     ['shah-visit-to-moscow-1974', "The Shah's 1974 visit to Moscow, 18–19 November 1974."],
     ['shah-visit-to-ussr-1965', "The Shah's 1965 visit to the Soviet Union, 21 June – 3 July 1965."],
     ['afanasy-nikitin-journey-through-persia', "Afanasy Nikitin's journey through Persia (1466-1474), c. 1466–1474."],

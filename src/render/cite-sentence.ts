@@ -9,13 +9,21 @@ import { oneLine } from './cited-source.js';
 const listed = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /**
+ * Whether a title ends in a phrase set off by a comma ("Treaty of Resht (Rasht), 1732"), which a comma
+ * must close; not a comma in brackets ("(Moscow, 2008)") or in a list ("Establishment, Commerce and Navigation").
+ */
+function endsInAside(title: string): boolean {
+  const parts = title.replace(/\([^)]*\)/g, '').split(',');
+  return parts.length > 1 && !/\band\b/.test(parts.at(-1)!);
+}
+
+/**
  * A treaty's parties, as its title does not already name them: "between the Russian Empire and Qajar
- * Iran". A title that says "between" or "with" names them (Gazprom's 2008 agreements with Iran); a title
- * with a comma in it ("Treaty of Resht (Rasht), 1732") is closed by one before the parties.
+ * Iran". A title that says "between" or "with" names them (Gazprom's 2008 agreements with Iran).
  */
 function betweenParties(title: string, parties: readonly string[]): string {
   if (parties.length < 2 || /\b(?:between|with)\b/i.test(title)) return '';
-  return `${title.includes(',') ? ',' : ''} between ${listed(parties.map(withArticle))}`;
+  return `${endsInAside(title) ? ',' : ''} between ${listed(parties.map(withArticle))}`;
 }
 
 /**
