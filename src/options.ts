@@ -85,11 +85,20 @@ export function parseSize(value: string): number {
   return bytes;
 }
 
-export function parseSort(value: string): SortKey {
-  const key = value.trim().toLowerCase();
-  if (!(SORT_KEYS as readonly string[]).includes(key)) throw new InvalidArgumentError(`use one of ${SORT_KEYS.join(', ')}${didYouMean(key, SORT_KEYS)}`);
-  return key as SortKey;
+/**
+ * The parser of a flag that takes one of a few words, in any case, with a "did you mean" for a near
+ * miss. Declared with commander's `.choices()` first (`.choices(words).argParser(oneWord(words))`), the
+ * words also show in the help and complete in the shell.
+ */
+export function oneWord<T extends string>(allowed: readonly T[]): (value: string) => T {
+  return (value) => {
+    const word = value.trim().toLowerCase();
+    if (!(allowed as readonly string[]).includes(word)) throw new InvalidArgumentError(`use one of ${allowed.join(', ')}${didYouMean(word, allowed)}`);
+    return word as T;
+  };
 }
+
+export const parseSort: (value: string) => SortKey = oneWord(SORT_KEYS);
 
 export function parseColor(value: string): ColorMode {
   const mode = value.trim().toLowerCase();

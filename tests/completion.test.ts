@@ -103,6 +103,8 @@ describe('the completion spec', () => {
     ['allegations', '--status', { type: 'words', words: [...STATUSES] }],
     ['search', '--sort', { type: 'words', words: ['date', 'relevance', 'title'] }],
     ['validate', '--format', { type: 'words', words: ['text', 'json'] }],
+    ['stats', '--by', { type: 'words', words: ['kind', 'topic', 'status', 'decade', 'century', 'year', 'actor', 'place'] }],
+    ['timeline', '--by', { type: 'words', words: ['century', 'decade', 'year'] }],
     ['list', '--topic', { type: 'list', list: 'topics' }],
     ['show', '--facts', { type: 'files' }],
     ['list', '--from', { type: 'none' }],
@@ -168,6 +170,14 @@ const CASES: readonly { line: string; words: string[]; want: string[]; exact?: b
   { line: 'rif allegations --status d', words: ['rif', 'allegations', '--status', 'd'], want: ['denied', 'disputed'], exact: true },
   { line: 'rif list --sort ', words: ['rif', 'list', '--sort', ''], want: ['date', 'relevance', 'title'], exact: true },
   { line: 'rif validate --format ', words: ['rif', 'validate', '--format', ''], want: ['text', 'json'], exact: true },
+  {
+    line: 'rif stats --by ',
+    words: ['rif', 'stats', '--by', ''],
+    want: ['kind', 'topic', 'status', 'decade', 'century', 'year', 'actor', 'place'],
+    exact: true,
+  },
+  { line: 'rif stats --by c', words: ['rif', 'stats', '--by', 'c'], want: ['century'], exact: true },
+  { line: 'rif timeline --by ', words: ['rif', 'timeline', '--by', ''], want: ['century', 'decade', 'year'], exact: true },
   {
     line: 'rif show treaty-of-g',
     words: ['rif', 'show', 'treaty-of-g'],

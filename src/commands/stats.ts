@@ -1,5 +1,5 @@
 // rif stats: counts of the facts a listing selects, by kind, topic, status and decade, or by one key (--by).
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { EXIT, NotFoundError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
@@ -9,24 +9,18 @@ import type { Kind } from '../facts/types.js';
 import { kindColor } from '../render/bars.js';
 import { columnsOf, recordRows, rendererFor } from '../render/format.js';
 import { STATS_BY, type StatsBy } from '../render/stats-keys.js';
-import { didYouMean } from '../suggest.js';
+import { oneWord } from '../options.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import { addOutputOptions, chartFormat, outputLook } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 
 type StatsOptions = ListingOptions & { readonly by?: StatsBy };
 
-function parseBy(value: string): StatsBy {
-  const by = value.trim().toLowerCase();
-  if (!(STATS_BY as readonly string[]).includes(by)) throw new InvalidArgumentError(`use one of ${STATS_BY.join(', ')}${didYouMean(by, STATS_BY)}`);
-  return by as StatsBy;
-}
-
 export function statsCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('stats')
     .description('counts by kind, topic, status and decade (or --by one of them, a century, a year, an actor or a place): bar charts, SVG, Mermaid, JSON')
     .argument('[query...]', 'optional words to search for')
-    .addOption(new Option('--by <key>', `one count instead of four: ${STATS_BY.join(', ')}`).argParser(parseBy));
+    .addOption(new Option('--by <key>', 'one count instead of four').choices(STATS_BY).argParser(oneWord(STATS_BY)));
   addFilterOptions(addOutputOptions(addDataOptions(cmd), { human: 'bar charts', pictures: true }), io).addHelpText(
     'after',
     `

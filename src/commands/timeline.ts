@@ -1,5 +1,5 @@
 // rif timeline: the facts a listing selects, along a time axis.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
@@ -10,7 +10,7 @@ import { GROUPINGS, type Grouping } from '../render/grouping.js';
 import { hitRows } from '../render/hits.js';
 import { FIELD_NAMES } from '../render/record.js';
 import { sortHits } from '../sort.js';
-import { didYouMean } from '../suggest.js';
+import { oneWord } from '../options.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import type { Entry } from '../render/timeline-axis.js';
 import { addOutputOptions, chartFormat, outputLook, type PictureFormat } from './output.js';
@@ -22,17 +22,13 @@ const TIMELINE_FIELDS = Object.freeze(['group', 'kind', 'date', 'span', 'status'
 
 type TimelineOptions = ListingOptions & { readonly by?: Grouping };
 
-function parseGrouping(value: string): Grouping {
-  const by = value.trim().toLowerCase();
-  if (!(GROUPINGS as readonly string[]).includes(by)) throw new InvalidArgumentError(`use one of ${GROUPINGS.join(', ')}${didYouMean(by, GROUPINGS)}`);
-  return by as Grouping;
-}
-
 export function timelineCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('timeline')
     .description('facts along a time axis, grouped by century, decade or year; spans drawn as bars')
     .argument('[query...]', 'optional words to search for')
-    .addOption(new Option('--by <unit>', 'group by century, decade or year (default: the finest that makes at most 16 groups)').argParser(parseGrouping));
+    .addOption(
+      new Option('--by <unit>', 'how to group the facts (default: the finest that makes at most 16 groups)').choices(GROUPINGS).argParser(oneWord(GROUPINGS)),
+    );
   addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: [...FIELD_NAMES, ...OWN_FIELDS], human: 'drawn timeline', pictures: true }), io).addHelpText(
     'after',
     `
