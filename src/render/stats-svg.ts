@@ -1,7 +1,7 @@
 // `rif stats --format svg`: the counts as horizontal bar charts in one picture, each chart scaled to its
 // own largest count, kinds in their colours and other keys in one neutral colour, the count beside each bar.
 import type { Kind } from '../facts/types.js';
-import type { Chart } from './stats-by.js';
+import { moreText, type Chart } from './stats-by.js';
 import type { Totals } from './stats.js';
 import { FONT, KIND_FILL, NEUTRAL_FILL, PX_PER_COLUMN, fitText, svgDocument, svgText } from './svg.js';
 
@@ -39,6 +39,11 @@ export function statsSvg(totals: Totals, charts: readonly Chart[], columns: numb
           (length ? `<rect x="${x0}" y="${y + 4}" width="${length}" height="12" fill="${fillOf(chart, key)}"${stroke}/>` : '') +
           `<text x="${x0 + length + 6}" y="${y + 14}" fill="#222">${n}</text></g>`,
       );
+      y += row;
+    }
+    const more = moreText(chart);
+    if (more) {
+      body.push(`<text x="${margin + 8}" y="${y + 14}" fill="#666">${svgText(`${more} (--top N shows more)`)}</text>`);
       y += row;
     }
   }
