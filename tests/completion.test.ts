@@ -177,6 +177,7 @@ const CASES: readonly { line: string; words: string[]; want: string[]; exact?: b
     exact: true,
   },
   { line: 'rif stats --by c', words: ['rif', 'stats', '--by', 'c'], want: ['century'], exact: true },
+  { line: 'rif stats --to', words: ['rif', 'stats', '--to'], want: ['--to', '--top', '--topic'], exact: true },
   { line: 'rif timeline --by ', words: ['rif', 'timeline', '--by', ''], want: ['century', 'decade', 'year'], exact: true },
   {
     line: 'rif show treaty-of-g',
