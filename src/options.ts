@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES } from './facts/files.js';
 import { KINDS, STATUSES, type Kind, type Status } from './facts/types.js';
 import { SORT_KEYS, type SortKey } from './sort.js';
 import { COLOR_MODES, type ColorMode } from './render/color.js';
+import { MAX_WIDTH } from './render/format.js';
 import { didYouMean } from './suggest.js';
 
 /** Values of a repeatable, comma-separable flag: --topic a,b --topic c → [a, b, c]. */
@@ -72,6 +73,13 @@ function wholeNumber(min: number) {
 
 export const parseLimit = wholeNumber(1);
 export const parseCount = wholeNumber(0);
+
+/** --width: a number of columns, at most MAX_WIDTH. */
+export function parseWidth(value: string): number {
+  const columns = parseLimit(value);
+  if (columns > MAX_WIDTH) throw new InvalidArgumentError(`use at most ${MAX_WIDTH} columns`);
+  return columns;
+}
 
 const SIZE = /^(\d+)\s*(?:(k|m|g)(?:i?b)?|b)?$/i;
 const UNIT: Readonly<Record<string, number>> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };

@@ -11,7 +11,7 @@ import { columnsOf, recordRows, rendererFor } from '../render/format.js';
 import { STATS_BY, type StatsBy } from '../render/stats-keys.js';
 import { oneWord, parseLimit } from '../options.js';
 import { selectHits, type ListingOptions } from './listing.js';
-import { addOutputOptions, chartFormat, outputLook } from './output.js';
+import { addOutputOptions, chartFormat, outputLook, pictureWidth } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 
 type StatsOptions = ListingOptions & { readonly by?: StatsBy; readonly top?: number };
@@ -55,6 +55,7 @@ Examples:
   return cmd.action(async (words: string[], options: StatsOptions) => {
     const format = chartFormat(options, io);
     const look = outputLook(options, io);
+    const pictureColumns = format === 'svg' ? pictureWidth(options, io) : undefined;
     // places are not in a fact's head: counting them reads the whole facts
     const { query, hits } = await selectHits('list', words, options, io, { format: 'plain', whole: options.by === 'place' });
     const since = Math.max(boundsRange(options.from, options.to).lo, options.in?.lo ?? -Infinity);
@@ -82,7 +83,7 @@ Examples:
     const shown = charts.map((chart) => folded(stats ? drawnDecades(chart, facts, first) : chart));
     if (format === 'markdown') io.stdout(render.statsMarkdown(totals, shown));
     if (format === 'table') io.stdout(render.drawStats(totals, shown, { columns: look.width, chalk: look.chalk }));
-    if (format === 'svg') io.stdout((await import('../render/stats-svg.js')).statsSvg(totals, shown, look.width));
+    if (format === 'svg') io.stdout((await import('../render/stats-svg.js')).statsSvg(totals, shown, pictureColumns!));
     if (format === 'mermaid')
       io.stdout(
         (await import('../render/mermaid.js')).countsMermaid(

@@ -13,7 +13,7 @@ import { sortHits } from '../sort.js';
 import { oneWord } from '../options.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import type { Entry } from '../render/timeline-axis.js';
-import { addOutputOptions, chartFormat, outputLook, type PictureFormat } from './output.js';
+import { addOutputOptions, chartFormat, outputLook, pictureWidth, type PictureFormat } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 
 /** What each fact's record adds in a timeline, and the fields its lines print by default. */
@@ -55,6 +55,7 @@ Examples:
   return cmd.action(async (words: string[], options: TimelineOptions) => {
     const format = chartFormat(options, io);
     const look = outputLook(options, io);
+    const width = format === 'svg' ? pictureWidth(options, io) : look.width;
     // the drawn form and the Markdown list need what a head holds; records, the fields they print
     const picture = format === 'svg' || format === 'mermaid';
     if (picture && options.fields) throw new UsageError(`--fields chooses the fields of records; --format ${format} draws the timeline: drop --fields`);
@@ -75,7 +76,7 @@ Examples:
     const by = options.by ?? chooseGrouping(facts.map((fact) => Math.max(first, startYear(fact))));
     const entries = timelineEntries(facts, by);
     if (drawn) {
-      if (entries.length) io.stdout(await drawnTimeline(format, { entries, by, window, width: look.width, chalk: look.chalk }));
+      if (entries.length) io.stdout(await drawnTimeline(format, { entries, by, window, width, chalk: look.chalk }));
     } else if (!picture) {
       const extra = (_: unknown, i: number) => ({ group: entries[i]!.group, span: entries[i]!.span });
       // JSON still prints its empty array, as the listings do, so a script always gets a document

@@ -3,16 +3,16 @@
 import type { Kind } from '../facts/types.js';
 import { moreText, type Chart } from './stats-by.js';
 import type { Totals } from './stats.js';
-import { FONT, KIND_FILL, NEUTRAL_FILL, PX_PER_COLUMN, fitText, svgDocument, svgText } from './svg.js';
+import { FONT, KIND_FILL, MIN_PICTURE_COLUMNS, NEUTRAL_FILL, PX_PER_COLUMN, fitText, svgDocument, svgText } from './svg.js';
 
-const LAYOUT = Object.freeze({ margin: 16, row: 20, heading: 30, gap: 10, minWidth: 420, maxLabel: 220 });
+const LAYOUT = Object.freeze({ margin: 16, row: 20, heading: 30, gap: 10, maxLabel: 220 });
 
 const fillOf = (chart: Chart, key: string): string =>
   chart.name === 'kind' ? (KIND_FILL[key as Kind] ?? NEUTRAL_FILL) : chart.name === 'status' ? KIND_FILL.allegation : NEUTRAL_FILL;
 
 export function statsSvg(totals: Totals, charts: readonly Chart[], columns: number): string {
   const { margin, row, heading, gap } = LAYOUT;
-  const width = Math.max(LAYOUT.minWidth, columns * PX_PER_COLUMN);
+  const width = Math.max(MIN_PICTURE_COLUMNS, columns) * PX_PER_COLUMN;
   const longest = charts.flatMap((c) => c.counts).reduce((a, [key]) => Math.max(a, key.length), 4);
   const labelWidth = Math.min(LAYOUT.maxLabel, Math.ceil(longest * FONT.charWidth) + 8);
   const x0 = margin + labelWidth + gap;
