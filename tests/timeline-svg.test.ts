@@ -76,11 +76,8 @@ describe('rif timeline --svg', () => {
     expect(texts(decade).filter((t) => t.anchor === 'middle' && /^[A-Z]/.test(t.text))).toEqual([]);
   });
 
-  it.each([48, 60, 80, 120])('at %i columns, no text runs past the picture, the legend included', async (columns) => {
-    for (const argv of [
-      ['timeline', ...USER],
-      ['timeline', '--in', '19th-century', '--kind', 'treaty'],
-    ]) {
+  it.each([48, 60, 80, 120])('at %i columns, no text runs past the picture, the legend included (stats too)', async (columns) => {
+    for (const argv of [['timeline', ...USER], ['timeline', '--in', '19th-century', '--kind', 'treaty'], ['stats'], ['stats', '--by', 'actor']]) {
       const svg = (await rif([...argv, '--svg', '--width', String(columns)])).stdout;
       const width = widthOf(svg);
       expect(width).toBe(columns * 10);
@@ -118,8 +115,11 @@ describe('rif timeline --svg', () => {
 });
 
 describe.skipIf(!RSVG)('the timeline SVG rendered by rsvg-convert (skipped when rsvg-convert is not installed)', () => {
-  it('at the narrowest width, nothing is drawn in the right margin: the legend is not cut', async () => {
-    const svg = (await rif(['timeline', '--in', '19th-century', '--kind', 'treaty', '--svg', '--width', '48'])).stdout;
+  it.each([
+    ['timeline', '--in', '19th-century', '--kind', 'treaty'],
+    ['stats', '--by', 'actor'],
+  ])('at the narrowest width, nothing is drawn in the right margin: the legend and title are not cut (%s)', async (...argv) => {
+    const svg = (await rif([...argv, '--svg', '--width', '48'])).stdout;
     const dir = tempDir('rif-svg-');
     writeFileSync(join(dir, 'picture.svg'), svg);
     expect(spawnSync('rsvg-convert', ['picture.svg', '-o', 'picture.png'], { cwd: dir }).status).toBe(0);

@@ -18,9 +18,15 @@ export function statsSvg(totals: Totals, charts: readonly Chart[], columns: numb
   const x0 = margin + labelWidth + gap;
   // room after the longest bar for its count
   const barWidth = width - margin - 40 - x0;
-  const title = `${totals.total} fact${totals.total === 1 ? '' : 's'}${totals.as_of ? ` (the bundled record is complete to ${totals.as_of})` : ''}`;
-  const body = [`<text x="${margin}" y="${margin + 14}" font-size="16" font-weight="bold">${svgText(title)}</text>`];
+  const total = `${totals.total} fact${totals.total === 1 ? '' : 's'}`;
+  const title = `${total}${totals.as_of ? ` (the bundled record is complete to ${totals.as_of})` : ''}`;
+  // the date on a line of its own, in the small font, so that the narrowest picture holds it
+  const body = [`<text x="${margin}" y="${margin + 14}" font-size="16" font-weight="bold">${svgText(total)}</text>`];
   let y = margin + 24;
+  if (totals.as_of) {
+    body.push(`<text x="${margin}" y="${y + 8}" font-size="${FONT.size - 2}" fill="#444">${svgText(`The bundled record is complete to ${totals.as_of}.`)}</text>`);
+    y += 14;
+  }
   for (const chart of charts) {
     body.push(`<text x="${margin}" y="${y + 22}" font-weight="bold">${svgText(`by ${chart.name}`)}</text>`);
     y += heading;
