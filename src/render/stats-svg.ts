@@ -24,7 +24,9 @@ export function statsSvg(totals: Totals, charts: readonly Chart[], columns: numb
   const body = [`<text x="${margin}" y="${margin + 14}" font-size="16" font-weight="bold">${svgText(total)}</text>`];
   let y = margin + 24;
   if (totals.as_of) {
-    body.push(`<text x="${margin}" y="${y + 8}" font-size="${FONT.size - 2}" fill="#444">${svgText(`The bundled record is complete to ${totals.as_of}.`)}</text>`);
+    body.push(
+      `<text x="${margin}" y="${y + 8}" font-size="${FONT.size - 2}" fill="#444">${svgText(`The bundled record is complete to ${totals.as_of}.`)}</text>`,
+    );
     y += 14;
   }
   for (const chart of charts) {
