@@ -6,7 +6,7 @@ import type { Path } from './locate.js';
 /** A whole value in angle brackets, as the template writes one; `<b>x</b>` or `a < b` are not. */
 const PLACEHOLDER = /^<[^<>\n]+>$/;
 
-export const isPlaceholder = (value: unknown): value is string => typeof value === 'string' && PLACEHOLDER.test(value.trim());
+const isPlaceholder = (value: unknown): value is string => typeof value === 'string' && PLACEHOLDER.test(value.trim());
 
 /** Every placeholder in the entry, with the path to it, in the order they are written. */
 export function placeholdersIn(value: unknown, path: Path = []): { path: Path; value: string }[] {
