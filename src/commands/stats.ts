@@ -34,7 +34,8 @@ The listing flags choose the facts that are counted; with a query, those the sea
 60). A fact counts in the period it starts, so the periods add up to the total; it counts once under
 each of its topics, actors and places. Each chart is scaled to its own largest count. In the charts
 (on a terminal, Markdown, SVG and Mermaid) two or more empty periods in a row are one line,
-"1530s–1590s 0", and more than 20 decades are drawn by century (--by decade draws each decade).
+"1530s–1590s 0", and a decade chart of more than 20 lines is drawn by century (--by decade
+draws each decade).
 --top N keeps the N largest counts of topics, actors and places in every form; SVG and Mermaid keep
 ${PICTURE_TOP} without it. In a pipe: one line per count, three fields separated by tabs (section, key, count:
 "decade", "1820s", "6"), after the total ("total", "facts", N) and, when the bundled facts are counted,

@@ -91,16 +91,16 @@ export function topped(chart: Chart, top: number | undefined): Chart {
 /** What a chart cut by --top says under its bars: "and 843 more actors". */
 export const moreText = (chart: Chart): string | undefined => (chart.more ? `and ${chart.more} more ${chart.name}${chart.more === 1 ? '' : 's'}` : undefined);
 
-/** Past this many decades, the decade chart of the four is drawn by century: the whole record is 57 decades. */
+/** Past this many lines, the decade chart of the four is drawn by century: the whole record would be over 40. */
 export const MAX_DRAWN_DECADES = 20;
 
 /**
- * The decade chart of the four (rif stats without --by) as the drawn forms show it: by century when it
- * spans more than MAX_DRAWN_DECADES decades, so that the whole record is a few lines; the data forms keep
- * every decade, and --by decade draws them.
+ * The decade chart of the four (rif stats without --by) as the drawn forms show it: by century when its
+ * decades, runs of empty ones folded, would still be more than MAX_DRAWN_DECADES lines; the data forms
+ * keep every decade, and --by decade draws them.
  */
 export function drawnDecades(chart: Chart, facts: readonly (Fact | FactHead)[], since = -Infinity): Chart {
-  return chart.name === 'decade' && chart.counts.length > MAX_DRAWN_DECADES ? chartBy(facts, 'century', since) : chart;
+  return chart.name === 'decade' && folded(chart).counts.length > MAX_DRAWN_DECADES ? chartBy(facts, 'century', since) : chart;
 }
 
 /** Runs of this many empty periods or more are one line: a chart of the whole record is not 51 rows, mostly zeros. */

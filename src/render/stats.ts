@@ -163,7 +163,9 @@ function footnoteOf(charts: readonly Chart[]): string {
     ...(many.length ? [`a fact counts once under each of its ${many.map((n) => `${n}s`).join(' and ')}`] : []),
     ...(folded ? [`a range of ${period}s with no facts is one line`] : []),
     // the four charts draw their decades by century past MAX_DRAWN_DECADES (drawnDecades)
-    ...(charts.length > 1 && period === 'century' ? [`over ${MAX_DRAWN_DECADES} decades are drawn by century (--by decade draws each decade)`] : []),
+    ...(charts.length > 1 && period === 'century'
+      ? [`more than ${MAX_DRAWN_DECADES} lines of decades are drawn by century (--by decade draws each decade)`]
+      : []),
   ];
   return parts.length ? `${parts.join('; ').replace(/^a/, 'A')}.` : '';
 }
