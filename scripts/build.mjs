@@ -133,9 +133,8 @@ await build({
   format: 'cjs',
   entryPoints: ['src/boot.ts'],
   outfile: 'dist/boot.cjs',
-  // the store's checksum module, bundled in, finds node:zlib from import.meta.url
-  banner: { js: "const __rifBootUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { RIF_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)), 'import.meta.url': '__rifBootUrl' },
+  banner: {},
+  define: { RIF_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
 });
 // the yaml package as one CommonJS file, which src/facts/yaml-lib.ts requires the first time it is needed
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: ['yaml'], outfile: 'dist/yaml.cjs' });

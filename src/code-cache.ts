@@ -10,7 +10,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 const MAGIC = 0x52494643;
 const HEADER = 12;
 
-/** The file for V8's cached data: the magic number, the data's length and CRC-32 (the store's checksum), then the data. */
+/** The file for V8's cached data: the magic number, the data's length and checksum (the store's), then the data. */
 export function sealed(data: Uint8Array): Buffer {
   const file = Buffer.alloc(HEADER + data.length);
   file.writeUInt32LE(MAGIC, 0);
