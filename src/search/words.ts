@@ -1,33 +1,75 @@
-// Pure: the words of a text and which of them a query word stands for. fuse.js matches character
-// patterns, also inside other words ("sco" in "Moscow", "shhad" in "Mashhad"); search counts a fact for a
-// word only when a word of its text is the short query word, begins with the longer one or, when no
-// fact has it as typed, is within its typo budget (see tokens.ts).
+// Pure: the words of a text and which of them a query word stands for. A fact counts for a query word
+// only when a word of its text is the short query word, begins with the longer one or, when no fact has
+// it as typed, is within its typo budget; word forms (forms.ts) add the other forms of a word.
 import { withinDistance } from '../suggest.js';
-import { isAscii } from './normalize.js';
+import { isAscii, persianForms } from './normalize.js';
+import { plainNumber } from './numbers.js';
 import { QUERY_LIMITS } from './options.js';
 
 /** Lower case without diacritics: the form words are compared in. ASCII text has none to take off. */
-export const bare = (text: string): string => (isAscii(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+export const bare = (text: string): string => (isAscii(text) ? text.toLowerCase() : persianForms(text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase());
 
 const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const MARKS = /[^\p{L}\p{N}]+/u;
 
-/** The words of a text, both as written ("s-300", "shahed-136") and split at every mark ("s", "300"). */
+/**
+ * The words of a text: each as written ("s-300", "shahed-136"), split at every mark ("s", "300"), and
+ * the other forms a query may take of it (wordForms).
+ */
 export function wordsOf(text: string): string[] {
-  if (isAscii(text)) return asciiWordsOf(text.toLowerCase());
-  const spaced = bare(text)
+  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), true).whole;
+  const { whole, parts } = splitWords(text);
+  return [...whole, ...parts, ...wordForms(whole)];
+}
+
+/** The words of a text as written, and their parts split at every mark. */
+export function splitWords(text: string): { whole: string[]; parts: string[] } {
+  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), false);
+  const whole = bare(text)
     .split(/\s+/)
-    .map((w) => w.replace(EDGES, ''));
-  return [...spaced, ...spaced.flatMap((w) => w.split(MARKS))].filter(Boolean);
+    .map((w) => w.replace(EDGES, ''))
+    .filter(Boolean);
+  return { whole, parts: whole.flatMap((w) => w.split(MARKS)).filter(Boolean) };
+}
+
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+const MARKS_ALL = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The forms a query may take of words written otherwise: a name of letters and digits without its marks
+ * ("s-300" as "s300", "Su-35s" as "su35s" and "su35"), and figures as plain numbers ("6,000" as "6000",
+ * "$1.7 billion" as "1700000000").
+ */
+function wordForms(whole: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < whole.length; i++) if (DIGIT.test(whole[i]!)) formsOf(whole[i]!, whole[i + 1], out);
+  return out;
+}
+
+/** The other forms of one word with a digit, given the word after it, added to `out`. */
+function formsOf(word: string, next: string | undefined, out: string[]): void {
+  const number = plainNumber(word, next);
+  if (number !== undefined) out.push(number);
+  else if (MARKS.test(word) && LETTER.test(word)) {
+    const joined = word.replace(MARKS_ALL, '');
+    out.push(joined);
+    // a plural of a model: Su-35s, S-300s
+    if (/\ds$/.test(joined)) out.push(joined.slice(0, -1));
+  }
 }
 
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
-/** wordsOf for lower-case ASCII in one pass over the characters: indexing 100,000 facts spends most of its time here. */
-function asciiWordsOf(text: string): string[] {
+/**
+ * splitWords for lower-case ASCII in one pass over the characters: indexing 100,000 facts spends most of
+ * its time here. With `forms`, one list of the words, their parts and their other forms (as wordsOf).
+ */
+function asciiWordsOf(text: string, forms: boolean): { whole: string[]; parts: string[] } {
   const whole: string[] = [];
   const parts: string[] = [];
+  let more: number[] | undefined;
   let i = 0;
   while (i < text.length) {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
@@ -38,14 +80,20 @@ function asciiWordsOf(text: string): string[] {
     while (end > start && !isAlnum(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
     whole.push(text.slice(start, end));
+    let digits = false;
     for (let j = start; j < end;) {
       while (j < end && !isAlnum(text.charCodeAt(j))) j++;
       const from = j;
-      while (j < end && isAlnum(text.charCodeAt(j))) j++;
+      for (; j < end && isAlnum(text.charCodeAt(j)); j++) if (text.charCodeAt(j) <= 57) digits = true;
       if (j > from) parts.push(text.slice(from, j));
     }
+    // only words with a digit have other forms: most words go by on the flag
+    if (forms && digits) (more ??= []).push(whole.length - 1);
   }
-  return [...whole, ...parts];
+  if (!forms) return { whole, parts };
+  const all = [...whole, ...parts];
+  if (more) for (const w of more) formsOf(whole[w]!, whole[w + 1], all);
+  return { whole: all, parts: [] };
 }
 
 /** How many typos a query word of this length may carry: none below 5 letters, then 1, and 2 from 9. */
@@ -53,8 +101,8 @@ export function typoBudget(length: number): number {
   return length < QUERY_LIMITS.fuzzyFromLength ? 0 : length < QUERY_LIMITS.twoTyposFromLength ? 1 : 2;
 }
 
-/** Whether a query word needs a whole-word match: it is too short to be the start of a word or to carry a typo. */
-export const isShortWord = (query: string): boolean => [...query].length < QUERY_LIMITS.fuzzyFromLength;
+/** Whether a query word needs a whole-word match: it is too short to be the start of a word or to carry a typo, or it is a figure. */
+export const isShortWord = (query: string): boolean => [...query].length < QUERY_LIMITS.fuzzyFromLength || /^[\d.,]+$/.test(query);
 
 /** Whether the text word `w` is within `typos` edits of the (bare) query word, or its start is. */
 export function nearWord(query: string, w: string, typos: number): boolean {
