@@ -7,7 +7,7 @@ import { isMagnitude, plainNumber } from './numbers.js';
 import { FIELD_SCOPES, type Query } from './query.js';
 import { QUERY_LIMITS, RANKING, SEARCH_FIELDS, STOPWORDS } from './options.js';
 import { splitsOf, wordMatches, type WordMatch } from './forms.js';
-import { wordAt, type WordIndex } from './word-index.js';
+import { matchingWords, wordAt, wordsStarting, type WordIndex } from './word-index.js';
 import { bare, splitWords } from './words.js';
 
 export interface Term {
@@ -50,7 +50,25 @@ export function termsOf(index: WordIndex, query: Query): Term[] {
       terms.push({ text: clause.text, matches, splits: [], fields, required: !clause.negated, negated: clause.negated, phrase });
     }
   }
-  return [...freeTerms(index, free), ...terms];
+  return [
+    ...freeTerms(
+      index,
+      free.flatMap((w) => cut(index, w)),
+    ),
+    ...terms,
+  ];
+}
+
+/**
+ * A word that no word of the index is, begins or nearly is, cut into the two it is made of when it is
+ * ("abbasmirza" is "abbas mirza"), the two as even as they come.
+ */
+function cut(index: WordIndex, word: string): string[] {
+  if (wordsStarting(index, word, 1).length) return [word];
+  const at = (w: number) => index.words.at(w)!;
+  const splits = splitsOf(index, word).sort(([a, b], [c, d]) => Math.min(at(c).length, at(d).length) - Math.min(at(a).length, at(b).length));
+  if (!splits.length || matchingWords(index, word).length) return [word];
+  return [at(splits[0]![0]), at(splits[0]![1])];
 }
 
 function exactly(index: WordIndex, word: string): WordMatch[] {
