@@ -5,23 +5,34 @@
 // that one word makes much of ("Treaty of Turkmenchay" for "turkmenchay").
 import type { Doc } from './doc.js';
 import { RANKING, SEARCH_FIELDS, STOPWORDS } from './options.js';
-import { splitWords } from './words.js';
+import { wholeWords } from './words.js';
 
 /** Fields whose values name a thing, and how much naming it counts. */
 const NAMING: Readonly<Partial<Record<string, number>>> = Object.freeze({ title: 1, aliases: 1, actors: 0.8, places: 0.8 });
 
-/** Each of the query's free words, in order, as the index words it matched. */
-export type TermWords = readonly ReadonlySet<string>[];
+/** Each of the query's free words, in order, as the index words it matched: word → the bits of its terms. */
+export type TermWords = { readonly count: number; readonly bits: ReadonlyMap<string, number> };
+
+export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
+  const bits = new Map<string, number>();
+  terms.forEach((words, t) => {
+    for (const word of words) bits.set(word, (bits.get(word) ?? 0) | (1 << t));
+  });
+  return { count: terms.length, bits };
+}
 
 /** What the text adds to a fact's score: up to RANKING.together + RANKING.names. */
 export function closeness(doc: Doc, terms: TermWords): number {
-  const m = terms.length;
+  const m = terms.count;
   if (!m) return 0;
   let together = 0;
   let names = 0;
   for (const field of SEARCH_FIELDS) {
-    const value = doc[field.name];
+    // words together in a note or a source's title are said in passing: those are not read
+    if (field.weight < RANKING.closeFrom) continue;
     const naming = NAMING[field.name] ?? 0;
+    if (m === 1 && !naming) continue;
+    const value = doc[field.name];
     for (const text of typeof value === 'string' ? [value] : value) {
       const positions = termsAt(text, terms);
       if (naming > 0) names = Math.max(names, naming * named(positions, m));
@@ -37,39 +48,44 @@ export function closeness(doc: Doc, terms: TermWords): number {
  * Turkmenchay", a third of "Turkmenchay commercial treaty").
  */
 function named(positions: readonly Position[], m: number): number {
-  if (m > 1) return positions.length >= m && positions.slice(0, m).every((p, t) => p.terms.has(t)) ? 1 : 0;
-  if (!positions.some((p) => p.terms.size)) return 0;
-  return 1 / Math.max(1, positions.filter((p) => p.terms.size || !STOPWORDS.has(p.word)).length);
+  if (m > 1) return positions.length >= m && positions.slice(0, m).every((p, t) => p.terms & (1 << t)) ? 1 : 0;
+  if (!positions.some((p) => p.terms)) return 0;
+  return 1 / Math.max(1, positions.filter((p) => p.terms || !STOPWORDS.has(p.word)).length);
 }
 
 interface Position {
   readonly word: string;
-  /** the terms the word stands for */
-  readonly terms: Set<number>;
+  /** the bits of the terms the word stands for */
+  readonly terms: number;
 }
 
-/** Each word of the text, with the terms it stands for. */
+/** Each word of the text, with the bits of the terms it stands for (its parts' too: "shahed" in "shahed-136"). */
 function termsAt(text: string, terms: TermWords): Position[] {
-  return splitWords(text).whole.map((whole) => {
-    const word = whole.toLowerCase();
-    const parts = word.split(/[^\p{L}\p{N}]+/u);
-    const held = new Set<number>();
-    terms.forEach((words, t) => {
-      if (words.has(word) || parts.some((p) => words.has(p))) held.add(t);
-    });
+  return wholeWords(text).map((word) => {
+    let held = terms.bits.get(word) ?? 0;
+    if (PARTED.test(word)) for (const part of word.split(MARKS)) held |= terms.bits.get(part) ?? 0;
     return { word, terms: held };
   });
 }
+
+const PARTED = /[^a-z0-9]/;
+const MARKS = /[^\p{L}\p{N}]+/u;
 
 /** The most of the m terms found within m + 2 neighbouring words, as a share: (k - 1) / (m - 1). */
 function window(positions: readonly Position[], m: number): number {
   const width = m + 2;
   let best = 0;
   for (let start = 0; start < positions.length; start++) {
-    if (!positions[start]!.terms.size) continue;
-    const seen = new Set<number>();
-    for (let k = start; k < Math.min(positions.length, start + width); k++) for (const t of positions[k]!.terms) seen.add(t);
-    best = Math.max(best, seen.size);
+    if (!positions[start]!.terms) continue;
+    let seen = 0;
+    for (let k = start; k < Math.min(positions.length, start + width); k++) seen |= positions[k]!.terms;
+    best = Math.max(best, bitCount(seen));
   }
   return best > 1 ? (best - 1) / (m - 1) : 0;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
 }

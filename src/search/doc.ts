@@ -14,7 +14,12 @@ export type Doc = Readonly<Record<FieldName, string | readonly string[]>> & {
   readonly summary: string;
 };
 
-export function toDoc(fact: Fact): Doc {
+export const toDoc = (fact: Fact): Doc => docOf(fact, false);
+
+/** The doc without the notes and sources, which closeness.ts does not read. */
+export const briefDoc = (fact: Fact): Doc => docOf(fact, true);
+
+function docOf(fact: Fact, brief: boolean): Doc {
   const range = factRange(fact);
   const from = Math.floor(range.lo / 10000);
   const to = Number.isFinite(range.hi) ? Math.floor(range.hi / 10000) : from;
@@ -40,7 +45,7 @@ export function toDoc(fact: Fact): Doc {
     summary: foldText(fact.summary),
     quotes: fact.quotes.map((q) => foldText(q.text)),
     provisions: provisions.map(foldText),
-    notes: notes.filter((n): n is string => Boolean(n)).map(foldText),
-    sources: fact.sources.flatMap((s) => [s.title, s.title_en, s.publisher].filter((t): t is string => Boolean(t)).map(foldText)),
+    notes: brief ? [] : notes.filter((n): n is string => Boolean(n)).map(foldText),
+    sources: brief ? [] : fact.sources.flatMap((s) => [s.title, s.title_en, s.publisher].filter((t): t is string => Boolean(t)).map(foldText)),
   };
 }

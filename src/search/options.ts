@@ -44,7 +44,9 @@ export const RANKING = Object.freeze({
   /** added when a title, alias, actor or place begins with the query's words: the query names it */
   names: 0.35,
   /** how many of the best facts by the index are read to add those two: only a fact's text tells */
-  closeRead: 40,
+  closeRead: 30,
+  /** the fields, by weight, whose words standing together count (not notes or sources) */
+  closeFrom: 0.5,
   /** within one typo, two typos */
   oneTypo: 0.75,
   twoTypos: 0.6,

@@ -3,13 +3,13 @@
 // each term weighted by how rare it is, so that the subject of a question outweighs "russia" and "iran".
 // Every fact that matches is ranked, from the index alone: only a phrase needs the facts' text.
 import type { Store } from '../store/store.js';
-import { closeness } from './closeness.js';
-import { toDoc, type Doc } from './doc.js';
+import { closeness, termWords } from './closeness.js';
+import { briefDoc, toDoc, type Doc } from './doc.js';
 import { QUERY_LIMITS, RANKING, SEARCH_FIELDS } from './options.js';
 import { parseQuery, type Query } from './query.js';
 import { termsOf, type Term } from './terms.js';
 import { FIELD_SLOTS, type WordIndex } from './word-index.js';
-import { splitWords } from './words.js';
+import { wholeWords } from './words.js';
 
 interface RankedHit {
   /** the fact's place in the store */
@@ -29,17 +29,21 @@ export interface SearchResult {
   readonly unknown: readonly string[];
 }
 
-/** Per field bits: the best field's weight and a little of the others', as a share of full marks. */
-const FIELD_SCORE = (() => {
-  const scores = new Float64Array(FIELD_SLOTS);
-  for (let bits = 1; bits < FIELD_SLOTS; bits++) {
-    const weights = SEARCH_FIELDS.flatMap((f, i) => (bits & (1 << i) ? [f.weight] : []));
-    const best = Math.max(...weights);
-    const rest = weights.reduce((a, b) => a + b, 0) - best;
-    scores[bits] = Math.min(1, (best + RANKING.otherFields * rest) / RANKING.fullMarks);
+/** The score of a word held in these fields: the best field's weight and a little of the others', as a share of full marks. */
+function fieldScore(bits: number): number {
+  let best = 0;
+  let sum = 0;
+  for (let i = 0; i < SEARCH_FIELDS.length; i++) {
+    if (!(bits & (1 << i))) continue;
+    const weight = SEARCH_FIELDS[i]!.weight;
+    sum += weight;
+    if (weight > best) best = weight;
   }
-  return scores;
-})();
+  return Math.min(1, (best + RANKING.otherFields * (sum - best)) / RANKING.fullMarks);
+}
+
+/** fieldScore of the combinations of fields a search meets, each worked out when first met (NaN until then). */
+const fieldScores = (): Float64Array => new Float64Array(FIELD_SLOTS).fill(NaN);
 
 /**
  * Searches the facts of `store` that `keep` accepts (all by default). A query given as text is parsed
@@ -50,6 +54,7 @@ export async function search(store: Store, query: Query | string, keep: (index: 
   const index = await store.wordIndex();
   const terms = termsOf(index, parsed);
   const n = store.size;
+  const scoreOf = fieldScores();
   const matchedWords = new Set<string>();
   const positive = terms.filter((t) => !t.negated);
   const freeCount = positive.filter((t) => !t.required).length;
@@ -59,17 +64,16 @@ export async function search(store: Store, query: Query | string, keep: (index: 
   const required = positive.length - freeCount;
   let idfSum = 0;
   const unknown: string[] = [];
+  // the facts that hold any term, in the order met: only they are looked at again
+  const touched: number[] = [];
   for (const term of positive) {
-    const scores = termScores(index, term, n);
-    let df = 0;
-    for (let f = 0; f < n; f++) if (scores[f]! > 0) df++;
-    if (!df) unknown.push(term.text);
-    const idf = Math.log(1 + n / Math.max(1, df));
+    const { scores, facts } = termScores(index, term, n, scoreOf);
+    if (!facts.length) unknown.push(term.text);
+    const idf = Math.log(1 + n / Math.max(1, facts.length));
     idfSum += idf;
-    for (let f = 0; f < n; f++) {
-      const s = scores[f]!;
-      if (s === 0) continue;
-      total[f] = total[f]! + idf * s;
+    for (const f of facts) {
+      if (held[f] === 0) touched.push(f);
+      total[f] = total[f]! + idf * scores[f]!;
       held[f] = held[f]! + 1;
       if (term.required) heldRequired[f] = heldRequired[f]! + 1;
     }
@@ -77,8 +81,7 @@ export async function search(store: Store, query: Query | string, keep: (index: 
   }
   const excluded = new Uint8Array(n);
   for (const term of terms.filter((t) => t.negated && !t.phrase.length)) {
-    const scores = termScores(index, term, n);
-    for (let f = 0; f < n; f++) if (scores[f]! > 0) excluded[f] = 1;
+    for (const f of termScores(index, term, n, scoreOf).facts) excluded[f] = 1;
   }
   const passes = (f: number): boolean => {
     if (excluded[f] || !keep(f)) return false;
@@ -86,8 +89,12 @@ export async function search(store: Store, query: Query | string, keep: (index: 
     if (heldRequired[f]! < required) return false;
     return freeCount === 0 || (held[f]! - heldRequired[f]!) / freeCount >= QUERY_LIMITS.minCoverage;
   };
-  let candidates: number[] = [];
-  for (let f = 0; f < n; f++) if ((held[f]! > 0 || !positive.length) && passes(f)) candidates.push(f);
+  let candidates: number[];
+  if (positive.length) candidates = touched.filter(passes).sort((a, b) => a - b);
+  else {
+    candidates = [];
+    for (let f = 0; f < n; f++) if (passes(f)) candidates.push(f);
+  }
   candidates = await withPhrases(store, terms, candidates);
   const hits = candidates.map((f) => ({ index: f, score: idfSum > 0 ? total[f]! / idfSum : 0 }));
   hits.sort((a, b) => b.score - a.score || a.index - b.index);
@@ -102,17 +109,23 @@ export async function search(store: Store, query: Query | string, keep: (index: 
 /** The best hits by the index, read, and scored again with what their text adds (closeness.ts); best first again. */
 async function closer(store: Store, index: WordIndex, terms: readonly Term[], hits: { index: number; score: number }[]): Promise<void> {
   const top = hits.slice(0, RANKING.closeRead);
-  const words = terms.map((t) => new Set(t.matches.map((m) => index.words.at(m.word)!)));
+  const words = termWords(terms.slice(0, 30).map((t) => new Set(t.matches.map((m) => index.words.at(m.word)!))));
   const facts = await store.facts(top.map((h) => h.index));
-  top.forEach((hit, k) => (hit.score += closeness(toDoc(facts[k]!), words)));
+  top.forEach((hit, k) => (hit.score += closeness(briefDoc(facts[k]!), words)));
   // a score only grows here, so the hits read stay above the rest
   top.sort((a, b) => b.score - a.score || a.index - b.index);
   hits.splice(0, top.length, ...top);
 }
 
-/** Per fact, how well it holds the term: how the word matched times where (0 for not at all). */
-function termScores(index: WordIndex, term: Term, n: number): Float32Array {
+const scoreOf = (scores: Float64Array, bits: number): number => {
+  const known = scores[bits]!;
+  return known === known ? known : (scores[bits] = fieldScore(bits));
+};
+
+/** Per fact, how well it holds the term: how the word matched times where (0 for not at all); and the facts that do. */
+function termScores(index: WordIndex, term: Term, n: number, fieldScore: Float64Array): { scores: Float32Array; facts: number[] } {
   const scores = new Float32Array(n);
+  const facts: number[] = [];
   const { factOf } = index;
   const each = (w: number, visit: (fact: number, bits: number) => void) => {
     for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
@@ -125,7 +138,8 @@ function termScores(index: WordIndex, term: Term, n: number): Float32Array {
   };
   for (const { word, quality } of term.matches) {
     each(word, (fact, bits) => {
-      const s = quality * FIELD_SCORE[bits]!;
+      const s = quality * scoreOf(fieldScore, bits);
+      if (scores[fact] === 0) facts.push(fact);
       if (s > scores[fact]!) scores[fact] = s;
     });
   }
@@ -135,11 +149,12 @@ function termScores(index: WordIndex, term: Term, n: number): Float32Array {
     each(b, (fact, bits) => {
       const other = first.get(fact);
       if (other === undefined) return;
-      const s = RANKING.joined * Math.min(FIELD_SCORE[other]!, FIELD_SCORE[bits]!);
+      const s = RANKING.joined * Math.min(scoreOf(fieldScore, other), scoreOf(fieldScore, bits));
+      if (scores[fact] === 0) facts.push(fact);
       if (s > scores[fact]!) scores[fact] = s;
     });
   }
-  return scores;
+  return { scores, facts };
 }
 
 /** The candidates whose text holds each phrase of the query with its words together (and none of the excluded phrases). */
@@ -165,7 +180,7 @@ function holdsPhrase(doc: Doc, term: Term): boolean {
     if (!(term.fields & (1 << i))) return false;
     const value = doc[field.name];
     return (typeof value === 'string' ? [value] : value).some((text) => {
-      const words = splitWords(text).whole.map((w) => w.toLowerCase());
+      const words = wholeWords(text);
       return words.some((_, k) => term.phrase.every((p, j) => words[k + j] === p));
     });
   });

@@ -99,7 +99,11 @@ function freeTerms(index: WordIndex, words: readonly string[]): Term[] {
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]!];
     if (!/^[\p{L}\p{N}]+$/u.test(a.text) || !/^[\p{L}\p{N}]+$/u.test(b.text)) continue;
-    const joined = wordMatches(index, a.text + b.text).map((m) => ({ word: m.word, quality: m.quality * RANKING.joined }));
+    // as written or as the start of a word only: a joined pair with typos is too far from what was typed
+    const joined = wordsStarting(index, a.text + b.text, 50).map((w) => ({
+      word: w,
+      quality: RANKING.joined * (index.words.at(w) === a.text + b.text ? RANKING.exact : RANKING.prefix),
+    }));
     for (const token of [a, b]) terms.get(token)?.matches.push(...joined);
   }
   return [...terms].map(([token, { matches, splits }]) => ({

@@ -17,14 +17,19 @@ const MARKS = /[^\p{L}\p{N}]+/u;
  * the other forms a query may take of it (wordForms).
  */
 export function wordsOf(text: string): string[] {
-  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), true).whole;
+  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), 'forms').whole;
   const { whole, parts } = splitWords(text);
   return [...whole, ...parts, ...wordForms(whole)];
 }
 
+/** The words of a text as written, lower case, without their parts: what a phrase and closeness compare. */
+export function wholeWords(text: string): string[] {
+  return isAscii(text) ? asciiWordsOf(text.toLowerCase(), 'whole').whole : splitWords(text).whole;
+}
+
 /** The words of a text as written, and their parts split at every mark. */
 export function splitWords(text: string): { whole: string[]; parts: string[] } {
-  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), false);
+  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), 'split');
   const whole = bare(text)
     .split(/\s+/)
     .map((w) => w.replace(EDGES, ''))
@@ -33,6 +38,7 @@ export function splitWords(text: string): { whole: string[]; parts: string[] } {
 }
 
 const LETTER = /\p{L}/u;
+const MODEL_PARTS = 3;
 const DIGIT = /\p{N}/u;
 const MARKS_ALL = /[^\p{L}\p{N}]+/gu;
 
@@ -51,7 +57,8 @@ function wordForms(whole: readonly string[]): string[] {
 function formsOf(word: string, next: string | undefined, out: string[]): void {
   const number = plainNumber(word, next);
   if (number !== undefined) out.push(number);
-  else if (MARKS.test(word) && LETTER.test(word)) {
+  // a model's name has a part or two beside its number (S-300, Su-35s, S-300PMU-1); an id or a date has more
+  else if (MARKS.test(word) && LETTER.test(word) && word.split(MARKS).length <= MODEL_PARTS) {
     const joined = word.replace(MARKS_ALL, '');
     out.push(joined);
     // a plural of a model: Su-35s, S-300s
@@ -64,9 +71,11 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /**
  * splitWords for lower-case ASCII in one pass over the characters: indexing 100,000 facts spends most of
- * its time here. With `forms`, one list of the words, their parts and their other forms (as wordsOf).
+ * its time here. `forms`: one list of the words, their parts and their other forms (as wordsOf);
+ * `whole`: the words alone.
  */
-function asciiWordsOf(text: string, forms: boolean): { whole: string[]; parts: string[] } {
+function asciiWordsOf(text: string, mode: 'forms' | 'split' | 'whole'): { whole: string[]; parts: string[] } {
+  const forms = mode === 'forms';
   const whole: string[] = [];
   const parts: string[] = [];
   let more: number[] | undefined;
@@ -80,6 +89,7 @@ function asciiWordsOf(text: string, forms: boolean): { whole: string[]; parts: s
     while (end > start && !isAlnum(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
     whole.push(text.slice(start, end));
+    if (mode === 'whole') continue;
     let digits = false;
     for (let j = start; j < end;) {
       while (j < end && !isAlnum(text.charCodeAt(j))) j++;
