@@ -16,13 +16,37 @@ const digitOf = (c: string): string => String((c.charCodeAt(0) - 0x0660) % 0x90)
 /** Persian letter forms for their Arabic ones: also after the marks are taken off (ئ is ي with hamza above). */
 export const persianForms = (text: string): string => text.replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!);
 
+/**
+ * Typographic punctuation as ASCII: quotes, dashes, the no-break and thin spaces. They only ever stand at
+ * the edges of words or between them, so the words stay the same, and a title with «» or an en dash that
+ * is otherwise ASCII (or Cyrillic, once romanized) takes the fast path through the word splitter.
+ */
+const PUNCTUATION: Readonly<Record<string, string>> = Object.freeze({
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u00A0': ' ',
+  '\u2009': ' ',
+  '\u202F': ' ',
+  '\u2026': '...',
+});
+const TYPOGRAPHIC = new RegExp(`[${Object.keys(PUNCTUATION).join('')}]`, 'g');
+
 /** ASCII text (most of it) needs no Unicode folding or normalising: callers skip that work. */
 export const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
-/** NFKC with Persian letter forms and digits, and Cyrillic romanized; ASCII text is already folded. */
+/** NFKC with typographic punctuation as ASCII, Persian letter forms and digits, and Cyrillic romanized; ASCII text is already folded. */
 export function foldText(text: string): string {
   if (isAscii(text)) return text;
-  const folded = text
+  const plain = text.replace(TYPOGRAPHIC, (c) => PUNCTUATION[c]!);
+  if (isAscii(plain)) return plain;
+  const folded = plain
     .normalize('NFKC')
     .replace(PERSIAN_FORM, (c) => PERSIAN_FORMS[c]!)
     .replace(EASTERN_DIGIT, digitOf);

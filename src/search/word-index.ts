@@ -6,7 +6,7 @@
 // fact each record is now (none, for a record replaced or a duplicate).
 import type { Doc } from './doc.js';
 import { SEARCH_FIELDS } from './options.js';
-import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
+import { forEachWord, isShortWord, nearWord, typoBudget } from './words.js';
 
 /**
  * A posting packs a slot and the fields that hold the word, one bit per field: slot * FIELD_SLOTS + mask.
@@ -50,38 +50,39 @@ export function buildWordIndex(docs: Iterable<Doc>, first = 0): WordIndex {
   let pairPosting = new Uint32Array(4096);
   let pairs = 0;
   let fact = first - 1;
+  let bit = 0;
+  const add = (word: string): void => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = found.length;
+      ids.set(word, id);
+      found.push(word);
+      if (id >= lastFact.length) {
+        lastFact = grown(lastFact, -1);
+        lastPair = grown(lastPair, 0);
+      }
+    }
+    if (lastFact[id] === fact) {
+      pairPosting[lastPair[id]!]! |= bit;
+      return;
+    }
+    lastFact[id] = fact;
+    if (pairs === pairWord.length) {
+      pairWord = grown(pairWord, 0);
+      pairPosting = grown(pairPosting, 0);
+    }
+    lastPair[id] = pairs;
+    pairWord[pairs] = id;
+    pairPosting[pairs++] = fact * FIELD_SLOTS + bit;
+  };
   for (const doc of docs) {
     fact++;
     if (fact >= MAX_SLOTS) throw new RangeError(`the word index holds at most ${MAX_SLOTS} records`);
-    for (const [field, key] of SEARCH_FIELDS.entries()) {
-      const value = doc[key.name];
-      const bit = 1 << field;
-      for (const text of typeof value === 'string' ? [value] : value) {
-        for (const word of wordsOf(text)) {
-          let id = ids.get(word);
-          if (id === undefined) {
-            id = found.length;
-            ids.set(word, id);
-            found.push(word);
-            if (id >= lastFact.length) {
-              lastFact = grown(lastFact, -1);
-              lastPair = grown(lastPair, 0);
-            }
-          }
-          if (lastFact[id] === fact) {
-            pairPosting[lastPair[id]!]! |= bit;
-            continue;
-          }
-          lastFact[id] = fact;
-          if (pairs === pairWord.length) {
-            pairWord = grown(pairWord, 0);
-            pairPosting = grown(pairPosting, 0);
-          }
-          lastPair[id] = pairs;
-          pairWord[pairs] = id;
-          pairPosting[pairs++] = fact * FIELD_SLOTS + bit;
-        }
-      }
+    for (let field = 0; field < SEARCH_FIELDS.length; field++) {
+      const value = doc[SEARCH_FIELDS[field]!.name];
+      bit = 1 << field;
+      if (typeof value === 'string') forEachWord(value, add);
+      else for (const text of value) forEachWord(text, add);
     }
   }
   const order = found.map((_, id) => id).sort((a, b) => (found[a]! < found[b]! ? -1 : 1));

@@ -17,9 +17,60 @@ const MARKS = /[^\p{L}\p{N}]+/u;
  * the other forms a query may take of it (wordForms).
  */
 export function wordsOf(text: string): string[] {
-  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), 'forms').whole;
+  if (isAscii(text)) {
+    const out: string[] = [];
+    forEachWord(text, (w) => out.push(w));
+    return out;
+  }
   const { whole, parts } = splitWords(text);
-  return [...whole, ...parts, ...wordForms(whole)];
+  // for the index, a word without marks is its own only part: it is not listed twice
+  const listed = new Set(whole);
+  return [...whole, ...parts.filter((p) => !listed.has(p)), ...wordForms(whole)];
+}
+
+/**
+ * Each word of wordsOf(text), given to `visit` as it is found, in no set order (a word may come twice):
+ * indexing 100,000 facts spends most of its time here, so ASCII text is read in one pass over its
+ * characters, with no array of its words.
+ */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  if (!isAscii(text)) {
+    for (const word of wordsOf(text)) visit(word);
+    return;
+  }
+  const lower = text.toLowerCase();
+  // a word with a digit waits for the word after it, which may be its magnitude ("20" "million")
+  let pending: string | undefined;
+  let i = 0;
+  while (i < lower.length) {
+    while (i < lower.length && isSpace(lower.charCodeAt(i))) i++;
+    let start = i;
+    while (i < lower.length && !isSpace(lower.charCodeAt(i))) i++;
+    let end = i;
+    while (start < end && !isAlnum(lower.charCodeAt(start))) start++;
+    while (end > start && !isAlnum(lower.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    const word = lower.slice(start, end);
+    visit(word);
+    if (pending !== undefined) visitForms(pending, word, visit);
+    pending = undefined;
+    let digits = false;
+    for (let j = start; j < end;) {
+      while (j < end && !isAlnum(lower.charCodeAt(j))) j++;
+      const from = j;
+      for (; j < end && isAlnum(lower.charCodeAt(j)); j++) if (lower.charCodeAt(j) <= 57) digits = true;
+      // a word without marks is its own only part: it is not given twice
+      if (j > from && !(from === start && j === end)) visit(lower.slice(from, j));
+    }
+    if (digits) pending = word;
+  }
+  if (pending !== undefined) visitForms(pending, undefined, visit);
+}
+
+function visitForms(word: string, next: string | undefined, visit: (word: string) => void): void {
+  const forms: string[] = [];
+  formsOf(word, next, forms);
+  for (const form of forms) visit(form);
 }
 
 /** The words of a text as written, lower case, without their parts: what a phrase and closeness compare. */
@@ -69,16 +120,10 @@ function formsOf(word: string, next: string | undefined, out: string[]): void {
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
-/**
- * splitWords for lower-case ASCII in one pass over the characters: indexing 100,000 facts spends most of
- * its time here. `forms`: one list of the words, their parts and their other forms (as wordsOf);
- * `whole`: the words alone.
- */
-function asciiWordsOf(text: string, mode: 'forms' | 'split' | 'whole'): { whole: string[]; parts: string[] } {
-  const forms = mode === 'forms';
+/** splitWords for lower-case ASCII in one pass over the characters; `whole`: the words alone. */
+function asciiWordsOf(text: string, mode: 'split' | 'whole'): { whole: string[]; parts: string[] } {
   const whole: string[] = [];
   const parts: string[] = [];
-  let more: number[] | undefined;
   let i = 0;
   while (i < text.length) {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
@@ -90,20 +135,14 @@ function asciiWordsOf(text: string, mode: 'forms' | 'split' | 'whole'): { whole:
     if (start === end) continue;
     whole.push(text.slice(start, end));
     if (mode === 'whole') continue;
-    let digits = false;
     for (let j = start; j < end;) {
       while (j < end && !isAlnum(text.charCodeAt(j))) j++;
       const from = j;
-      for (; j < end && isAlnum(text.charCodeAt(j)); j++) if (text.charCodeAt(j) <= 57) digits = true;
+      while (j < end && isAlnum(text.charCodeAt(j))) j++;
       if (j > from) parts.push(text.slice(from, j));
     }
-    // only words with a digit have other forms: most words go by on the flag
-    if (forms && digits) (more ??= []).push(whole.length - 1);
   }
-  if (!forms) return { whole, parts };
-  const all = [...whole, ...parts];
-  if (more) for (const w of more) formsOf(whole[w]!, whole[w + 1], all);
-  return { whole: all, parts: [] };
+  return { whole, parts };
 }
 
 /** How many typos a query word of this length may carry: none below 5 letters, then 1, and 2 from 9. */
