@@ -97,7 +97,12 @@ await build({
   splitting: true,
   chunkNames: 'chunk-[hash]',
   plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk, noColorDetection],
+  // src/facts/yaml-lib.ts requires the yaml package from the bundle of its own built below (the build's own
+  // bundles, run from the repository, require the package itself)
+  define: { RIF_YAML_BUNDLE: JSON.stringify('./yaml.cjs') },
 });
+// the yaml package as one CommonJS file, which src/facts/yaml-lib.ts requires the first time it is needed
+await build({ ...common, format: 'cjs', banner: {}, entryPoints: ['yaml'], outfile: 'dist/yaml.cjs' });
 
 /**
  * The man page, dist/rif.1 (package.json "man"), rendered from the help of every command, and the JSON

@@ -17,6 +17,8 @@ import { schemaCommand } from './commands/schema.js';
 import { statsCommand } from './commands/stats.js';
 import { timelineCommand } from './commands/timeline.js';
 import { listCommands } from './commands/list.js';
+import { newCommand } from './commands/new.js';
+import { openCommand } from './commands/open.js';
 import { searchCommand } from './commands/search.js';
 import { outputWidth } from './commands/output.js';
 import { EXIT_CODES_HELP, misspeltCommand } from './commands/shared.js';
@@ -45,6 +47,8 @@ const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
   [['validate'], (io, done) => [validateCommand(io, done)]],
   [['cache'], (io, done) => [cacheCommand(io, done)]],
   [['cite'], (io, done) => [citeCommand(io, done)]],
+  [['open'], (io, done) => [openCommand(io, done)]],
+  [['new'], (io, done) => [newCommand(io, done)]],
   [['timeline'], (io, done) => [timelineCommand(io, done)]],
   [['stats'], (io, done) => [statsCommand(io, done)]],
   [['completion'], (io, done) => [completionCommand(io, done, () => programFor(io))]],

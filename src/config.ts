@@ -171,7 +171,8 @@ export async function readConfig(env: Env, cwd: string | undefined): Promise<Con
   } catch {
     return failed(1, 1, 'the config file is not valid UTF-8 text');
   }
-  const { readYaml, isMap, isScalar } = await import('./facts/read-yaml.js');
+  const [{ readYaml }, { yaml }] = await Promise.all([import('./facts/read-yaml.js'), import('./facts/yaml-lib.js')]);
+  const { isMap, isScalar } = yaml();
   const { doc, counter, issues } = readYaml(text, path);
   const [first] = issues;
   if (first) return failed(first.line, first.col, first.message);

@@ -49,13 +49,14 @@ function configFactPaths(io: Io): readonly string[] {
   });
 }
 
-export async function openFacts(options: DataOptions, io: Io): Promise<Store> {
-  const fromEnv = envFactPaths(io.env);
-  const fromConfig = configFactPaths(io);
+/** The user's fact paths, in the order they load: --facts, RIF_FACTS, the config file's. */
+export const userFactPaths = (options: DataOptions, io: Io): string[] => [...(options.facts ?? []), ...envFactPaths(io.env), ...configFactPaths(io)];
+
+export async function openFacts(options: DataOptions, io: Io, userPaths = userFactPaths(options, io)): Promise<Store> {
   const bar = progressBar(io);
   const store = await openStore({
     includeBundled: options.bundled !== false,
-    userPaths: [...(options.facts ?? []), ...fromEnv, ...fromConfig],
+    userPaths,
     cwd: io.cwd,
     cache: options.cache !== false,
     env: io.env,

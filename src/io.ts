@@ -26,6 +26,13 @@ export interface Io {
    * could not be started.
    */
   readonly spawn?: (argv: readonly string[], input?: string) => Promise<number | undefined>;
+  /**
+   * Starts a program in the background and does not wait for it (a web browser): resolves to true once
+   * it started, false when it could not be.
+   */
+  readonly launch?: (argv: readonly string[]) => Promise<boolean>;
+  /** the operating system, as Node names it (linux, darwin, win32): which program opens an address */
+  readonly platform?: string;
   /** the config file as run() read it (see config.ts); absent means none */
   readonly config?: ConfigRead;
 }

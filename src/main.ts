@@ -123,6 +123,19 @@ async function spawnOnTerminal(argv: readonly string[], input?: string): Promise
   }
 }
 
+/** A program started on its own (a browser): detached, its output dropped, never waited for. */
+async function launchInBackground(argv: readonly string[]): Promise<boolean> {
+  const { spawn } = await import('node:child_process');
+  return new Promise<boolean>((resolve) => {
+    const child = spawn(argv[0]!, argv.slice(1), { detached: true, stdio: 'ignore' });
+    child.on('error', () => resolve(false));
+    child.on('spawn', () => {
+      child.unref();
+      resolve(true);
+    });
+  });
+}
+
 export function processIo(): Io {
   const stdoutIsTTY = isTerminal(1);
   return {
@@ -138,6 +151,8 @@ export function processIo(): Io {
     today,
     readStdin,
     spawn: spawnOnTerminal,
+    launch: launchInBackground,
+    platform: process.platform,
   };
 }
 

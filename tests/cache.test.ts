@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { openBundled } from '../src/store/bundled-store.js';
 import { checksum } from '../src/store/checksum.js';
 import { hasher } from '../src/store/hash.js';
+import { decodeSources } from '../src/store/sources-file.js';
 import { openUserStore } from '../src/store/user-store.js';
 import { rif, ROOT, tempDir, tempFacts } from './helpers.js';
 
@@ -167,17 +168,14 @@ describe('the cache of user facts', () => {
     const { dir, run, entry } = setup();
     writeFileSync(join(dir, 'a.yaml'), fact('alpha', 'Just written'));
     await run('list');
-    const files = JSON.parse(
+    const files = decodeSources(
       readFileSync(
         join(
           entry(),
           readdirSync(entry()).find((f) => f.startsWith('files.'))!,
         ),
-        'utf8',
       ),
-    ) as {
-      files: { file: string; racy?: boolean }[];
-    };
+    );
     expect(files.files.find((f) => f.file.endsWith('a.yaml'))?.racy).toBe(true);
     expect(files.files.find((f) => f.file.endsWith('b.yaml'))?.racy).toBe(true);
   });

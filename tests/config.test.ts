@@ -88,7 +88,7 @@ describe('a config file that cannot be used', () => {
     ['sort: newest\n', ':1:1: sort must be one of date, relevance, title'],
     ['pager: [less]\n', ':1:1: pager must be a command or false'],
     ['width: 5\n', ':1:1: width must be a whole number of 20 or more'],
-    ['cite_style: apa\n', ':1:1: cite_style must be one of markdown, plain, bibtex, csl-json'],
+    ['cite_style: harvard\n', ':1:1: cite_style must be one of markdown, plain, chicago-note, chicago, apa, mla, bibtex, biblatex, ris, csl-json'],
     ['facts: [1, 2]\n', ':1:1: facts must be a path or a list of paths'],
     ['facts: [a\n', ':1:9: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ['- a list\n', ':1:1: the config file must map settings to values'],

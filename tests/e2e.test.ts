@@ -133,6 +133,16 @@ describe('a first run over many files, on two cores', () => {
         expect(out, args).toEqual({ code: inProcess.code, stdout: inProcess.stdout, stderr: inProcess.stderr });
       }
     }
+    // with the bundled facts first in the entry, each half's index is moved past them
+    const withBundled = ['search', 'shahed', 'drones', '--json', '--limit', '80', '--facts', dir];
+    const inProcess = await rif(withBundled);
+    const cold = spawnSync('node', [BIN, ...withBundled], { encoding: 'utf8', env: { ...env, XDG_CACHE_HOME: tempDir() }, maxBuffer: 1 << 26 });
+    expect(JSON.parse(inProcess.stdout)).toContainEqual(expect.objectContaining({ id: 'shahed-drone-deal-2022' }));
+    expect({ code: cold.status, stdout: cold.stdout, stderr: cold.stderr }).toEqual({
+      code: inProcess.code,
+      stdout: inProcess.stdout,
+      stderr: inProcess.stderr,
+    });
   }, 60_000);
 });
 

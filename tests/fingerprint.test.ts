@@ -101,6 +101,21 @@ describe.each([
     expect(await print(link)).not.toBe(before[1]);
   });
 
+  it('sees what a fact file that is a link leads to, and a link to a file that is not a fact not at all', async () => {
+    const dir = tree();
+    const outside = tempFacts({ 'y.yaml': 'y: 1\n', 'notes.txt': 'n\n' });
+    symlinkSync(join(outside, 'y.yaml'), join(dir, 'sub', 'linked.yaml'));
+    symlinkSync(join(outside, 'notes.txt'), join(dir, 'sub', 'notes.txt'));
+    const before = await print(dir);
+    await tick();
+    writeFileSync(join(outside, 'y.yaml'), 'y: 2\n');
+    const after = await print(dir);
+    expect(after).not.toBe(before);
+    await tick();
+    writeFileSync(join(outside, 'notes.txt'), 'changed\n');
+    expect(await print(dir)).toBe(after);
+  });
+
   it('covers files named on their own, and every path in order', async () => {
     const dir = tree();
     const file = join(dir, 'a.yaml');

@@ -38,7 +38,8 @@ describe('installed from the packed tarball', { timeout: 240_000 }, () => {
       encoding: 'utf8',
       timeout: 180_000,
     });
-  });
+    // the hook's own limit: npm unpacks the dependencies (the CSL styles among them) into the prefix
+  }, 200_000);
 
   it('is named so that npm installs this package, with the command rif and the page as a list', () => {
     expect(pkg.name).toBe('russia-iran-facts');
@@ -51,6 +52,12 @@ describe('installed from the packed tarball', { timeout: 240_000 }, () => {
     const out = rif('--version');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(new RegExp(`^rif ${pkg.version.replace(/\./g, '\\.')}\\nbundled record: \\d{3,} facts, complete to \\d{4}-\\d\\d-\\d\\d\\n$`));
+  });
+
+  it('rif cite renders a Chicago note with the CSL style and locale from the installed dependencies', () => {
+    const out = rif('cite', 'treaty-of-gulistan', '--style', 'chicago-note', '--plain');
+    expect([out.status, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toMatch(/^\[1\] “Treaty of Gulistan,” Wikipedia, accessed /m);
   });
 
   it('rif search shahed finds the Shahed facts, from another folder', () => {

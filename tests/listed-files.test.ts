@@ -49,6 +49,13 @@ describe('the listing as the walk', () => {
     expect(filesFromListing(await listOf([dir]), [dir], false)).toBeUndefined();
   });
 
+  it('leaves it to the walk when a folder is a symbolic link, whatever its name', async () => {
+    const dir = tempFacts({ 'b.yaml': 'b' });
+    symlinkSync(tempFacts({ 'elsewhere.yaml': 'e' }), join(dir, 'more'));
+    expect(filesFromListing(await listOf([dir]), [dir], false)).toBeUndefined();
+    expect(findUserFiles([dir], undefined).jobs.map((j) => j.file.split('/').pop())).toEqual(['b.yaml', 'elsewhere.yaml']);
+  });
+
   it('leaves it to the walk to explain a folder without fact files', async () => {
     const dir = tempFacts({ 'b.yaml': 'b' });
     mkdirSync(join(dir, 'empty'));

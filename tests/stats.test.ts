@@ -198,3 +198,75 @@ describe('rif stats on the bundled corpus', () => {
     for (const line of out.stdout.replace(ANSI, '').split('\n')) expect([...line].length).toBeLessThanOrEqual(columns);
   });
 });
+
+describe('rif stats --by', () => {
+  it('one count instead of four, in every form', async () => {
+    expect((await rif(['stats', ...USER, '--by', 'topic'])).stdout).toBe(
+      'total\tfacts\t7\ntopic\tdiplomacy\t3\ntopic\twar\t3\ntopic\tarms\t2\ntopic\tterritory\t2\n',
+    );
+    expect(JSON.parse((await rif(['stats', ...USER, '--by', 'century', '--json'])).stdout)).toEqual({
+      total: 7,
+      as_of: null,
+      by: 'century',
+      counts: { '18th-century': 1, '19th-century': 6 },
+    });
+    expect((await rif(['stats', ...USER, '--by', 'kind', '--csv'])).stdout).toBe(
+      'section,key,value\r\ntotal,facts,7\r\nkind,event,4\r\nkind,treaty,1\r\nkind,allegation,2\r\n',
+    );
+    expect((await rif(['stats', ...USER, '--by', 'status', '--markdown'])).stdout).toBe(
+      '**7 facts**\n\n| status | facts |\n| --- | ---: |\n| alleged | 0 |\n| confirmed | 0 |\n| denied | 1 |\n| disputed | 1 |\n',
+    );
+  });
+
+  it('years: three or more empty years in a row are one line in the chart, every year in the data', async () => {
+    const chart = await rif(['stats', ...USER, '--by', 'year'], { tty: true, columns: 60, ...PLAIN });
+    expect(chart.stdout).toMatchInlineSnapshot(`
+      "7 facts
+
+      by year
+        1795       1  ████████████████████████████████████████████
+        1796–1803  0
+        1804       1  ████████████████████████████████████████████
+        1805       0
+        1806       1  ████████████████████████████████████████████
+        1807–1825  0
+        1826       1  ████████████████████████████████████████████
+        1827       1  ████████████████████████████████████████████
+        1828       1  ████████████████████████████████████████████
+        1829       1  ████████████████████████████████████████████
+
+      A span counts in the year it starts; a range of years with
+      no facts is one line.
+      "
+    `);
+    const data = JSON.parse((await rif(['stats', ...USER, '--by', 'year', '--json'])).stdout) as { counts: Record<string, number> };
+    expect(Object.keys(data.counts)).toHaveLength(1829 - 1795 + 1);
+    expect(sum(data.counts)).toBe(7);
+  });
+
+  it('actors and places count a fact once under each; places are read from the whole facts', async () => {
+    const places = JSON.parse((await rif(['stats', '--by', 'place', '--json'])).stdout) as { total: number; counts: Record<string, number> };
+    expect(places.counts['Tehran']).toBeGreaterThan(50);
+    const actors = JSON.parse((await rif(['stats', '--by', 'actor', '--json', '--topic', 'nuclear'])).stdout) as {
+      total: number;
+      counts: Record<string, number>;
+    };
+    expect(Math.max(...Object.values(actors.counts))).toBeLessThanOrEqual(actors.total);
+    const [first, second] = Object.values(actors.counts);
+    expect(first!).toBeGreaterThanOrEqual(second!);
+  });
+
+  it('the whole record: the decade chart folds its long empty stretches', async () => {
+    const out = await rif(['stats', '--format', 'table', '--width', '80']);
+    const decades = out.stdout.slice(out.stdout.indexOf('by decade'));
+    expect(decades).toMatch(/^ {2}\d{4}s–\d{4}s +0$/m);
+    expect(decades).not.toMatch(/(^ {2}\d{4}s +0\n){3}/m);
+    expect(decades).toMatch(/a range of decades with no facts is one line\./);
+  });
+
+  it('an unknown key is a usage error with the list', async () => {
+    const out = await rif(['stats', '--by', 'decades']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/use one of kind, topic, status, decade, century, year, actor, place \(did you mean "decade"\?\)/);
+  });
+});

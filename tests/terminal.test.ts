@@ -11,14 +11,27 @@ const ready = has('tmux', '-V') && has('less', '--version');
 
 let sessions = 0;
 const opened: string[] = [];
-const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+// a tmux server of this file's own: another file's server starting or stopping cannot get in the way
+const SOCKET = `rif-test-${process.pid}`;
+const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+
+/** Starts a session; a server that is still stopping (the last session just closed) refuses it once in a while. */
+async function newSession(...args: string[]): Promise<void> {
+  let started = tmux('new-session', ...args);
+  for (let i = 0; i < 20 && started.status !== 0; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    started = tmux('new-session', ...args);
+  }
+  expect(started.stderr).toBe('');
+  expect(started.status).toBe(0);
+}
 
 /** A shell in tmux, `columns` by `rows`, with a plain prompt and an environment of its own. */
-function terminal(columns: number, rows: number) {
+async function terminal(columns: number, rows: number) {
   const name = `rif-test-${process.pid}-${++sessions}`;
   opened.push(name);
   const env = `env -i PATH=${JSON.stringify(process.env['PATH'] ?? '')} HOME=${tempDir()} TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME=${tempDir()} XDG_CONFIG_HOME=${tempDir()} PS1='$ ' bash --norc --noprofile`;
-  expect(tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), env).status).toBe(0);
+  await newSession('-d', '-s', name, '-x', String(columns), '-y', String(rows), env);
   tmux('set-option', '-t', name, 'status', 'off');
   const screen = () => tmux('capture-pane', '-p', '-t', name).stdout.replace(/\s+$/, '');
   const lastLine = () => screen().split('\n').at(-1) ?? '';
@@ -45,7 +58,7 @@ afterEach(() => {
 });
 
 /** The shell is back at its prompt after a run, and the terminal is as a shell leaves it (echo, canonical input). */
-async function cleanAfter(t: ReturnType<typeof terminal>, marker: string): Promise<string> {
+async function cleanAfter(t: Awaited<ReturnType<typeof terminal>>, marker: string): Promise<string> {
   const shown = await t.until((s) => s.includes(`${marker} 0`) || new RegExp(`${marker} \\d+`).test(s));
   // a pager or a program killed under it would leave the terminal raw: no echo, no line editing
   t.run(
@@ -58,7 +71,7 @@ async function cleanAfter(t: ReturnType<typeof terminal>, marker: string): Promi
 
 describe.runIf(ready)('the pager on a terminal', () => {
   it('output taller than the screen opens less; q quits it and leaves the text and a clean terminal', async () => {
-    const t = terminal(80, 24);
+    const t = await terminal(80, 24);
     t.run(`clear; node ${BIN} list; echo "exit $?"`);
     await t.until((s) => s.split('\n').at(-1) === ':');
     expect(t.screen()).toMatch(/^id {2,}title\n─+ {2}─+\n/);
@@ -70,7 +83,7 @@ describe.runIf(ready)('the pager on a terminal', () => {
   });
 
   it('Ctrl-C while the pager is open does not leave less behind: q still quits, and the terminal is clean', async () => {
-    const t = terminal(80, 24);
+    const t = await terminal(80, 24);
     t.run(`clear; node ${BIN} list; echo "exit $?"`);
     await t.until((s) => s.split('\n').at(-1) === ':');
     t.key('C-c');
@@ -82,7 +95,7 @@ describe.runIf(ready)('the pager on a terminal', () => {
   });
 
   it('output that fits is printed without a pager; --no-pager prints everything straight', async () => {
-    const t = terminal(100, 40);
+    const t = await terminal(100, 40);
     t.run(`clear; node ${BIN} treaties --in 1828; echo "short $?"`);
     expect(await cleanAfter(t, 'short')).toMatch(/treaty-of-turkmenchay[\s\S]*short 0/);
     t.run(`clear; node ${BIN} list --no-pager; echo "straight $?"`);
@@ -91,7 +104,7 @@ describe.runIf(ready)('the pager on a terminal', () => {
   });
 
   it('PAGER names the pager, run by sh', async () => {
-    const t = terminal(80, 24);
+    const t = await terminal(80, 24);
     t.run(`clear; PAGER='head -3' node ${BIN} list; echo "paged $?"`);
     const shown = await cleanAfter(t, 'paged');
     expect(shown.split('\n').slice(0, 4).join('\n')).toMatch(/^id {2,}title\n─+.*\n.*\npaged 0$/);

@@ -1,86 +1,201 @@
 // rif cite: a citation of facts and their sources, ready to paste into a document.
-import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { configOf } from '../config.js';
 import { openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
-import { CITE_STYLES, type CiteStyle } from '../render/cite-styles.js';
+import * as parse from '../options.js';
+import { packageVersion } from '../package.js';
+import { CITE_STYLES, CSL_TEXT_STYLES, DATA_STYLES, type CiteStyle } from '../render/cite-styles.js';
+import type { Store } from '../store/store.js';
 import { expandStdin, resolveFacts } from './resolve.js';
-import { addDataOptions } from './shared.js';
+import { addDataOptions, todayOf } from './shared.js';
 
 /** The citation styles and what each prints; `satisfies` makes the list complete. */
 const STYLES = Object.freeze({
-  markdown: 'a sentence per fact with footnotes [^id-n] (the default)',
+  markdown: "a sentence per fact with a footnote [^id] of rif's short references (the default)",
   plain: 'a sentence per fact with numbered references [1]',
-  bibtex: 'one @misc entry per source',
-  'csl-json': 'one CSL-JSON item per source (Zotero, pandoc)',
+  'chicago-note': 'Chicago notes and bibliography (a full note per fact, by citeproc-js)',
+  chicago: 'Chicago author-date: (Title 2001), then References',
+  apa: 'APA 7th edition: (Title, 2001), then References',
+  mla: 'MLA 9th edition: ("Title"), then Works Cited',
+  bibtex: 'an @misc entry per fact and per source, for BibTeX',
+  biblatex: 'an @online entry per source (url, urldate, date) and @misc per fact, for biber',
+  ris: 'a record per fact and per source, for Zotero, EndNote and Mendeley',
+  'csl-json': 'an item per fact and per source, for Zotero and pandoc --citeproc',
 } satisfies Record<CiteStyle, string>);
 
-const STYLE_HELP = CITE_STYLES.map((s) => `  ${s.padEnd(9)} ${STYLES[s]}`).join('\n');
+const STYLE_HELP = CITE_STYLES.map((s) => `  ${s.padEnd(12)} ${STYLES[s]}`).join('\n');
 
-/** The output formats a citation comes in, each the style it names: --format json is CSL-JSON. */
-const FORMAT_STYLES = Object.freeze({ markdown: 'markdown', plain: 'plain', json: 'csl-json' } as const satisfies Record<string, CiteStyle>);
-type CiteFormat = keyof typeof FORMAT_STYLES;
+/** The output formats of a citation: markdown and plain are the forms of a CSL style's text, json is CSL-JSON. */
+const CITE_FORMATS = Object.freeze(['markdown', 'plain', 'json'] as const);
+type CiteFormat = (typeof CITE_FORMATS)[number];
 
-type CiteOptions = DataOptions &
-  ColorOptions & { readonly style?: CiteStyle; readonly format?: CiteFormat; readonly json?: boolean; readonly markdown?: boolean; readonly plain?: boolean };
+/** The default number of sources a citation uses of each fact: the first, which the fact files put best first. */
+const DEFAULT_MAX_SOURCES = 2;
 
-/** Prints the citation of these facts: the one way both `rif cite` and `rif search --cite` print one. */
-export async function printCitation(facts: readonly Fact[], style: CiteStyle, io: Io): Promise<void> {
-  // loaded on demand, like the table renderer: every other run stays without it
-  const { renderCitation } = await import('../render/cite.js');
-  io.stdout(renderCitation(facts, style));
+export type CiteOptions = DataOptions &
+  ColorOptions & {
+    readonly style?: CiteStyle;
+    readonly csl?: string;
+    readonly format?: CiteFormat;
+    readonly json?: boolean;
+    readonly markdown?: boolean;
+    readonly plain?: boolean;
+    readonly sources?: readonly number[] | 'all';
+    readonly maxSources?: number;
+    readonly accessed?: string;
+  };
+
+/** --sources: numbers from 1 as rif show numbers them, comma-separated, or all. */
+function parseSourceNumbers(value: string): readonly number[] | 'all' {
+  if (value.trim().toLowerCase() === 'all') return 'all';
+  const numbers = value.split(',').map((n) => n.trim());
+  if (!numbers.every((n) => /^\d+$/.test(n) && Number(n) >= 1)) throw new InvalidArgumentError(`"${value}" is not a list of source numbers (1,3) or all`);
+  return [...new Set(numbers.map(Number))];
 }
 
-/** --style, or the style a format flag names (they must agree), else the config file's cite_style, else markdown. */
-function citeStyle(options: CiteOptions, io: Io): CiteStyle {
-  const formats = [...new Set([...(options.format ? [options.format] : []), ...(['json', 'markdown', 'plain'] as const).filter((f) => options[f])])];
-  const asked = [...new Set([...(options.style ? [options.style] : []), ...formats.map((f) => FORMAT_STYLES[f])])];
-  if (asked.length > 1) throw new UsageError(`choose one citation style, not ${asked.join(' and ')}`);
-  return asked[0] ?? configOf(io.config).cite_style ?? 'markdown';
+/** The options of citing that `rif search --cite` takes too. */
+export function addCiteChoiceOptions(cmd: Command, io: Io): Command {
+  return cmd
+    .addOption(
+      new Option('--sources <list>', 'the sources to cite of each fact, by number as rif show numbers them (1,3), or all').argParser(parseSourceNumbers),
+    )
+    .addOption(new Option('--max-sources <n>', `cite at most the first n sources of each fact (default ${DEFAULT_MAX_SOURCES})`).argParser(parse.parseLimit))
+    .addOption(
+      new Option('--accessed <date>', 'the access date of sources whose fact file gives none (YYYY-MM-DD or today)').argParser(parse.dateParser(todayOf(io))),
+    );
+}
+
+export interface Choice {
+  readonly style: CiteStyle | { readonly xml: string };
+  readonly form: 'markdown' | 'plain';
+}
+
+/**
+ * The style and its form. --style (or --csl) names the style; a format flag names the form of a CSL
+ * style's text (markdown or plain), or is itself the style when none is named (json is CSL-JSON); else the
+ * config file's cite_style, else markdown.
+ */
+function citeChoice(options: CiteOptions, io: Io): Choice {
+  const formats = [...new Set([...(options.format ? [options.format] : []), ...CITE_FORMATS.filter((f) => options[f])])];
+  if (formats.length > 1) throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
+  const format = formats[0];
+  if (options.csl !== undefined && options.style) throw new UsageError(`choose --style ${options.style} or --csl, not both`);
+  const named = options.csl === undefined ? options.style : 'csl';
+  if (format === 'json') {
+    if (named && named !== 'csl-json') throw new UsageError(`choose one citation style, not ${named} and csl-json`);
+    return { style: 'csl-json', form: 'markdown' };
+  }
+  if (format && named && (DATA_STYLES as readonly string[]).includes(named)) throw new UsageError(`${named} has one form: drop --${format}`);
+  if (format && (named === 'markdown' || named === 'plain') && named !== format) throw new UsageError(`choose one citation style, not ${named} and ${format}`);
+  const form = format ?? 'markdown';
+  if (options.csl !== undefined) return { style: { xml: readStyleFile(options.csl) }, form };
+  return { style: options.style ?? format ?? configOf(io.config).cite_style ?? 'markdown', form };
+}
+
+function readStyleFile(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read the CSL style ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (!/<style[\s>]/.test(text) || !/xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(text))
+    throw new UsageError(`${path} is not a CSL style (no <style> in the CSL namespace)`);
+  return text;
+}
+
+/** --sources numbers that a fact does not have are a usage error naming the fact. */
+function checkNumbers(facts: readonly Fact[], numbers: readonly number[]): void {
+  for (const fact of facts) {
+    const over = numbers.filter((n) => n > fact.sources.length);
+    if (over.length)
+      throw new UsageError(`${fact.id} has ${fact.sources.length} source${fact.sources.length === 1 ? '' : 's'}: --sources ${over.join(',')} names none`);
+  }
+}
+
+/** Prints the citation of these facts: the one way both `rif cite` and `rif search --cite` print one. */
+export async function printCitation(
+  facts: readonly Fact[],
+  store: Store,
+  choice: Choice,
+  options: Pick<CiteOptions, 'sources' | 'maxSources' | 'accessed'>,
+  io: Io,
+): Promise<void> {
+  if (options.sources !== undefined && options.maxSources !== undefined) throw new UsageError('choose --sources or --max-sources, not both');
+  const numbers = options.sources === 'all' ? undefined : options.sources;
+  if (numbers) checkNumbers(facts, numbers);
+  // loaded on demand, like the table renderer: every other run stays without it
+  const [{ renderCitation }, { recordKeys }] = await Promise.all([import('../render/cite.js'), import('../render/cite-keys.js')]);
+  // keys are unique across the whole record, so every fact's sources are read
+  const keys = recordKeys(await store.facts(Array.from({ length: store.size }, (_, i) => i)));
+  const max = options.sources === 'all' ? Infinity : (options.maxSources ?? DEFAULT_MAX_SOURCES);
+  io.stdout(
+    await renderCitation(facts, {
+      ...choice,
+      choice: numbers ? { numbers } : { max },
+      keys,
+      version: packageVersion(),
+      ...(options.accessed ? { accessed: options.accessed } : {}),
+    }),
+  );
 }
 
 export function citeCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('cite')
-    .description('a citation of facts and their sources, ready to paste: Markdown footnotes, plain text, BibTeX or CSL-JSON')
+    .description('a citation of facts and their sources, ready to paste: Chicago, APA, MLA, Markdown footnotes, BibTeX, biblatex, RIS or CSL-JSON')
     .argument('<ids...>', 'fact ids, or titles and names that point to one fact (as rif show takes them), or - to read them from standard input')
     .addOption(
       new Option('--style <style>', "the citation style (see Styles below; default: the config file's cite_style, else markdown)").choices(CITE_STYLES),
     )
-    .addOption(new Option('--format <format>', 'markdown, plain or json: the style of that name (json is csl-json)').choices(Object.keys(FORMAT_STYLES)))
-    .option('--json', 'same as --style csl-json')
-    .option('--markdown', 'same as --style markdown')
-    .option('--plain', 'same as --style plain')
-    .addHelpText(
-      'after',
-      `
+    .option('--csl <file>', 'render with this CSL style file instead (any style from the CSL styles repository or Zotero)')
+    .addOption(
+      new Option('--format <format>', "markdown or plain: the form of a CSL style's text (a style of its own without --style); json: csl-json").choices(
+        CITE_FORMATS,
+      ),
+    )
+    .option('--json', 'same as --format json (csl-json)')
+    .option('--markdown', 'same as --format markdown')
+    .option('--plain', 'same as --format plain');
+  addCiteChoiceOptions(cmd, io).addHelpText(
+    'after',
+    `
 Styles:
 ${STYLE_HELP}
 
-A source cited by several facts is listed once. Allegations are never stated as fact: the sentence
-quotes the claim and says who made it, who denied or confirmed it, and its status. Ids and titles
-are found as rif show finds them; one that names no fact is reported on stderr, the others are
-cited, and the exit code is 1.
+Each fact gets one sentence, cited to its first ${DEFAULT_MAX_SOURCES} sources (the best first) unless --sources or
+--max-sources says otherwise. ${CSL_TEXT_STYLES.join(', ')} and --csl are rendered by citeproc-js, in Markdown
+(the default) or with --plain as plain text. A source's key is its publisher, a word of its title and
+the year it was published (iranica-golestan-2001), unique across the record; a fact's key is its id.
+Allegations are never stated as fact: the sentence quotes the claim and says who made it, who denied
+or confirmed it, and its status. Ids and titles are found as rif show finds them; one that names no
+fact is reported on stderr, the others are cited, and the exit code is 1.
 
 Examples:
   rif cite treaty-of-turkmenchay
-  rif cite gulistan                    a title or name, as rif show takes it
-  rif cite treaty-of-gulistan treaty-of-turkmenchay --style plain
-  rif cite iranian-drones-to-russia --style bibtex >> refs.bib
+  rif cite gulistan --style chicago-note       a Chicago footnote to paste
+  rif cite treaty-of-gulistan treaty-of-turkmenchay --style apa --plain
+  rif cite treaty-of-turkmenchay --sources 1,3 --style mla
+  rif cite iranian-drones-to-russia --style biblatex >> refs.bib
+  rif cite jcpoa-2015 --style ris > jcpoa.ris
   rif cite jcpoa-2015 --json > refs.json
-  rif list --topic caspian --fields id | rif cite -
-  rif search shahed --cite             the best search result, cited`,
-    );
+  rif cite jcpoa-2015 --csl ~/styles/harvard-cite-them-right.csl
+  rif list --topic caspian --fields id | rif cite - --style bibtex
+  rif search shahed --cite chicago-note        the best search result, cited`,
+  );
   addDataOptions(cmd);
   return cmd.action(async (args: string[], options: CiteOptions) => {
-    const style = citeStyle(options, io);
+    // a bad style, format or style file is reported before any facts are read
+    const choice = citeChoice(options, io);
     const wanted = await expandStdin(args, io);
     const store = await openFacts(options, io);
     const { indices, missing } = await resolveFacts(store, wanted, io);
     const unique = [...new Set(indices)];
-    if (unique.length) await printCitation(await store.facts(unique), style, io);
-    else if (style === 'csl-json') io.stdout('[]\n');
+    if (unique.length) await printCitation(await store.facts(unique), store, choice, options, io);
+    else if (choice.style === 'csl-json') io.stdout('[]\n');
     done(missing ? EXIT.noMatch : EXIT.ok);
   });
 }

@@ -47,7 +47,7 @@ function listSettings(read: ConfigRead | undefined): string {
 
 /** The file as a YAML document that keeps its comments; a usage error when it cannot be read as one. */
 async function documentOf(path: string) {
-  const { isMap, parseDocument } = await import('../facts/read-yaml.js');
+  const { isMap, parseDocument } = (await import('../facts/yaml-lib.js')).yaml();
   let text = '';
   try {
     text = readFileSync(path, 'utf8');

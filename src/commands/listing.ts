@@ -140,6 +140,8 @@ export async function selectHits(view: View, words: readonly string[], options: 
   // search results are capped unless asked for more: a common word matches most of the record
   const limit = capped ?? (wanted.configLimit && parsed && !options.all && options.limit !== false ? QUERY_LIMITS.shown : undefined);
 
+  // the ranker loads while the store opens (with many user files, while find lists them); searchRows imports it again
+  if (parsed) void import('../search/rank.js');
   const store = await openFacts(options, io);
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);

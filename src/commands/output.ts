@@ -8,8 +8,14 @@ import type { Io } from '../io.js';
 import * as parse from '../options.js';
 import { FORMATS, type Format, type Look } from '../render/format.js';
 
+/** Pictures to put in a document or on a web page: the charts people see, drawn for elsewhere (timeline, stats). */
+const PICTURE_FORMATS = Object.freeze(['svg', 'mermaid'] as const);
+export type PictureFormat = (typeof PICTURE_FORMATS)[number];
+
 export interface OutputOptions extends ColorOptions {
-  readonly format?: Format;
+  readonly format?: Format | PictureFormat;
+  readonly svg?: boolean;
+  readonly mermaid?: boolean;
   readonly json?: boolean;
   readonly ndjson?: boolean;
   readonly csv?: boolean;
@@ -24,7 +30,7 @@ export interface OutputOptions extends ColorOptions {
 }
 
 /** What each format prints, for the help of --format. */
-const SHORT: Readonly<Record<Format, string>> = Object.freeze({
+const SHORT: Readonly<Record<Format | PictureFormat, string>> = Object.freeze({
   table: 'the form for people: a table, card or chart (the default on a terminal)',
   plain: 'tab-separated lines without a header (the default in a pipe)',
   json: 'a JSON array of records',
@@ -32,6 +38,8 @@ const SHORT: Readonly<Record<Format, string>> = Object.freeze({
   csv: 'CSV with a header row (lists as JSON arrays)',
   tsv: 'tab-separated values with a header row (lists as JSON arrays)',
   markdown: 'Markdown to paste into a document',
+  svg: 'a self-contained SVG picture, --width columns of 10 pixels wide',
+  mermaid: 'a Mermaid block for GitHub, GitLab and Obsidian',
 });
 
 /** Below this width a table is one line per row, cut to fit; from it on, cells wrap. */
@@ -46,13 +54,16 @@ export interface OutputFlags {
   readonly table?: boolean;
   /** what the default form is, for the help: "table", "card", "chart" */
   readonly human?: string;
+  /** --format svg and mermaid, for the commands that draw a chart (timeline, stats) */
+  readonly pictures?: boolean;
 }
 
 /** --format and its short forms, --fields where records print, --width, and --wrap where tables are drawn. */
 export function addOutputOptions(cmd: Command, flags: OutputFlags = {}): Command {
   const human = flags.human ?? 'table';
-  cmd.addOption(new Option('--format <format>', `the output format (default: the ${human} on a terminal, plain in a pipe)`).choices(FORMATS));
-  for (const format of FORMATS)
+  const formats = [...FORMATS, ...(flags.pictures ? PICTURE_FORMATS : [])];
+  cmd.addOption(new Option('--format <format>', `the output format (default: the ${human} on a terminal, plain in a pipe)`).choices(formats));
+  for (const format of formats)
     cmd.option(`--${format}`, format === 'table' ? `same as --format table: the ${human}, in a pipe too` : `same as --format ${format}: ${SHORT[format]}`);
   if (flags.fields) {
     cmd.addOption(
@@ -75,7 +86,15 @@ export function addOutputOptions(cmd: Command, flags: OutputFlags = {}): Command
  * what prints, in a pipe too: `--format table | less -R` pages the table.
  */
 export function outputFormat(options: OutputOptions, io: Io): Format {
-  const chosen = [...new Set([...(options.format ? [options.format] : []), ...FORMATS.filter((f) => options[f])])];
+  const format = chartFormat(options, io);
+  // only the commands that draw a chart declare the picture formats: commander refuses them elsewhere
+  if (format === 'svg' || format === 'mermaid') throw new UsageError(`--format ${format} draws a chart: rif timeline and rif stats take it`);
+  return format;
+}
+
+/** The format of a command that draws a chart: every format, and the pictures. */
+export function chartFormat(options: OutputOptions, io: Io): Format | PictureFormat {
+  const chosen = [...new Set([...(options.format ? [options.format] : []), ...[...FORMATS, ...PICTURE_FORMATS].filter((f) => options[f])])];
   if (chosen.length > 1) throw new UsageError(`choose one output format, not ${chosen.map((f) => `--${f}`).join(' and ')}`);
   if (chosen[0]) return chosen[0];
   const fallback = configOf(io.config).format ?? 'table';

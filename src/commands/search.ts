@@ -7,14 +7,14 @@ import type { Io } from '../io.js';
 import { configOf } from '../config.js';
 import { CITE_STYLES, type CiteStyle } from '../render/cite-styles.js';
 import { FORMATS } from '../render/format.js';
-import { printCitation } from './cite.js';
+import { addCiteChoiceOptions, printCitation, type CiteOptions } from './cite.js';
 import { addCountOptions, runListing, selectHits, type ListingOptions } from './listing.js';
 import { addOutputOptions } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 import { FIELD_NAMES } from '../render/record.js';
 
 /** --cite alone is `true`: the config file's cite_style, else markdown */
-type SearchOptions = ListingOptions & { readonly cite?: CiteStyle | true };
+type SearchOptions = ListingOptions & Pick<CiteOptions, 'sources' | 'maxSources' | 'accessed'> & { readonly cite?: CiteStyle | true };
 
 export function searchCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('search')
@@ -48,9 +48,10 @@ Examples:
   rif search 'drones -ukraine' --all
   rif search caspian --count           # how many facts match
   rif search turkmenchay --cite        # the best result as a Markdown citation
-  rif search gulistan --cite=bibtex    # a style after --cite; write --cite last or with =`,
+  rif search gulistan --cite=bibtex    # a style after --cite; write --cite last or with =
+  rif search gulistan --cite chicago-note --sources 2`,
     );
-  addCountOptions(addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: FIELD_NAMES, table: true }), io));
+  addCountOptions(addFilterOptions(addOutputOptions(addCiteChoiceOptions(addDataOptions(cmd), io), { fields: FIELD_NAMES, table: true }), io));
   return cmd.action(async (words: string[], options: SearchOptions) => {
     const style = options.cite === true ? (configOf(io.config).cite_style ?? 'markdown') : options.cite;
     done(style ? await citeBest(words, options, style, io) : await runListing('search', words, options, io));
@@ -62,11 +63,11 @@ async function citeBest(words: readonly string[], options: SearchOptions, style:
   const formats = ([...FORMATS, 'format', 'fields'] as const).filter((f) => options[f] !== undefined && options[f] !== false);
   if (formats.length)
     throw new UsageError(`--cite prints a citation, not a listing: drop ${formats.map((f) => `--${f}`).join(' and ')} (or use --cite csl-json)`);
-  const { query, hits } = await selectHits('search', words, options, io, { format: 'plain', whole: true });
+  const { store, query, hits } = await selectHits('search', words, options, io, { format: 'plain', whole: true });
   const best = hits[0];
   if (!best) throw new NotFoundError(`no facts match "${query}"`);
   io.stderr(`rif: citing the best match: ${visible(best.fact.id)}\n`);
   // whole: true above, so the row holds the whole fact, sources and all
-  await printCitation([best.fact as Fact], style, io);
+  await printCitation([best.fact as Fact], store, { style, form: 'markdown' }, options, io);
   return EXIT.ok;
 }

@@ -7,6 +7,7 @@ import { rendererFor, type Format } from '../render/format.js';
 import { hitRows } from '../render/hits.js';
 import { FIELD_NAMES, RECORD_FIELDS } from '../render/record.js';
 import type { Store } from '../store/store.js';
+import { supportsHyperlinks } from '../render/hyperlink.js';
 import { addOutputOptions, outputFormat, outputLook, type OutputOptions } from './output.js';
 import { expandStdin, resolveFacts } from './resolve.js';
 import { addDataOptions } from './shared.js';
@@ -61,7 +62,8 @@ async function render(store: Store, facts: readonly Fact[], format: Format, opti
     const { renderDetail } = await import('../render/detail.js');
     const columns = format === 'table' ? look.width : 0;
     // the file as people read a path: relative to where they are, when it is under it
-    return facts.map((fact) => renderDetail({ ...fact, file: displayPath(fact.file, io.cwd) }, { columns, chalk: look.chalk, titles })).join('\n');
+    const hyperlinks = format === 'table' && supportsHyperlinks(io.env, io.stdoutIsTTY);
+    return facts.map((fact) => renderDetail({ ...fact, file: displayPath(fact.file, io.cwd) }, { columns, chalk: look.chalk, titles, hyperlinks })).join('\n');
   }
   const hits = facts.map((fact) => ({ fact, score: 0, titleMatches: [] }));
   // every field of the record, where no --fields chooses: show prints facts in full

@@ -1,7 +1,7 @@
 // JSON Schemas generated from the zod schemas, never written by hand: of a fact file (what editors check
 // YAML against, through a yaml-language-server line) and of the JSON record rif prints. The build ships
 // both in dist/schema/; `rif schema` prints them.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RECORD } from './record-schema.js';
 import { FACT } from './schema.js';
 

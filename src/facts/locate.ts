@@ -1,5 +1,6 @@
 // Maps a path inside a parsed YAML document (["sources", 0, "url"]) to a 1-based line and column.
-import { isMap, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair } from 'yaml';
+import { yaml } from './yaml-lib.js';
 
 export interface Position {
   readonly line: number;
@@ -25,14 +26,14 @@ export function locate(doc: Document, counter: LineCounter, path: Path, key = fa
   let offset = node?.range?.[0] ?? 0;
   for (const [i, segment] of path.entries()) {
     const wantKey = key && i === path.length - 1;
-    if (isMap(node)) {
+    if (yaml().isMap(node)) {
       const pair = node.items.find((p) => keyName(p) === segment);
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;
       offset = (wantKey ? keyNode?.range?.[0] : valueNode?.range?.[0] ?? keyNode?.range?.[0]) ?? offset;
       node = valueNode;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (yaml().isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment] as Node | undefined;
       if (!item) break;
       offset = item.range?.[0] ?? offset;

@@ -1,5 +1,5 @@
 // Pure: the text of one fact file → normalized facts and coded issues with positions.
-import { isMap, isSeq, type Document, type LineCounter } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { didYouMean } from '../suggest.js';
 import { factDate } from './fact-date.js';
 import { checkDates, lenientFact } from './partial.js';
@@ -10,6 +10,7 @@ import { KINDS, type Fact, type Kind, type Vocabulary } from './types.js';
 import type { Issue, IssueCode, Report } from './issues.js';
 import { locate, type At, type Path, type Position } from './locate.js';
 import { readYaml } from './read-yaml.js';
+import { yaml } from './yaml-lib.js';
 
 export interface Located {
   readonly fact: Fact;
@@ -124,6 +125,7 @@ function knownKind(kind: unknown, path: Path, at: At, report: Report): Kind | un
 }
 
 function fieldPositions(doc: Document, counter: LineCounter, path: Path): Map<string, Position> {
+  const { isMap, isSeq } = yaml();
   const positions = new Map<string, Position>();
   const node = path.length ? doc.getIn(path, true) : doc.contents;
   if (isMap(node)) {

@@ -2,11 +2,9 @@
 // way rif reads YAML exactly (fact files and topics.yaml): YAML 1.2 core whatever a %YAML line says, one
 // document, no anchors, aliases or tags, and nesting bounded before the composer (which recurses, and
 // can exhaust the stack and then the heap of the process on a file of brackets) ever sees the text.
-import { Composer, CST, Lexer, LineCounter, Parser, visit, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { Issue } from './issues.js';
-
-// for the config file, which reads its own settings from the document, and rif config set, which edits it
-export { isMap, isScalar, parseDocument } from 'yaml';
+import { yaml } from './yaml-lib.js';
 
 const YAML_OPTIONS = Object.freeze({
   version: '1.2',
@@ -29,6 +27,7 @@ export interface YamlRead {
 }
 
 export function readYaml(text: string, file: string): YamlRead {
+  const { Composer, LineCounter, Parser, visit } = yaml();
   const counter = new LineCounter();
   const issue = (offset: number, message: string): Issue => ({ code: 'RIF001', file, ...positionOf(text, offset), message });
 
@@ -99,6 +98,7 @@ function tooDeepAt(text: string, limit: number): number | undefined {
   let indicators = 0;
   let lineStart = true;
   let scalarNext = false;
+  const { CST, Lexer } = yaml();
   for (const token of new Lexer().lex(text)) {
     const here = offset;
     if (!MARKERS.has(token)) offset += token.length;

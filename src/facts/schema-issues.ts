@@ -1,5 +1,5 @@
 // zod's validation issues → our coded issues, each at the position of the field concerned.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { didYouMean } from '../suggest.js';
 import { SCHEMAS } from './schema.js';
 import type { IssueCode, Report } from './issues.js';

@@ -1,14 +1,15 @@
 // Pure: the text of a topics.yaml (topic: one-line meaning) → the vocabulary and coded issues.
-import { isMap, isScalar } from 'yaml';
 import { firstControl } from '../control.js';
 import type { Issue } from './issues.js';
 import { readYaml } from './read-yaml.js';
 import type { Vocabulary } from './types.js';
+import { yaml } from './yaml-lib.js';
 
 const TOPIC = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseVocabulary(text: string, file: string): { vocabulary: Vocabulary; issues: Issue[] } {
   const { doc, counter, issues } = readYaml(text, file);
+  const { isMap, isScalar } = yaml();
   const vocabulary = new Map<string, string>();
   if (!doc) return { vocabulary, issues };
   if (!isMap(doc.contents)) {

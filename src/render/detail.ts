@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Fact } from '../facts/types.js';
 import { formatDate } from './cells.js';
+import { hyperlink } from './hyperlink.js';
 import { visible } from '../control.js';
 import { width, wrap } from './text.js';
 
@@ -11,6 +12,8 @@ export interface DetailOptions {
   readonly chalk: ChalkInstance;
   /** titles of related facts by id; a missing id is shown as not loaded */
   readonly titles: ReadonlyMap<string, string>;
+  /** addresses as OSC 8 links: on a terminal that draws them */
+  readonly hyperlinks?: boolean;
 }
 
 const LABEL = 14;
@@ -104,7 +107,7 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
     const n = `[${i + 1}]`;
     block([s.publisher, s.title, s.title_en && `(${s.title_en})`, s.published].filter(Boolean).join(' — '), n.length + 3, `  ${n} `);
     // an address is never broken, however long: it must copy whole
-    out.push(`${' '.repeat(n.length + 3)}${visible(s.url)}`);
+    out.push(`${' '.repeat(n.length + 3)}${options.hyperlinks ? hyperlink(s.url, visible(s.url)) : visible(s.url)}`);
   });
   out.push('');
   // a path, like an address, is never broken

@@ -7,6 +7,8 @@ import type { FactHead } from '../facts/head.js';
 import { KINDS, STATUSES, type Fact, type Kind, type Status } from '../facts/types.js';
 import { countBar, kindColor } from './bars.js';
 import { renderJson } from './json.js';
+import { NONE, type Chart } from './stats-by.js';
+import type { StatsBy } from './stats-keys.js';
 import { width, wrap } from './text.js';
 
 /** The JSON document, keys in the order they print. */
@@ -23,14 +25,6 @@ export interface Stats {
   /** "1820s": a span counts where it starts; every decade to the last, 0 for an empty one (see tally) */
   readonly decades: Readonly<Record<string, number>>;
 }
-
-const SECTIONS = Object.freeze([
-  { name: 'kind', key: 'kinds', none: 'no facts' },
-  { name: 'topic', key: 'topics', none: 'no topics' },
-  { name: 'status', key: 'statuses', none: 'no allegations' },
-  { name: 'decade', key: 'decades', none: 'no dates' },
-] as const);
-type Section = (typeof SECTIONS)[number];
 
 const LAYOUT = Object.freeze({ indent: 2, gap: 2, maxBar: 50, minBar: 8, naturalBar: 40 });
 
@@ -71,26 +65,40 @@ export function tally(facts: readonly (Fact | FactHead)[], since = -Infinity, as
   };
 }
 
-const rows = (stats: Stats, section: Section): [string, number][] => Object.entries(stats[section.key]);
+/** What every form of the counts says first: how many facts, and the bundled record's date when it is counted. */
+export interface Totals {
+  readonly total: number;
+  readonly as_of: string | null;
+}
+
+/** The document of --by: the counts of the one chart, keys in the order they print. */
+export const byJson = (totals: Totals, chart: Chart): string =>
+  renderJson({ total: totals.total, as_of: totals.as_of, by: chart.name, counts: Object.fromEntries(chart.counts) });
 
 export const statsJson = (stats: Stats): string => renderJson(stats);
 
+/** The four charts of a tally, in the order they print. */
+export function chartsOf(stats: Stats): Chart[] {
+  const chart = (name: StatsBy, counts: Readonly<Record<string, number>>): Chart => ({ name, counts: Object.entries(counts), none: NONE[name] });
+  return [chart('kind', stats.kinds), chart('topic', stats.topics), chart('status', stats.statuses), chart('decade', stats.decades)];
+}
+
 /** One record per line of the counts: ("total", "facts", N), ("record", "as_of", date) when the bundled facts are counted, then each count. */
-export function statsRecords(stats: Stats): { section: string; key: string; value: number | string }[] {
+export function statsRecords(totals: Totals, charts: readonly Chart[]): { section: string; key: string; value: number | string }[] {
   return [
-    { section: 'total', key: 'facts', value: stats.total },
-    ...(stats.as_of ? [{ section: 'record', key: 'as_of', value: stats.as_of }] : []),
-    ...SECTIONS.flatMap((s) => rows(stats, s).map(([key, n]) => ({ section: s.name, key, value: n }))),
+    { section: 'total', key: 'facts', value: totals.total },
+    ...(totals.as_of ? [{ section: 'record', key: 'as_of', value: totals.as_of }] : []),
+    ...charts.flatMap((c) => c.counts.map(([key, n]) => ({ section: c.name, key, value: n }))),
   ];
 }
 
 const mdCell = (text: string): string => visible(text).replace(/[\\|]/g, '\\$&');
 
 /** A line saying how many facts, then a Markdown table per section, as the charts show them. */
-export function statsMarkdown(stats: Stats): string {
-  const out = [`**${stats.total} fact${stats.total === 1 ? '' : 's'}**${stats.as_of ? ` (the bundled record is complete to ${stats.as_of})` : ''}`];
-  for (const section of SECTIONS) {
-    out.push('', `| ${section.name} | facts |`, '| --- | ---: |', ...rows(stats, section).map(([key, n]) => `| ${mdCell(key)} | ${n} |`));
+export function statsMarkdown(totals: Totals, charts: readonly Chart[]): string {
+  const out = [`**${totals.total} fact${totals.total === 1 ? '' : 's'}**${totals.as_of ? ` (the bundled record is complete to ${totals.as_of})` : ''}`];
+  for (const chart of charts) {
+    out.push('', `| ${chart.name} | facts |`, '| --- | ---: |', ...chart.counts.map(([key, n]) => `| ${mdCell(key)} | ${n} |`));
   }
   return `${out.join('\n')}\n`;
 }
@@ -102,39 +110,52 @@ export interface DrawOptions {
 }
 
 /** A bar chart per section, each scaled to its own largest count; labels and counts aligned across all. */
-export function drawStats(stats: Stats, options: DrawOptions): string {
+export function drawStats(totals: Totals, charts: readonly Chart[], options: DrawOptions): string {
   const { chalk, columns } = options;
   const { indent, gap } = LAYOUT;
-  const all = SECTIONS.flatMap((s) => rows(stats, s));
+  const all = charts.flatMap((c) => c.counts);
   const labelWidth = all.reduce((a, [key]) => Math.max(a, width(visible(key))), 0);
   const countWidth = String(all.reduce((a, [, n]) => Math.max(a, n), 0)).length;
   const room = columns - (indent + labelWidth + gap + countWidth + gap);
   const cells = columns === 0 ? LAYOUT.naturalBar : Math.min(LAYOUT.maxBar, room) >= LAYOUT.minBar ? Math.min(LAYOUT.maxBar, room) : 0;
-  const paint = (section: Section, key: string): ChalkInstance =>
-    section.name === 'kind' ? kindColor(chalk, key as Kind) : section.name === 'status' ? kindColor(chalk, 'allegation') : chalk.blue;
+  const paint = (chart: Chart, key: string): ChalkInstance =>
+    chart.name === 'kind' ? kindColor(chalk, key as Kind) : chart.name === 'status' ? kindColor(chalk, 'allegation') : chalk.blue;
 
   const fitted = (text: string): string[] => (columns > 0 ? wrap(text, columns).map((l) => l.text) : [text]).map((l) => chalk.dim(l));
   const out = [
-    chalk.bold(`${stats.total} fact${stats.total === 1 ? '' : 's'}`),
-    ...(stats.as_of ? fitted(`The bundled record is complete to ${stats.as_of}.`) : []),
+    chalk.bold(`${totals.total} fact${totals.total === 1 ? '' : 's'}`),
+    ...(totals.as_of ? fitted(`The bundled record is complete to ${totals.as_of}.`) : []),
   ];
-  for (const section of SECTIONS) {
-    const counts = rows(stats, section);
-    const max = counts.reduce((a, [, n]) => Math.max(a, n), 0);
-    out.push('', chalk.bold(`by ${section.name}`));
+  for (const chart of charts) {
+    const max = chart.counts.reduce((a, [, n]) => Math.max(a, n), 0);
+    out.push('', chalk.bold(`by ${chart.name}`));
     if (max === 0) {
-      out.push(chalk.dim(`${' '.repeat(indent)}${section.none}`));
+      out.push(chalk.dim(`${' '.repeat(indent)}${chart.none}`));
       continue;
     }
-    for (const [key, n] of counts) {
+    for (const [key, n] of chart.counts) {
       const label = visible(key);
-      const bar = cells ? paint(section, key)(countBar(n, max, cells)) : '';
+      const bar = cells ? paint(chart, key)(countBar(n, max, cells)) : '';
       out.push(
         `${' '.repeat(indent)}${label}${' '.repeat(labelWidth - width(label) + gap)}${String(n).padStart(countWidth)}${bar ? ' '.repeat(gap) + bar : ''}`,
       );
     }
   }
-  const footnote = 'A span counts in the decade it starts; a fact counts once under each of its topics.';
-  out.push('', ...fitted(footnote));
+  const footnote = footnoteOf(charts);
+  if (footnote) out.push('', ...fitted(footnote));
   return `${out.join('\n')}\n`;
+}
+
+/** What the charts need said: where a span counts, how multiple topics count, what a folded line is. */
+function footnoteOf(charts: readonly Chart[]): string {
+  const names = charts.map((c) => c.name);
+  const period = names.find((n) => n === 'decade' || n === 'century' || n === 'year');
+  const many = names.filter((n) => n === 'topic' || n === 'actor' || n === 'place');
+  const folded = charts.some((c) => c.counts.some(([key, n]) => n === 0 && key.includes('–')));
+  const parts = [
+    ...(period ? [`A span counts in the ${period} it starts`] : []),
+    ...(many.length ? [`a fact counts once under each of its ${many.map((n) => `${n}s`).join(' and ')}`] : []),
+    ...(folded ? [`a range of ${period}s with no facts is one line`] : []),
+  ];
+  return parts.length ? `${parts.join('; ').replace(/^a/, 'A')}.` : '';
 }

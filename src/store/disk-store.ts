@@ -11,7 +11,8 @@ import { growingFile, parseSmall, readSmall, StoreDamaged, type Manifest } from 
 import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
 import { listingReader } from './listing.js';
 import type { Previous } from './lay.js';
-import { parseChecks, parseSources, type Sources } from './sources.js';
+import type { Sources } from './sources.js';
+import { decodeChecks, decodeSources } from './sources-file.js';
 import type { Store } from './store.js';
 import { decodeWordIndex } from './word-index-file.js';
 import { absoluteIn } from './write-entry.js';
@@ -34,13 +35,23 @@ export interface DiskEntry {
   close(): void;
 }
 
-/** Opens the entry in `dir` whose manifest was read and checked; throws StoreDamaged when a file does not hold up. */
-export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBase?: string): DiskEntry {
+/** What the run that wrote an entry still holds of it, and need not read back. */
+export interface Written {
+  readonly columns: Columns;
+  readonly ids: readonly string[];
+  readonly wordIndex: WordIndex;
+}
+
+/**
+ * Opens the entry in `dir` whose manifest was read and checked; throws StoreDamaged when a file does not
+ * hold up. `written` is what this run just wrote of it.
+ */
+export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBase?: string, written?: Written): DiskEntry {
   const n = manifest.facts;
   const absolute = absoluteIn(fileBase);
   const vocabulary = new Map(manifest.vocabulary);
   const topics = [...vocabulary.keys()];
-  const columns = readColumns(readSmall(dir, manifest, 'columns', crc), n, topicWords(topics.length), manifest.records);
+  const columns = written?.columns ?? readColumns(readSmall(dir, manifest, 'columns', crc), n, topicWords(topics.length), manifest.records);
   const items = (name: 'records' | 'heads') => {
     let index: ItemIndex | undefined;
     let reader: ItemReader | undefined;
@@ -54,11 +65,12 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   };
   const records = items('records');
   const heads = items('heads');
-  let ids: string[] | undefined;
-  let wordIndex: WordIndex | undefined;
+  let ids: readonly string[] | undefined = written?.ids;
+  let wordIndex = written?.wordIndex;
   let sources: Sources | undefined;
-  const readSources = () => (sources ??= parseSources(readSmall(dir, manifest, 'files', crc)));
-  const readIds = (): string[] => {
+  const readSources = () => (sources ??= decodeSources(readSmall(dir, manifest, 'files', crc)));
+  const readIds = (): readonly string[] => {
+    if (ids) return ids;
     const parsed = parseSmall(readSmall(dir, manifest, 'ids', crc), 'ids');
     if (!Array.isArray(parsed) || parsed.length !== n) throw new StoreDamaged('the ids do not match the facts');
     return (ids ??= parsed as string[]);
@@ -121,7 +133,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
       facts: n,
       dead: manifest.dead,
       sources: readSources(),
-      checks: parseChecks(readSmall(dir, manifest, 'checks', crc), manifest.records),
+      checks: decodeChecks(readSmall(dir, manifest, 'checks', crc), manifest.records),
       columns,
       wordIndex: readWordIndex(),
       recordsAt: records.at(),

@@ -27,7 +27,8 @@ export interface Previous {
  * The columns, ids and word index of the facts kept. What the previous entry held of a fact still kept is
  * moved to its new place; a fact kept for the first time is read (it is new, or was a duplicate before).
  * The word index covers every record: the previous entry's index, then the new records' postings, those
- * of `indexed.first` on taken as the worker thread indexed them.
+ * from the first `indexed` part on taken as the parse indexed them (each part's facts numbered from 0,
+ * its first at record `first`).
  */
 export function layFacts(
   kept: readonly number[],
@@ -35,7 +36,7 @@ export function layFacts(
   vocabulary: Vocabulary,
   appended: { readonly facts: readonly Fact[]; readonly first: number },
   previous: Previous | undefined,
-  indexed?: { readonly index: WordIndex; readonly first: number },
+  indexed: readonly { readonly index: WordIndex; readonly first: number }[],
 ): { columns: Columns; ids: string[]; wordIndex: WordIndex } {
   const topics = new Map([...vocabulary.keys()].map((t, i) => [t, i]));
   const columns = emptyColumns(kept.length, topicWords(topics.size));
@@ -55,10 +56,10 @@ export function layFacts(
   for (const i of newcomers) setRow(columns, i, fresh(kept[i]!) ?? heads.get(i)!, kept[i]!, topics);
   const ids = kept.map((r) => checks[r]!.id);
 
-  const workerFrom = indexed ? indexed.first - appended.first : appended.facts.length;
-  let wordIndex = buildWordIndex(docsOf(appended.facts.slice(0, workerFrom)), appended.first);
+  const unindexed = (indexed[0]?.first ?? appended.first + appended.facts.length) - appended.first;
+  let wordIndex = buildWordIndex(docsOf(appended.facts.slice(0, unindexed)), appended.first);
   if (previous) wordIndex = appendWordIndex(previous.wordIndex, wordIndex);
-  if (indexed) wordIndex = appendWordIndex(wordIndex, shifted(indexed.index, indexed.first));
+  for (const part of indexed) wordIndex = appendWordIndex(wordIndex, shifted(part.index, part.first));
   const factOf = new Int32Array(appended.first + appended.facts.length).fill(-1);
   kept.forEach((record, i) => (factOf[record] = i));
   return { columns, ids, wordIndex: { ...wordIndex, factOf } };

@@ -1,14 +1,18 @@
 // Reads and parses the fact files a plan needs, on both cores when there are many: a worker thread takes
-// the second half of the files while this thread parses the first. A file whose digest is still the one
-// recorded is not parsed again (it was touched, or copied with its times, and says what it said).
+// the second half of the files while this thread parses the first, and each thread then indexes the facts
+// of its half, and digests their summaries, so that little is left to do after the two meet. A file whose
+// digest is still the one recorded is not parsed again (it was touched, or copied with its times, and says
+// what it said).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { summaryKey } from '../facts/check.js';
 import { decodeText, readBytes } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
 import { parseFactFile } from '../facts/parse-file.js';
 import type { ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
-import type { WordIndex } from '../search/word-index.js';
+import { toDoc, type Doc } from '../search/doc.js';
+import { buildWordIndex, type WordIndex } from '../search/word-index.js';
 import type { Hash } from './hash.js';
 import type { Progress } from './store.js';
 
@@ -25,6 +29,19 @@ export interface Parsed {
   readonly issues: Issue[];
   /** undefined when the bytes still give the recorded digest: the facts are what they were */
   readonly facts?: Fact[];
+  /** a digest of each fact's summary as the checks compare it (summaryDigest) */
+  readonly summaries?: string[];
+}
+
+/** What the checks across files compare of a summary, as an entry keeps it. */
+export const summaryDigest = (summary: string, hash: Hash): string => hash(summaryKey(summary)).slice(0, 16);
+
+/** The word index of the facts of `parsed`, numbered in order from 0. */
+export function indexParsed(parsed: readonly Parsed[]): WordIndex {
+  function* docs(): Generator<Doc> {
+    for (const p of parsed) for (const fact of p.facts ?? []) yield toDoc(fact);
+  }
+  return buildWordIndex(docs());
 }
 
 export interface ParseSettings {
@@ -40,8 +57,11 @@ export type WorkerMessage = { readonly progress: number } | { readonly done: rea
 export interface ParsedTasks {
   /** one per task, in order */
   readonly parsed: readonly Parsed[];
-  /** the tasks from this one on were parsed by the worker, which also indexed their facts (numbered in order) */
-  readonly worker?: { readonly from: number; readonly index: WordIndex };
+  /**
+   * With a worker, the word index of the facts of each half: `from` is the half's first task, and its
+   * facts are numbered in order from 0. Without one, the facts are indexed by the plan.
+   */
+  readonly indexed?: readonly { readonly from: number; readonly index: WordIndex }[];
 }
 
 export function parseTask(task: ParseTask, settings: ParseSettings, hash: Hash): Parsed {
@@ -55,7 +75,8 @@ export function parseTask(task: ParseTask, settings: ParseSettings, hash: Hash):
   // positions of a clean file are not wanted here: a check that needs one parses the file again
   const result = parseFactFile(text, ctx, () => undefined);
   issues.push(...result.issues);
-  return { hash: digest, issues, facts: result.entries.map((e) => e.fact) };
+  const facts = result.entries.map((e) => e.fact);
+  return { hash: digest, issues, facts, summaries: facts.map((f) => summaryDigest(f.summary, hash)) };
 }
 
 /** The built worker beside the bundle; absent when rif runs from its sources (tests), which then parse in one thread. */
@@ -89,6 +110,15 @@ export async function parseTasks(tasks: readonly ParseTask[], settings: ParseSet
     if (worker && i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
   }
   if (!worker) return { parsed: mine };
+  // while the worker finishes its half, this thread indexes its own
+  progress?.('indexing', 0, 0);
+  const index = indexParsed(mine);
   const rest = await worker;
-  return { parsed: [...mine, ...rest.done], worker: { from: half, index: rest.index } };
+  return {
+    parsed: [...mine, ...rest.done],
+    indexed: [
+      { from: 0, index },
+      { from: half, index: rest.index },
+    ],
+  };
 }

@@ -1,11 +1,8 @@
 // The worker thread of parse-files.ts: parses its share of the fact files, indexes their facts, and posts
 // both back.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Fact } from '../facts/types.js';
-import { toDoc, type Doc } from '../search/doc.js';
-import { buildWordIndex } from '../search/word-index.js';
 import { hasher } from './hash.js';
-import { parseTask, type ParseSettings, type ParseTask, type WorkerMessage } from './parse-files.js';
+import { indexParsed, parseTask, type ParseSettings, type ParseTask, type WorkerMessage } from './parse-files.js';
 
 const { tasks, settings } = workerData as { tasks: readonly ParseTask[]; settings: ParseSettings };
 const hash = hasher();
@@ -14,8 +11,5 @@ const done = tasks.map((task, i) => {
   return parseTask(task, settings, hash);
 });
 // indexing is half the work of a first run: this share's facts are indexed here, on the worker's core
-function* docs(): Generator<Doc> {
-  for (const parsed of done) for (const fact of parsed.facts ?? ([] as Fact[])) yield toDoc(fact);
-}
-const index = buildWordIndex(docs());
+const index = indexParsed(done);
 parentPort!.postMessage({ done, index } satisfies WorkerMessage, [index.starts.buffer as ArrayBuffer, index.postings.buffer as ArrayBuffer]);

@@ -2,7 +2,7 @@
 // did not keeps its records, and the checks across files, the columns and the word index follow. A first
 // run is the same plan with nothing to reuse. Imported only when something must be parsed, since it
 // brings the YAML parsers and the schema.
-import { checkCorpus, summaryKey } from '../facts/check.js';
+import { checkCorpus } from '../facts/check.js';
 import { decodeText, readBytes, type FactJob, type FoundFile, type FoundFiles } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
@@ -11,7 +11,7 @@ import type { WordIndex } from '../search/word-index.js';
 import type { Columns } from './columns.js';
 import type { Hash } from './hash.js';
 import { layFacts, type Previous } from './lay.js';
-import { parseTasks, type ParseTask } from './parse-files.js';
+import { parseTasks, summaryDigest, type ParseTask } from './parse-files.js';
 import { RecordCheck, type Reparse } from './record-check.js';
 import { isRacy, sameState, type FileEntry, type Sources, type StoredCheck, type VocabularyEntry } from './sources.js';
 import type { Progress } from './store.js';
@@ -67,10 +67,10 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   const checks: (StoredCheck | null)[] = reuse ? [...reuse.checks] : [];
   const reparse: Reparse = { vocabulary, maxFileBytes: input.maxFileBytes };
   const order: RecordCheck[] = [];
-  const add = (fact: Fact, index: number, expect: FactJob['expect']): number => {
+  const add = (fact: Fact, index: number, expect: FactJob['expect'], summary = summaryDigest(fact.summary, hash)): number => {
     const record = firstNew + appended.length;
     appended.push(fact);
-    const stored: StoredCheck = { id: fact.id, file: fact.file, index, related: fact.related, summary: hash(summaryKey(fact.summary)).slice(0, 16) };
+    const stored: StoredCheck = { id: fact.id, file: fact.file, index, related: fact.related, summary };
     checks[record] = stored;
     order.push(new RecordCheck(stored, expect, reparse));
     return record;
@@ -104,15 +104,15 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   input.found.jobs.forEach((job, i) => {
     if (!unchanged[i]) tasks.push({ file: job.file, expect: job.expect, hash: old[i]?.hash || undefined });
   });
-  const { parsed, worker } = await parseTasks(tasks, { vocabulary, maxFileBytes: input.maxFileBytes }, hash, input.progress);
-  // the records whose facts the worker indexed, in the order it numbered them
-  const indexedByWorker: number[] = [];
+  const { parsed, indexed = [] } = await parseTasks(tasks, { vocabulary, maxFileBytes: input.maxFileBytes }, hash, input.progress);
+  // the record of the first fact of each part the parse indexed (its facts' records follow in order)
+  const firstRecord: (number | undefined)[] = indexed.map(() => undefined);
   let next = 0;
   for (const [i, job] of input.found.jobs.entries()) {
     const before = old[i];
     previousFiles.delete(job.file);
     const racy = isRacy(job, input.checkedAt, input.racyMs);
-    const byWorker = !unchanged[i] && worker !== undefined && next >= worker.from;
+    const part = unchanged[i] ? -1 : indexed.findLastIndex((p) => p.from <= next);
     const result = unchanged[i] ? undefined : parsed[next++]!;
     // unchanged by its state; or changed in state only (touched, copied with its times, made readable
     // again): the same bytes give the same facts
@@ -128,9 +128,9 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
     if (before) dies(before);
     const first = firstNew + appended.length;
     for (const [index, fact] of result!.facts!.entries()) {
-      const record = add(fact, index, job.expect);
+      const record = add(fact, index, job.expect, result!.summaries?.[index]);
       recordOrder.push(record);
-      if (byWorker) indexedByWorker.push(record);
+      if (part >= 0) firstRecord[part] ??= record;
     }
     files.push(fileEntry(job, result!.hash, racy, first, firstNew + appended.length - first, result!.issues));
   }
@@ -148,7 +148,7 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
     vocabulary,
     { facts: appended, first: firstNew },
     reuse,
-    worker && indexedByWorker.length ? { index: worker.index, first: indexedByWorker[0]! } : undefined,
+    indexed.flatMap((p, k) => (firstRecord[k] === undefined ? [] : [{ index: p.index, first: firstRecord[k] }])),
   );
   const sources: Sources = { bundled: reuse ? bundledCount : bundledFacts.length, vocabularies: vocabularies.entries, files, skipped: input.found.skipped };
   const changed = !reuse || appended.length > 0 || dead !== reuse.dead || kept.length !== reuse.facts || !sameIssues(reuse, sources);
@@ -183,9 +183,15 @@ function fileEntry(job: FoundFile, hash: string, racy: boolean, first: number, c
 /** An unchanged file's entry with its state as now found. */
 const keep = (old: FileEntry, job: FactJob, racy: boolean): FileEntry => fileEntry(job, old.hash, racy, old.first, old.count, old.issues);
 
+/** Whether the files gave the same records and problems as before (only their states changed). */
 function sameIssues(previous: Previous, sources: Sources): boolean {
-  const text = (s: Sources) => JSON.stringify([s.skipped, s.files.map((f) => [f.file, f.first, f.count, f.issues])]);
-  return text(previous.sources) === text(sources);
+  const [a, b] = [previous.sources, sources];
+  const same = (x: readonly Issue[], y: readonly Issue[]) => x === y || (x.length === 0 && y.length === 0) || JSON.stringify(x) === JSON.stringify(y);
+  return (
+    same(a.skipped, b.skipped) &&
+    a.files.length === b.files.length &&
+    a.files.every((f, i) => f.file === b.files[i]!.file && f.first === b.files[i]!.first && f.count === b.files[i]!.count && same(f.issues, b.files[i]!.issues))
+  );
 }
 
 function sameVocabularies(a: readonly VocabularyEntry[], b: readonly VocabularyEntry[]): boolean {

@@ -1,10 +1,10 @@
 // What a store was built from, kept beside it: each fact file with its state and content digest and the
 // records it gave, each topic list, and what the walk could not use; and, per record, what the checks
 // across files read of it. An edit is then parsed file by file, and the checks run again on these alone.
+// sources-file.ts keeps both on disk.
 import type { CheckedField } from '../facts/check.js';
 import type { FileState, FoundFile } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
-import { parseSmall, StoreDamaged } from './entry.js';
 
 export interface VocabularyEntry extends FoundFile {
   /** SHA-1 of the file's bytes, or "" when it could not be read */
@@ -53,17 +53,3 @@ const RACY_MS = 2000;
 
 export const isRacy = (state: FileState, checkedAt: number, racyMs = RACY_MS): boolean =>
   state.mtimeMs >= checkedAt - racyMs || state.ctimeMs >= checkedAt - racyMs;
-
-export function parseSources(bytes: Buffer): Sources {
-  const sources = parseSmall(bytes, 'the sources') as Sources;
-  if (!Array.isArray(sources?.files) || !Array.isArray(sources.vocabularies) || !Array.isArray(sources.skipped) || typeof sources.bundled !== 'number') {
-    throw new StoreDamaged('the sources are not in their shape');
-  }
-  return sources;
-}
-
-export function parseChecks(bytes: Buffer, records: number): (StoredCheck | null)[] {
-  const checks = parseSmall(bytes, 'the checks') as (StoredCheck | null)[];
-  if (!Array.isArray(checks) || checks.length !== records) throw new StoreDamaged('the checks do not match the records');
-  return checks;
-}

@@ -180,7 +180,7 @@ async function update(
         ? `${updating && !compact ? 'updated' : 'wrote'} the cache entry: ${parsed} fact${parsed === 1 ? '' : 's'} parsed, ${fresh.facts} in all`
         : 'the cache entry is current (files changed too recently to trust their times were read again)',
     );
-    return recovering(openEntry(dir, fresh, crc), options);
+    return recovering(openEntry(dir, fresh, crc, undefined, written), options);
   } finally {
     lock();
   }

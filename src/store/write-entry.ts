@@ -11,6 +11,7 @@ import { bodyOf, growingFile, SMALL, writeManifest, writeSmall, type Manifest, t
 import { appendItems, encodeIndex, type ItemIndex } from './items.js';
 import { compileListing } from './listing.js';
 import type { Plan } from './plan.js';
+import { encodeChecks, encodeSources } from './sources-file.js';
 import { encodeWordIndex } from './word-index-file.js';
 
 export interface WriteOptions {
@@ -70,7 +71,7 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
     const index = encodeWordIndex(plan.wordIndex);
     put('words', index.words);
     put('postings', index.postings);
-    put('checks', Buffer.from(JSON.stringify(plan.checks.map((c) => c && { ...c, file: relative(c.file) }))));
+    put('checks', encodeChecks(plan.checks, relative));
     if (options.listing) {
       const listing = compileListing(plan.kept.map((r) => stored[r - plan.firstNew]!));
       put('listing', listing.text);
@@ -78,17 +79,7 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
     }
   }
   const { sources } = plan;
-  put(
-    'files',
-    Buffer.from(
-      JSON.stringify({
-        ...sources,
-        files: sources.files.map((f) => ({ ...f, file: relative(f.file), issues: f.issues.map(withFile) })),
-        vocabularies: sources.vocabularies.map((v) => ({ ...v, file: relative(v.file) })),
-        skipped: sources.skipped.map(withFile),
-      }),
-    ),
-  );
+  put('files', encodeSources(sources, relative, withFile));
   writeManifest(
     dir,
     {

@@ -1,0 +1,68 @@
+// rif open: a fact's source in the web browser.
+import { Command, InvalidArgumentError } from 'commander';
+import { openFacts, type DataOptions } from '../context.js';
+import { visible } from '../control.js';
+import { EXIT, NotFoundError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { resolveFacts } from './resolve.js';
+import { addDataOptions } from './shared.js';
+
+function parseNumber(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError(`"${value}" is not a source number (1 for the first)`);
+  return Number(value);
+}
+
+/**
+ * The programs that may open an address, in the order to try them. BROWSER, as sensible-browser and
+ * Python's webbrowser read it: commands separated by ":", each given the address in place of %s or
+ * after its words. Without it, the system's own opener: open on macOS, start on Windows, xdg-open elsewhere.
+ */
+export function browserCommands(url: string, env: Io['env'], platform: string | undefined): string[][] {
+  const listed = (env['BROWSER'] ?? '')
+    .split(platform === 'win32' ? ';' : ':')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (listed.length)
+    return listed.map((command) => {
+      const words = command.split(/\s+/);
+      return words.some((w) => w.includes('%s')) ? words.map((w) => w.replace(/%s/g, url)) : [...words, url];
+    });
+  if (platform === 'darwin') return [['open', url]];
+  // start is a command of cmd.exe; its first quoted argument is a window title
+  if (platform === 'win32') return [['cmd', '/c', 'start', '""', url]];
+  return [['xdg-open', url]];
+}
+
+export function openCommand(io: Io, done: (code: number) => void): Command {
+  const cmd = new Command('open')
+    .description("open a fact's source in the web browser (BROWSER, else xdg-open, open or start)")
+    .argument('<id>', 'a fact id, or a title or name that points to one fact (as rif show takes it)')
+    .argument('[n]', 'which source, numbered as rif show numbers them (default 1, the first)', parseNumber)
+    .addHelpText(
+      'after',
+      `
+The address is handed to the program in BROWSER (commands separated by ":", %s standing for the
+address), else to the system's opener: xdg-open on Linux and the BSDs, open on macOS, start on
+Windows. rif prints the address on stderr and does not wait for the browser.
+
+Examples:
+  rif open treaty-of-turkmenchay          its first source
+  rif open gulistan 2                     the second source of the Treaty of Gulistan
+  BROWSER=w3m rif open jcpoa-2015`,
+    );
+  addDataOptions(cmd);
+  return cmd.action(async (id: string, n: number | undefined, options: DataOptions) => {
+    const store = await openFacts(options, io);
+    const { indices } = await resolveFacts(store, [id.trim()], io);
+    if (!indices.length) return done(EXIT.noMatch);
+    const [fact] = await store.facts(indices);
+    const number = n ?? 1;
+    const source = fact!.sources[number - 1];
+    if (!source) throw new UsageError(`${fact!.id} has ${fact!.sources.length} source${fact!.sources.length === 1 ? '' : 's'}; there is no source ${number}`);
+    const url = source.url.trim();
+    io.stderr(`rif: opening ${visible(url)}\n`);
+    if (!io.launch) throw new NotFoundError('no browser can be started from here');
+    for (const argv of browserCommands(url, io.env, io.platform)) if (await io.launch(argv)) return done(EXIT.ok);
+    throw new NotFoundError(`could not start a browser (${io.env['BROWSER'] ? `BROWSER is ${visible(io.env['BROWSER'])}` : 'set BROWSER to one'})`);
+  });
+}

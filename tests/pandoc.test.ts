@@ -1,0 +1,61 @@
+// The CSL-JSON rif writes, cited from Markdown through pandoc --citeproc with each style rif ships, as a
+// writer would. Skipped, saying why, where pandoc is not installed (.ci/run installs it).
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CSL_TEXT_STYLES } from '../src/render/cite-styles.js';
+import { packagedStyle, type CslNode } from '../src/render/csl-styles.js';
+import { rif, tempDir } from './helpers.js';
+
+const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
+
+const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** A packaged style back as the CSL XML pandoc reads. */
+function styleXml(node: CslNode | string, root = true): string {
+  if (typeof node === 'string') return escapeXml(node);
+  const attrs = { ...(root ? { xmlns: 'http://purl.org/net/xbiblio/csl' } : {}), ...node.attrs };
+  const open = `<${node.name}${Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .join('')}`;
+  return node.children.length ? `${open}>${node.children.map((c) => styleXml(c, false)).join('')}</${node.name}>` : `${open}/>`;
+}
+
+interface Item {
+  id: string;
+  type: string;
+  title: string;
+  issued?: { 'date-parts': number[][] };
+}
+
+describe.skipIf(!hasPandoc)('pandoc --citeproc reads the CSL-JSON (skipped when pandoc is not installed)', () => {
+  it.each(CSL_TEXT_STYLES)('%s: three sources with dates cite with their years, never n.d.', async (style) => {
+    const out = await rif(['cite', 'un-arms-embargo-expiry-2020', 'jcpoa-2015', 'treaty-of-gulistan', '--style', 'csl-json', '--sources', 'all']);
+    const items = JSON.parse(out.stdout) as Item[];
+    const dated = items.filter((i) => i.type === 'webpage' && i.issued);
+    // one of them a page described in brackets, as TASS pages without a headline are
+    const chosen = [dated.find((i) => i.title.includes('[')) ?? dated[0]!, ...dated.filter((i) => !i.title.includes('['))].slice(0, 3);
+    expect(chosen).toHaveLength(3);
+    const dir = tempDir('rif-pandoc-');
+    writeFileSync(join(dir, 'refs.json'), out.stdout);
+    writeFileSync(join(dir, 'style.csl'), `<?xml version="1.0" encoding="utf-8"?>\n${styleXml(packagedStyle(style))}\n`);
+    writeFileSync(join(dir, 'essay.md'), `Russia and Iran [@${chosen[0]!.id}]. The deal [@${chosen[1]!.id}; @${chosen[2]!.id}].\n\n# References\n`);
+    const pandoc = spawnSync('pandoc', ['--citeproc', '--bibliography', 'refs.json', '--csl', 'style.csl', '-t', 'plain', '--wrap', 'none', 'essay.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(pandoc.stderr).toBe('');
+    expect(pandoc.status).toBe(0);
+    expect(pandoc.stdout).not.toMatch(/n\.d\.|\?\?\?|CSL STYLE ERROR|\(n\.d\.[a-z]?\)/i);
+    for (const item of chosen) expect(pandoc.stdout).toContain(String(item.issued!['date-parts'][0]![0]));
+    // every cited source is in the bibliography, by its title's first words
+    for (const item of chosen)
+      expect(pandoc.stdout.toLowerCase()).toContain(
+        item.title
+          .replace(/<[^>]+>/g, '')
+          .slice(0, 12)
+          .toLowerCase(),
+      );
+  });
+});
