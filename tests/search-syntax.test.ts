@@ -22,6 +22,13 @@ describe('words that rif show prints are searched', () => {
     const [first] = await ids('tass');
     expect(first).toBe('tass-bureau-closed-1983');
   });
+
+  it('one word in the titles of several facts puts the fact it is the subject of first, ahead on score', async () => {
+    // both titles and both alias lists hold Shahed ("Shahed-136" on both); the deal's id says it is its subject
+    const hits = await rifJson<{ id: string; score: number }[]>(['search', 'shahed', '--limit', '2']);
+    expect(hits.map((h) => h.id)).toEqual(['shahed-drone-deal-2022', 'eu-uk-sanctions-iranian-drones-2022']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+  });
 });
 
 describe('word forms, joined names, model numbers and figures', () => {

@@ -39,8 +39,29 @@ export function closeness(doc: Doc, terms: TermWords): number {
       if (m > 1) together = Math.max(together, window(positions, m));
     }
   }
+  // the id is the fact's subject in a word or three: holding the query there tells the fact that is about
+  // it from one that names it too ("shahed-drone-deal-2022" and "eu-uk-sanctions-iranian-drones-2022")
+  names = Math.min(1, names + RANKING.subject * subjectShare(doc.id, terms));
   return RANKING.together * together + RANKING.names * names;
 }
+
+/**
+ * The share of the words of an id (its year and other numbers aside) that the query's words stand for,
+ * when it holds every one of them ("shah-visit-to-ussr-1965" is not the subject of "reza shah").
+ */
+function subjectShare(id: string, terms: TermWords): number {
+  const words = id.split('-').filter((w) => !DIGITS.test(w) && !STOPWORDS.has(w));
+  let held = 0;
+  let count = 0;
+  for (const word of words) {
+    const bits = terms.bits.get(word) ?? 0;
+    held |= bits;
+    if (bits) count++;
+  }
+  return held === 2 ** terms.count - 1 ? count / words.length : 0;
+}
+
+const DIGITS = /^\d+$/;
 
 /**
  * How well a value is named by the query: several words name it when they begin it in order ("Reza Shah
@@ -49,22 +70,35 @@ export function closeness(doc: Doc, terms: TermWords): number {
  */
 function named(positions: readonly Position[], m: number): number {
   if (m > 1) return positions.length >= m && positions.slice(0, m).every((p, t) => p.terms & (1 << t)) ? 1 : 0;
-  if (!positions.some((p) => p.terms)) return 0;
-  return 1 / Math.max(1, positions.filter((p) => p.terms || !STOPWORDS.has(p.word)).length);
+  // a word that is one part of a name ("shahed" of "Shahed-136") names that share of it
+  const share = Math.max(0, ...positions.map((p) => p.share));
+  if (!share) return 0;
+  return share / Math.max(1, positions.filter((p) => p.terms || !STOPWORDS.has(p.word)).length);
 }
 
 interface Position {
   readonly word: string;
   /** the bits of the terms the word stands for */
   readonly terms: number;
+  /** how much of the word they stand for: 1 for the word, 0.5 for "shahed" in "shahed-136" */
+  readonly share: number;
 }
 
 /** Each word of the text, with the bits of the terms it stands for (its parts' too: "shahed" in "shahed-136"). */
 function termsAt(text: string, terms: TermWords): Position[] {
   return wholeWords(text).map((word) => {
-    let held = terms.bits.get(word) ?? 0;
-    if (PARTED.test(word)) for (const part of word.split(MARKS)) held |= terms.bits.get(part) ?? 0;
-    return { word, terms: held };
+    const whole = terms.bits.get(word) ?? 0;
+    if (!PARTED.test(word)) return { word, terms: whole, share: whole ? 1 : 0 };
+    // a query word that begins "shahed-136" as "shahed" holds the part, not the whole
+    const parts = word.split(MARKS).filter(Boolean);
+    let held = whole;
+    let count = 0;
+    for (const part of parts) {
+      const bits = terms.bits.get(part) ?? 0;
+      held |= bits;
+      if (bits) count++;
+    }
+    return { word, terms: held, share: whole && !count ? 1 : count / parts.length };
   });
 }
 

@@ -43,6 +43,8 @@ export const RANKING = Object.freeze({
   together: 0.15,
   /** added when a title, alias, actor or place begins with the query's words: the query names it */
   names: 0.35,
+  /** added to names by the share of a fact's id the query's words make: the fact whose subject it is */
+  subject: 0.4,
   /** how many of the best facts by the index are read to add those two: only a fact's text tells */
   closeRead: 30,
   /** the fields, by weight, whose words standing together count (not notes or sources) */
