@@ -2,7 +2,8 @@
 // the word as typed, as the start of a longer word, or with typos (matchingWords), a query word stands
 // for its other English forms (the Porter2 stem: vote, votes, voted, voting; deliver, delivered,
 // delivery), for romanized Russian with another ending (kaspiyskoe, kaspiyskaya), and for its common
-// other romanizations (shakhed, shahed).
+// other romanizations (shakhed, shahed). A word found only with typos is scored by fuse.js.
+import Fuse from 'fuse.js';
 import { stem } from 'porter2';
 import { QUERY_LIMITS, RANKING } from './options.js';
 import { matchingWords, wordAt, wordsStarting, type WordIndex } from './word-index.js';
@@ -57,15 +58,35 @@ export function wordMatches(index: WordIndex, word: string): WordMatch[] {
   return [...found].map(([w, quality]) => ({ word: w, quality }));
 }
 
+/**
+ * How close each of these index words (all within the typo budget of `word`) is to it, 0 to 1, as
+ * fuse.js's Bitap match scores it: among words with as many typos, the one that keeps the query's
+ * letters together and in place ranks first ("bushher": bushehr before busher's other neighbours).
+ */
+function fuzzyCloseness(texts: readonly string[], word: string): Float64Array {
+  const closeness = new Float64Array(texts.length);
+  const fuse = new Fuse(texts, { includeScore: true, threshold: 1, ignoreLocation: true, isCaseSensitive: true, shouldSort: false });
+  for (const { refIndex, score } of fuse.search(word)) closeness[refIndex] = 1 - (score ?? 1);
+  return closeness;
+}
+
 /** The word as typed, as the start of longer words, or (when no word starts with it) with typos; each quality scaled by `scale`. */
 function addMatching(index: WordIndex, word: string, scale: number, add: (w: number, quality: number) => void): void {
   const budget = typoBudget([...word].length);
+  const typos: number[] = [];
   for (const w of matchingWords(index, word)) {
     const text = index.words.at(w)!;
     if (text === word) add(w, scale * RANKING.exact);
     else if (text.startsWith(word)) add(w, scale * RANKING.prefix);
-    else add(w, scale * (nearWord(word, text, 1) || budget < 2 ? RANKING.oneTypo : RANKING.twoTypos));
+    else typos.push(w);
   }
+  if (!typos.length) return;
+  const texts = typos.map((w) => index.words.at(w)!);
+  const closeness = fuzzyCloseness(texts, word);
+  typos.forEach((w, k) => {
+    const tier = nearWord(word, texts[k]!, 1) || budget < 2 ? RANKING.oneTypo : RANKING.twoTypos;
+    add(w, scale * tier * (1 - RANKING.fuzzySpread * (1 - closeness[k]!)));
+  });
 }
 
 /** The words that differ from `word` only in a Russian case ending. */

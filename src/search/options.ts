@@ -52,6 +52,8 @@ export const RANKING = Object.freeze({
   /** within one typo, two typos */
   oneTypo: 0.75,
   twoTypos: 0.6,
+  /** the share of a typo match's quality that fuse.js's closeness decides (the rest is the number of typos) */
+  fuzzySpread: 0.1,
 });
 
 export const QUERY_LIMITS = Object.freeze({
