@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/search/doc.js';
 import fc from 'fast-check';
 import { appendWordIndex, factsHolding, FIELD_SLOTS, MAX_SLOTS, buildWordIndex, matchingWords, type WordIndex } from '../src/search/word-index.js';
+import { wordMatches } from '../src/search/forms.js';
 import { foldText } from '../src/search/normalize.js';
+import { RANKING } from '../src/search/options.js';
 import { splitWords, wordsOf } from '../src/search/words.js';
 import { distance, withinDistance } from '../src/suggest.js';
 
@@ -170,5 +172,23 @@ describe('an index with new records appended', () => {
       [0, 1],
       [1, 1],
     ]);
+  });
+});
+
+describe('words reached with typos', () => {
+  const typoIndex = buildWordIndex([doc({ id: 'a', title: 'Bushehr busher bushier plant' })]);
+  const quality = (query: string) => Object.fromEntries(wordMatches(typoIndex, query).map((m) => [typoIndex.words.at(m.word)!, Number(m.quality.toFixed(3))]));
+
+  it('are ordered by fuse.js within as many typos, below a word as typed', () => {
+    const q = quality('bushher');
+    // one typo each; Bitap counts the swapped letters of bushehr as two errors, the others as one
+    expect(Object.keys(q).sort()).toEqual(['bushehr', 'busher', 'bushier']);
+    expect(q['busher']).toBe(q['bushier']);
+    expect(q['busher']).toBeGreaterThan(q['bushehr']!);
+    for (const v of Object.values(q)) {
+      expect(v).toBeLessThanOrEqual(RANKING.oneTypo);
+      expect(v).toBeGreaterThanOrEqual(RANKING.oneTypo * (1 - RANKING.fuzzySpread));
+    }
+    expect(quality('busher')['busher']).toBe(RANKING.exact);
   });
 });
