@@ -197,7 +197,16 @@ describe('rif cite on a user directory, in every style', () => {
   });
 
   it('ris: a record per fact and per source', async () => {
-    expect((await user(['cite', 'cite-treaty', '--style', 'ris'])).stdout).toMatchInlineSnapshot(`
+    const { stdout } = await user(['cite', 'cite-treaty', '--style', 'ris']);
+    // as the RIS specification writes it: every line ends in CRLF, and ER has its trailing space
+    expect(
+      stdout
+        .split('\r\n')
+        .slice(0, -1)
+        .every((l) => !l.includes('\n')),
+    ).toBe(true);
+    expect(stdout.endsWith('\r\nER  - \r\n')).toBe(true);
+    expect(stdout.replace(/\r\n/g, '\n').replace(/ $/gm, '')).toMatchInlineSnapshot(`
       "TY  - ENCYC
       ID  - cite-treaty
       TI  - Fishing accord
@@ -774,9 +783,10 @@ describe('the data formats read back with the tools writers use', () => {
     expect(parsed.errors ?? []).toEqual([]);
     const records = Object.values(parsed.entries);
     expect(records).toHaveLength(facts.length + pages.size);
-    const blocks = out.stdout.trimEnd().split('\n\n');
-    expect(blocks.every((b) => /^TY {2}- (ENCYC|ELEC)\n/.test(b) && b.endsWith('\nER  -') && /\nID {2}- [a-z0-9-]+\n/.test(b))).toBe(true);
-    expect(blocks.filter((b) => b.includes('\nY2  - ')).length).toBe(pages.size);
+    const blocks = out.stdout.split('\r\n\r\n');
+    expect(blocks.every((b) => /^TY {2}- (ENCYC|ELEC)\r\n/.test(b) && /\r\nER {2}- (\r\n)?$/.test(b) && /\r\nID {2}- [a-z0-9-]+\r\n/.test(b))).toBe(true);
+    expect(out.stdout.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(blocks.filter((b) => b.includes('\r\nY2  - ')).length).toBe(pages.size);
   });
 });
 
@@ -812,7 +822,8 @@ describe('text that must print as it is', () => {
     };
     for (const style of CITE_STYLES) {
       const text = await renderCitation([fact], { style, form: 'markdown', choice: { max: 2 }, keys: new Map(), version: '0' });
-      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      // RIS lines end in CRLF, its one carriage return
+      expect(style === 'ris' ? text.replace(/\r\n/g, '\n') : text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
       expect(text).toContain('\\u001b');
     }
   });

@@ -48,7 +48,8 @@ export async function renderCitation(facts: readonly Fact[], request: CiteReques
     case 'biblatex':
       return visible(renderBiblatex(citation));
     case 'ris':
-      return visible(renderRis(citation));
+      // its own control characters escaped: its line ends are CRLF
+      return renderRis(citation);
     default:
       return renderCslJson(citation);
   }
