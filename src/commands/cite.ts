@@ -49,19 +49,24 @@ export type CiteOptions = DataOptions &
     readonly accessed?: string;
   };
 
-/** --sources: numbers from 1 as rif show numbers them, comma-separated, or all. */
-function parseSourceNumbers(value: string): readonly number[] | 'all' {
+/**
+ * --sources: numbers from 1 as rif show numbers them, comma-separated, or all. Repeated, it adds to its
+ * list as rif's other list flags do (--sources 1 --sources 3 is --sources 1,3); all anywhere is all.
+ */
+function parseSourceNumbers(value: string, previous: readonly number[] | 'all' = []): readonly number[] | 'all' {
   if (value.trim().toLowerCase() === 'all') return 'all';
   const numbers = value.split(',').map((n) => n.trim());
   if (!numbers.every((n) => /^\d+$/.test(n) && Number(n) >= 1)) throw new InvalidArgumentError(`"${value}" is not a list of source numbers (1,3) or all`);
-  return [...new Set(numbers.map(Number))];
+  return previous === 'all' ? 'all' : [...new Set([...previous, ...numbers.map(Number)])];
 }
 
 /** The options of citing that `rif search --cite` takes too. */
 export function addCiteChoiceOptions(cmd: Command, io: Io): Command {
   return cmd
     .addOption(
-      new Option('--sources <list>', 'the sources to cite of each fact, by number as rif show numbers them (1,3), or all').argParser(parseSourceNumbers),
+      new Option('--sources <list>', 'the sources to cite of each fact, by number as rif show numbers them (1,3; repeatable), or all').argParser(
+        parseSourceNumbers,
+      ),
     )
     .addOption(new Option('--max-sources <n>', `cite at most the first n sources of each fact (default ${DEFAULT_MAX_SOURCES})`).argParser(parse.parseLimit))
     .addOption(
