@@ -80,6 +80,18 @@ describe('rif new', () => {
     expect(readdirSync(dir).sort()).toEqual(['draft.yaml', 'other.yaml']);
   });
 
+  it('refuses an id a template still being filled in has in your fact folders (RIF_FACTS, --facts), when writing elsewhere, and says nothing of that file', async () => {
+    const [notes, other] = [tempDir('rif-new-'), tempDir('rif-new-')];
+    expect((await rif(['new', 'event', 'draft-1', '--dir', notes])).code).toBe(0);
+    for (const how of [{ env: { RIF_FACTS: notes } }, { flags: ['--facts', notes] }]) {
+      const out = await rif(['new', 'event', 'draft-1', '--dir', other, ...(how.flags ?? [])], { env: how.env ?? {} });
+      expect([out.code, out.stderr, out.stdout]).toEqual([2, 'rif: a fact already has the id "draft-1" (the bundled facts or your own): choose another\n', '']);
+    }
+    const fresh = await rif(['new', 'event', 'draft-2', '--dir', other], { env: { RIF_FACTS: notes } });
+    expect([fresh.code, fresh.stderr]).toEqual([0, '']);
+    expect(readdirSync(other)).toEqual(['draft-2.yaml']);
+  });
+
   it.each([
     ['the bundled facts', ['facts']],
     ['a kind folder of the bundled facts', ['facts', 'event']],

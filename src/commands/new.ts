@@ -63,20 +63,17 @@ function targetFolder(options: NewOptions, paths: readonly string[], io: Io): st
 
 /**
  * The ids a new fact must not take: the bundled facts', whatever --no-bundled says (the file would one
- * day meet them), those of the user's fact folders, and those of every entry in the folder written to,
- * read by the exact loader so that a fact still being filled in (a template with its placeholders,
- * which does not load) keeps its id too.
+ * day meet them), and those of every entry in the user's fact paths and in the folder written to, read
+ * by the exact loader so that a fact still being filled in (a template with its placeholders, which
+ * does not load) keeps its id too. Problems in those files are rif validate's to report, not rif new's.
  */
 async function takenIds(root: string, paths: readonly string[], options: NewOptions, io: Io): Promise<Set<string>> {
-  const store = await openFacts(
-    { ...options, bundled: true },
-    io,
-    paths.filter((p) => holdsFactFiles(resolve(io.cwd ?? '', p))),
-  );
-  const ids = new Set(await store.ids());
-  if (holdsFactFiles(root)) {
+  const bundled = await openFacts({ ...options, bundled: true }, io, []);
+  const ids = new Set(await bundled.ids());
+  const mine = [root, ...paths.map((p) => resolve(io.cwd ?? '', p))].filter(holdsFactFiles);
+  if (mine.length) {
     const { loadFacts } = await import('../facts/load.js');
-    const here = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: [root], cwd: io.cwd, maxFileBytes: options.maxFileSize });
+    const here = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: mine, cwd: io.cwd, maxFileBytes: options.maxFileSize });
     for (const { id } of [...here.facts, ...here.partial.map((p) => p.fact)]) if (typeof id === 'string') ids.add(id);
   }
   return ids;
