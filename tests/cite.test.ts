@@ -3,7 +3,8 @@
 // tools writers use.
 import { describe, expect, it } from 'vitest';
 import type { Fact, FactDate } from '../src/facts/types.js';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseBib, parseRIS } from 'biblatex-csl-converter';
@@ -13,7 +14,7 @@ import { datePhrase, humanDate } from '../src/render/cite-dates.js';
 import { withArticle } from '../src/render/cite-names.js';
 import { markdownText } from '../src/render/cite-text.js';
 import { CITE_STYLES } from '../src/render/cite-styles.js';
-import { rif, rifJson, tempFacts } from './helpers.js';
+import { rif, rifJson, ROOT, tempFacts } from './helpers.js';
 
 /** A user directory holding one fact of each kind, with a page two facts share and text that needs escaping. */
 const USER = tempFacts({
@@ -89,7 +90,8 @@ describe('rif cite on a user directory, in every style', () => {
     const out = await user(['cite', ...THREE]);
     expect([out.code, out.stderr]).toEqual([0, '']);
     expect(out.stdout).toMatchInlineSnapshot(`
-      "Border commission meets in Astara, 3 May 1901.[^cite-event]
+      "
+      Border commission meets in Astara, 3 May 1901.[^cite-event]
 
       Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953.[^cite-treaty]
 
@@ -98,6 +100,7 @@ describe('rif cite on a user directory, in every style', () => {
       [^cite-event]: Example Archive, “Minutes of the commission”, June 1901, accessed 25 November 2026, <https://www.example.org/commission/>; Example Photo Library, <https://example.org/photos>.
       [^cite-treaty]: Example Archive, “Minutes of the commission”, June 1901, accessed 25 November 2026, <https://www.example.org/commission/>; Архив & Co. {1927} 100% \\#1 \\_x\\_ \\^y\\~ \\\\z \\$5, “Договор о рыболовстве — قرارداد شیلات” \\[Fisheries agreement\\], 1 October 1927, <https://example.org/ru/договор>.
       [^cite-allegation]: Example Photo Library, <https://example.org/photos>; Daily Report, “Quotas \\[leaked\\] \\<draft\\>”, 30 November 2022, accessed 25 November 2026, <https://example.org/report>.
+
       "
     `);
   });
@@ -348,9 +351,108 @@ describe('rif cite on a user directory, in every style', () => {
       "
     `);
     const bad = await user(['cite', 'cite-event', '--csl', join(dir, 'bad.csl')]);
-    expect([bad.code, bad.stderr]).toEqual([2, `rif: ${join(dir, 'bad.csl')} is not a CSL style (no <style> in the CSL namespace)\n`]);
+    expect([bad.code, bad.stderr]).toEqual([2, `rif: ${join(dir, 'bad.csl')} is not a CSL style rif can use: its root element is <html>, not <style>\n`]);
     const missing = await user(['cite', 'cite-event', '--csl', join(dir, 'none.csl')]);
     expect([missing.code, missing.stderr]).toEqual([2, `rif: cannot read the CSL style ${join(dir, 'none.csl')}: ENOENT\n`]);
+  });
+});
+
+describe('a --csl file rif cannot use: exit 2, one line, nothing printed', () => {
+  const CSL = 'xmlns="http://purl.org/net/xbiblio/csl"';
+  const GOOD = `<?xml version="1.0" encoding="utf-8"?>
+<style ${CSL} class="in-text" version="1.0">
+  <info><title>Titles</title><id>titles</id><link href="http://example.org/self" rel="self"/></info>
+  <macro name="t"><text variable="title"/></macro>
+  <citation><layout prefix="(" suffix=")" delimiter="; "><text macro="t"/></layout></citation>
+  <bibliography><layout><text macro="t" suffix=". "/><text variable="URL"/></layout></bibliography>
+</style>
+`;
+  const style = (body: string) => `<style ${CSL} class="in-text" version="1.0"><info><title>x</title></info>${body}</style>`;
+
+  it('an independent style renders', async () => {
+    const dir = tempFacts({ 'good.csl': GOOD });
+    const out = await rif(['cite', 'treaty-of-gulistan', '--csl', join(dir, 'good.csl'), '--plain']);
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toMatch(/^Treaty of Gulistan .* \(Treaty of Gulistan; Golestan Treaty\)\.\n/);
+  });
+
+  it.each([
+    [
+      'a dependent style',
+      GOOD.replace('rel="self"', 'rel="independent-parent"'),
+      /it is a dependent style, which only names the style it follows \(http:\/\/example\.org\/self\): give that style's file$/,
+    ],
+    [
+      'a file cut short inside a tag',
+      GOOD.slice(0, GOOD.indexOf('<bibliography>') + 8),
+      /it is not well-formed XML \(a tag is not closed; is the file cut short\?\)$/,
+    ],
+    ['a file cut short after a tag', GOOD.slice(0, GOOD.indexOf('<bibliography>') + 14), /it ends before <\/bibliography> \(is the file cut short\?\)$/],
+    ['tags that do not nest', style('<citation><layout></citation></layout>'), /<\/citation> closes no <citation>/],
+    ['no <citation>', style('<bibliography><layout><text variable="title"/></layout></bibliography>'), /its <style> has no <citation>$/],
+    ['another namespace', GOOD.replace(CSL, 'xmlns="http://example.org/"'), /its <style> is not in the CSL namespace/],
+    ['an element citeproc-js does not know', style('<citation><layout><bogus/></layout></citation>'), /citeproc-js says Undefined node name "bogus"\.$/],
+    [
+      'a style that prints nothing',
+      style('<citation><layout><text macro="nowhere"/></layout></citation>'),
+      /citeproc-js prints \[CSL STYLE ERROR: reference with no printed form\.\] for these sources$/,
+    ],
+    ['binary', '\u0000\u0001', /it is not text$/],
+  ])('%s', async (_, text, message) => {
+    const dir = tempFacts({ 'style.csl': text });
+    const out = await rif(['cite', 'treaty-of-gulistan', '--csl', join(dir, 'style.csl')]);
+    expect([out.code, out.stdout]).toEqual([2, '']);
+    expect(out.stderr).toMatch(new RegExp(`^rif: ${join(dir, 'style.csl').replace(/[/.]/g, '\\$&')} is not a CSL style rif can use: `));
+    expect(out.stderr.split('\n')).toHaveLength(2);
+    expect(out.stderr.trimEnd()).toMatch(message);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('a device, a folder or a file larger than any style is not read', async () => {
+    const dir = tempFacts({ 'huge.csl': GOOD.replace('</style>', `<!--${'x'.repeat(1024 * 1024)}--></style>`) });
+    for (const [path, message] of [
+      ['/dev/zero', 'rif: /dev/zero is not a regular file; --csl reads a CSL style file\n'],
+      [dir, `rif: ${dir} is not a regular file; --csl reads a CSL style file\n`],
+      [join(dir, 'huge.csl'), `rif: ${join(dir, 'huge.csl')} is over 1M, larger than any CSL style; --csl reads a CSL style file\n`],
+    ]) {
+      const out = await rif(['cite', 'treaty-of-gulistan', '--csl', path!]);
+      expect([out.code, out.stderr, out.stdout]).toEqual([2, message, '']);
+    }
+  });
+
+  it('the built bin, --csl /dev/zero: exit 2, no crash', () => {
+    const out = spawnSync('node', [join(ROOT, 'bin', 'rif.js'), 'cite', 'treaty-of-gulistan', '--csl', '/dev/zero'], { encoding: 'utf8', timeout: 20000 });
+    expect([out.status, out.stderr]).toEqual([2, 'rif: /dev/zero is not a regular file; --csl reads a CSL style file\n']);
+  });
+});
+
+describe('the parts of a citation: --no-bibliography, --bibliography-only', () => {
+  it.each(['chicago-note', 'chicago', 'apa', 'mla'])('%s: the text and notes, and the bibliography under a heading, add up to the whole', async (style) => {
+    const ids = ['treaty-of-gulistan', 'treaty-of-turkmenchay'];
+    const [whole, notes, bibliography] = await Promise.all([
+      rif(['cite', ...ids, '--style', style]),
+      rif(['cite', ...ids, '--style', style, '--no-bibliography']),
+      rif(['cite', ...ids, '--style', style, '--bibliography-only']),
+    ]);
+    const heading = { 'chicago-note': 'Bibliography', chicago: 'References', apa: 'References', mla: 'Works Cited' }[style]!;
+    expect(bibliography.stdout).toMatch(new RegExp(`^\\n# ${heading}\\n\\n\\S`));
+    expect(notes.stdout).not.toContain(`# ${heading}`);
+    expect(notes.stdout).toMatch(/^\nTreaty of Gulistan /);
+    expect(`${notes.stdout.trimEnd()}\n${bibliography.stdout}`).toBe(whole.stdout);
+    const plain = await rif(['cite', ...ids, '--style', style, '--bibliography-only', '--plain']);
+    expect(plain.stdout).toMatch(new RegExp(`^${heading}\\n\\n\\S`));
+  });
+
+  it.each([
+    [
+      ['--style', 'markdown', '--no-bibliography'],
+      /^rif: --no-bibliography goes with a style that has a bibliography \(chicago-note, chicago, apa, mla or --csl\), not markdown\n$/,
+    ],
+    [['--style', 'bibtex', '--bibliography-only'], /^rif: --bibliography-only goes with a style that has a bibliography .*, not bibtex\n$/],
+    [['--style', 'apa', '--no-bibliography', '--bibliography-only'], /^rif: choose --no-bibliography or --bibliography-only, not both\n$/],
+  ])('%j is a usage error', async (flags, message) => {
+    const out = await rif(['cite', 'treaty-of-gulistan', ...flags]);
+    expect([out.code, out.stdout]).toEqual([2, '']);
+    expect(out.stderr).toMatch(message);
   });
 });
 
@@ -632,6 +734,9 @@ describe('several facts', () => {
 
   it('markdown: one footnote per fact, each defined once and used once', async () => {
     const out = await rif(['cite', ...FRIENDS]);
+    // a blank line before and after, so that appended citations stay paragraphs of their own
+    expect(out.stdout).toMatch(/^\n\S[\s\S]*\S\n\n$/);
+    out.stdout = out.stdout.trim();
     const [body, notes] = [out.stdout.slice(0, out.stdout.lastIndexOf('\n\n')), out.stdout.slice(out.stdout.lastIndexOf('\n\n') + 2)];
     const defined = notes
       .trimEnd()
@@ -916,7 +1021,9 @@ describe('rif search --cite', () => {
   it.each([
     ['nothing matches', ['search', 'qqqzzzxxx', '--cite'], 1, /^rif: no facts match "qqqzzzxxx"\n$/],
     ['an unknown style', ['search', 'shahed', '--cite', 'harvard'], 2, /Allowed choices are markdown, plain, chicago-note/],
-    ['a listing format as well', ['search', 'shahed', '--cite', '--json'], 2, /--cite prints a citation, not a listing: drop --json/],
+    ['a listing format as well', ['search', 'shahed', '--cite', '--csv'], 2, /--cite prints a citation, not a listing: drop --csv/],
+    ['a listing format named with --format', ['search', 'shahed', '--cite', 'apa', '--format', 'table'], 2, /drop --format table/],
+    ['--no-bibliography without --cite', ['search', 'shahed', '--no-bibliography'], 2, /^rif: --no-bibliography goes with --cite\n$/],
   ])('%s → exit %i', async (_, argv, code, message) => {
     const out = await rif(argv);
     expect(out.code).toBe(code);
