@@ -1012,6 +1012,19 @@ describe('rif search --cite', () => {
     expect(out.stdout).toBe((await user(['cite', 'cite-treaty', '--style', style, '--sources', '2'])).stdout);
   });
 
+  it('takes --plain, --markdown and --json as the form of the citation, and --csl for a style file', async () => {
+    const plain = await rif(['search', 'gulistan', '--cite', 'chicago', '--plain']);
+    expect([plain.code, plain.stdout]).toEqual([0, (await rif(['cite', 'treaty-of-gulistan', '--style', 'chicago', '--plain'])).stdout]);
+    const json = await rif(['search', 'gulistan', '--cite', '--json']);
+    expect(json.stdout).toBe((await rif(['cite', 'treaty-of-gulistan', '--json'])).stdout);
+    const dir = tempFacts({
+      'titles.csl': `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title></info><citation><layout prefix="(" suffix=")"><text variable="title"/></layout></citation></style>`,
+    });
+    const csl = await rif(['search', 'gulistan', '--csl', join(dir, 'titles.csl'), '--plain']);
+    expect([csl.code, csl.stderr]).toEqual([0, 'rif: citing the best match: treaty-of-gulistan\n']);
+    expect(csl.stdout).toBe((await rif(['cite', 'treaty-of-gulistan', '--csl', join(dir, 'titles.csl'), '--plain'])).stdout);
+  });
+
   it('takes the style after =, and works as the default command', async () => {
     const out = await rif(['turkmenchay', '--cite=plain']);
     expect(out.code).toBe(0);
