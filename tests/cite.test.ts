@@ -147,6 +147,8 @@ describe('rif cite on a user directory, in every style', () => {
       "@misc{cite-treaty,
         title = {{Fishing accord}},
         howpublished = {rif 0.1.0, Russia–Iran facts},
+        year = {2026},
+        month = apr,
         annote = {Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953. Sources: example-minutes-1901, example-fisheries-1927.},
       }
 
@@ -175,6 +177,7 @@ describe('rif cite on a user directory, in every style', () => {
         organization = {rif},
         version = {0.1.0},
         howpublished = {rif 0.1.0, Russia–Iran facts},
+        date = {2026-11-25},
         annotation = {Allegation, since November 2022: “Reported *secret* fishing quotas”, alleged by Newspaper A, Official B (Ministry of Fish) and Agency C; denied by Ministry D; confirmed by Source E; status: disputed. Sources: example-quotas-2022, example-agency-2022.},
       }
 
@@ -216,6 +219,8 @@ describe('rif cite on a user directory, in every style', () => {
       T2  - Russia–Iran facts
       PB  - rif
       ET  - 0.1.0
+      PY  - 2026
+      DA  - 2026/04/15/
       N1  - Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953. Sources: example-minutes-1901, example-fisheries-1927.
       ER  -
 
@@ -249,6 +254,15 @@ describe('rif cite on a user directory, in every style', () => {
           "container-title": "Russia–Iran facts",
           "publisher": "rif",
           "version": "0.1.0",
+          "issued": {
+            "date-parts": [
+              [
+                2026,
+                11,
+                25
+              ]
+            ]
+          },
           "note": "Border commission meets in Astara, 3 May 1901. Sources: example-minutes-1901, example."
         },
         {
@@ -258,6 +272,15 @@ describe('rif cite on a user directory, in every style', () => {
           "container-title": "Russia–Iran facts",
           "publisher": "rif",
           "version": "0.1.0",
+          "issued": {
+            "date-parts": [
+              [
+                2026,
+                4,
+                15
+              ]
+            ]
+          },
           "note": "Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953. Sources: example-minutes-1901, example-fisheries-1927."
         },
         {

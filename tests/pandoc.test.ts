@@ -60,6 +60,24 @@ describe.skipIf(!hasPandoc)('pandoc --citeproc reads the CSL-JSON (skipped when 
   });
 });
 
+describe.skipIf(!hasPandoc)("a fact's own key through pandoc --citeproc (skipped when pandoc is not installed)", () => {
+  it.each(CSL_TEXT_STYLES)('%s: the entry of a fact is dated by the record, never n.d.', async (style) => {
+    const out = await rif(['cite', 'treaty-of-turkmenchay', 'jcpoa-2015', '--style', 'csl-json']);
+    const asOf = JSON.parse((await rif(['stats', '--json'])).stdout).as_of as string;
+    const dir = tempDir('rif-pandoc-');
+    writeFileSync(join(dir, 'refs.json'), out.stdout);
+    writeFileSync(join(dir, 'style.csl'), `<?xml version="1.0" encoding="utf-8"?>\n${styleXml(packagedStyle(style))}\n`);
+    writeFileSync(join(dir, 'essay.md'), 'The treaty [@treaty-of-turkmenchay]. The deal [@jcpoa-2015].\n\n# References\n');
+    const pandoc = spawnSync('pandoc', ['--citeproc', '--bibliography', 'refs.json', '--csl', 'style.csl', '-t', 'plain', '--wrap', 'none', 'essay.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect([pandoc.status, pandoc.stderr]).toEqual([0, '']);
+    expect(pandoc.stdout).not.toMatch(/n\.d\./i);
+    expect(pandoc.stdout).toContain(asOf.slice(0, 4));
+  });
+});
+
 /** The commands of the README's "For writers" example, as a writer types them. */
 function writersCommands(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

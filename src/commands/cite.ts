@@ -6,6 +6,8 @@ import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
 import { packageVersion } from '../package.js';
+import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
+import { readRecordInfo } from '../record.js';
 import { CITE_STYLES, CSL_TEXT_STYLES, type CiteStyle } from '../render/cite-styles.js';
 import type { Store } from '../store/store.js';
 import { CITE_FORMATS, citeChoice, type ChoiceFlags, type Choice } from './cite-choice.js';
@@ -92,11 +94,25 @@ export async function printCitation(
   // keys are unique across the whole record, so every fact's sources are read
   const keys = recordKeys(await store.facts(Array.from({ length: store.size }, (_, i) => i)));
   const max = options.sources === 'all' ? Infinity : (options.maxSources ?? DEFAULT_MAX_SOURCES);
+  const asOf = readRecordInfo(BUNDLED_STORE_DIR)?.as_of;
+  const issued = new Map<string, string>();
+  for (const fact of facts) {
+    // a fact of the user's: the last time its sources were checked
+    const checked = fact.file.startsWith(BUNDLED_DIR)
+      ? undefined
+      : fact.sources
+          .map((s) => s.accessed ?? '')
+          .sort()
+          .at(-1);
+    const date = checked || asOf;
+    if (date) issued.set(fact.id, date);
+  }
   io.stdout(
     await renderCitation(facts, {
       ...choice,
       choice: numbers ? { numbers } : { max },
       keys,
+      issued,
       version: packageVersion(),
       ...(options.accessed ? { accessed: options.accessed } : {}),
     }),

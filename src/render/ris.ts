@@ -48,6 +48,8 @@ function factRecord(cited: CitedFact, citation: Citation): string {
     ['T2', 'Russia–Iran facts'],
     ['PB', 'rif'],
     ['ET', citation.version],
+    ...line('PY', cited.issued && String(parsePartialDate(cited.issued)?.year ?? '')),
+    ...line('DA', risDate(cited.issued)),
     ['N1', `${cited.sentence} Sources: ${cited.sources.map((s) => s.key).join(', ')}.`],
   ]);
 }
