@@ -263,7 +263,7 @@ describe('rif cite on a user directory, in every style', () => {
               ]
             ]
           },
-          "note": "Border commission meets in Astara, 3 May 1901. Sources: example-minutes-1901, example."
+          "note": "Border commission meets in Astara, 3 May 1901. Sources: example-minutes-1901, example-photos."
         },
         {
           "id": "cite-treaty",
@@ -309,7 +309,7 @@ describe('rif cite on a user directory, in every style', () => {
           "note": "rif cite-event: Border commission meets in Astara, 3 May 1901. rif cite-treaty: Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953."
         },
         {
-          "id": "example",
+          "id": "example-photos",
           "type": "webpage",
           "title": "<span class=\\"nocase\\">[Page at example.org]</span>",
           "container-title": "Example Photo Library",
@@ -521,7 +521,7 @@ describe('keys a writer can type', () => {
       'cite-treaty',
       'cite-allegation',
       'example-minutes-1901',
-      'example',
+      'example-photos',
       'example-fisheries-1927',
       'example-quotas-2022',
       'example-agency-2022',
@@ -540,6 +540,53 @@ describe('keys a writer can type', () => {
     const ids = new Set(facts.map((f) => f.id));
     expect(keys.filter((k) => ids.has(k))).toEqual([]);
     expect(keys).toEqual(expect.arrayContaining(['wikipedia-gulistan', 'iranica-golestan', 'wikipedia-gulistan-b', 'tass-received']));
+  });
+
+  it('every key of the bundled record has a word of the title or a year after the publisher; letters only for pages titled alike', async () => {
+    const facts = await rifJson<{ id: string }[]>(['list']);
+    const items = JSON.parse((await rif(['cite', ...facts.map((f) => f.id), '--style', 'csl-json', '--sources', 'all'])).stdout) as {
+      id: string;
+      type: string;
+      title: string;
+    }[];
+    const pages = items.filter((i) => i.type === 'webpage');
+    expect(pages.filter((p) => !p.id.includes('-')).map((p) => p.id)).toEqual([]);
+    // a letter tells apart only pages whose titles give no word to do it
+    const lettered = pages.filter((p) => /(-[b-z]{1,2}|\d[b-z]{1,2})$/.test(p.id));
+    expect(lettered.length).toBeLessThan(pages.length / 40);
+    expect(pages.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['archive-history', 'archive-nadir', 'wikipedia-united-1737', 'wikipedia-united-2231', 'state-telegram-93']),
+    );
+  });
+
+  it("a fact of the user's never changes a bundled key, not even with an id or a page that would take it", async () => {
+    const bundledKeys = async (env: Record<string, string>) =>
+      (
+        JSON.parse((await rif(['cite', 'treaty-of-gulistan', 'treaty-of-turkmenchay', '--style', 'csl-json', '--sources', 'all'], { env })).stdout) as {
+          id: string;
+        }[]
+      ).map((i) => i.id);
+    const before = await bundledKeys({});
+    const dir = tempFacts({
+      'mine.yaml': `- id: wikipedia-gulistan
+  kind: event
+  title: My own note on Gulistan
+  date: 1813
+  summary: A fact of a user's whose id is a bundled source's key.
+  topics: [diplomacy]
+  sources:
+    - url: https://en.wikipedia.org/wiki/Gulistan_(my_copy)
+      publisher: Wikipedia
+      title: Treaty of Gulistan
+`,
+    });
+    const env = { RIF_FACTS: dir };
+    expect(await bundledKeys(env)).toEqual(before);
+    expect(before).toContain('wikipedia-gulistan');
+    const mine = JSON.parse((await rif(['cite', 'wikipedia-gulistan', '--style', 'csl-json'], { env })).stdout) as { id: string; type: string }[];
+    const own = mine.find((i) => i.type === 'webpage')!.id;
+    expect(own).toMatch(/^wikipedia-gulistan-/);
+    expect(before).not.toContain(own);
   });
 
   it('a source keeps its key whatever else is cited, on every run', async () => {

@@ -92,7 +92,11 @@ export async function printCitation(
   // loaded on demand, like the table renderer: every other run stays without it
   const [{ renderCitation }, { recordKeys }] = await Promise.all([import('../render/cite.js'), import('../render/cite-keys.js')]);
   // keys are unique across the whole record, so every fact's sources are read
-  const keys = recordKeys(await store.facts(Array.from({ length: store.size }, (_, i) => i)));
+  const all = await store.facts(Array.from({ length: store.size }, (_, i) => i));
+  const keys = recordKeys(
+    all.filter((f) => f.file.startsWith(BUNDLED_DIR)),
+    all.filter((f) => !f.file.startsWith(BUNDLED_DIR)),
+  );
   const max = options.sources === 'all' ? Infinity : (options.maxSources ?? DEFAULT_MAX_SOURCES);
   const asOf = readRecordInfo(BUNDLED_STORE_DIR)?.as_of;
   const issued = new Map<string, string>();
@@ -147,7 +151,7 @@ Each fact gets one sentence, cited to its first ${DEFAULT_MAX_SOURCES} sources (
 style. --no-bibliography leaves their bibliography out and --bibliography-only prints it alone, under
 its heading, for a document written a citation at a time; in Markdown each citation starts and ends
 with a blank line. --csl takes an independent CSL style file (at most 1 MB). A source's key is its publisher, a word of its title and
-the year it was published (iranica-golestan-2001), unique across the record; a fact's key is its id.
+the year it was published (tass-resolution-2020, iranica-golestan), unique across the record; a fact's key is its id.
 Allegations are never stated as fact: the sentence quotes the claim and says who made it, who denied
 or confirmed it, and its status. Ids and titles are found as rif show finds them; one that names no
 fact is reported on stderr, the others are cited, and the exit code is 1.
