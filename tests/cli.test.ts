@@ -59,6 +59,18 @@ describe('exit codes', () => {
   });
 });
 
+describe('help lists', () => {
+  it.each([
+    [['cite', '--help'], 'Styles:'],
+    [['config', '--help'], 'Settings (flags and environment variables always win):'],
+  ])('%j: under %s, every wrapped description keeps the column of its first line, the longest name too', async (argv, heading) => {
+    const out = await rif(argv, { env: { COLUMNS: '80' } });
+    const block = out.stdout.split(`${heading}\n`)[1]!.split('\n\n')[0]!.split('\n');
+    const column = /^ {2}\S+ {2,}/.exec(block[0]!)![0].length;
+    for (const line of block) expect(/^ {2}\S+ {2,}\S/.test(line) || new RegExp(`^ {${column}}\\S`).test(line)).toBe(true);
+  });
+});
+
 describe('a flag given twice', () => {
   it.each([
     [

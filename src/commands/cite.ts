@@ -28,7 +28,8 @@ const STYLES = Object.freeze({
   'csl-json': 'an item per fact and per source, for Zotero and pandoc --citeproc',
 } satisfies Record<CiteStyle, string>);
 
-const STYLE_HELP = CITE_STYLES.map((s) => `  ${s.padEnd(12)} ${STYLES[s]}`).join('\n');
+/** Each style and what it prints, two spaces apart at least (the help and the man page read a list item so), however long the name. */
+const STYLE_HELP = CITE_STYLES.map((s) => `  ${s.padEnd(Math.max(...CITE_STYLES.map((n) => n.length)) + 2)}${STYLES[s]}`).join('\n');
 
 /** The default number of sources a citation uses of each fact: the first, which the fact files put best first. */
 const DEFAULT_MAX_SOURCES = 2;
@@ -62,7 +63,9 @@ export function addCiteChoiceOptions(cmd: Command, io: Io): Command {
     )
     .addOption(new Option('--max-sources <n>', `cite at most the first n sources of each fact (default ${DEFAULT_MAX_SOURCES})`).argParser(parse.parseLimit))
     .addOption(
-      new Option('--accessed <date>', 'the access date of sources whose fact file gives none (YYYY-MM-DD or today)').argParser(parse.dateParser(todayOf(io))),
+      new Option('--accessed <date>', 'the access date of sources whose fact file gives none (YYYY-MM-DD, YYYY-MM or YYYY, or today)').argParser(
+        parse.dateParser(todayOf(io)),
+      ),
     )
     .option('--no-bibliography', 'a CSL style without its bibliography: the text and its notes, to add to a document')
     .option('--bibliography-only', "a CSL style's bibliography alone, under its heading: the end of a document")
