@@ -67,13 +67,13 @@ describe.skipIf(root)('unreadable files and folders', () => {
     mkdirSync(join(home, '.config', 'rif'), { recursive: true });
     writeFileSync(join(home, '.config', 'rif', 'config.yaml'), 'color: never\n');
     chmodSync(join(home, '.config'), 0o000);
-    const out = await rif(['search', 'shahed', '--fields', 'id', '--limit', '1'], { env: { HOME: home } });
+    const out = await rif(['show', 'shahed-drone-deal-2022', '--json'], { env: { HOME: home } });
     const file = join(home, '.config', 'rif', 'config.yaml');
-    expect(out).toEqual({
-      code: 0,
-      stdout: 'shahed-drone-deal-2022\n',
-      stderr: `rif: warning: cannot read the config file ${file} (permission denied); using the defaults\n`,
-    });
+    expect([out.code, (JSON.parse(out.stdout) as { id: string }[])[0]?.id, out.stderr]).toEqual([
+      0,
+      'shahed-drone-deal-2022',
+      `rif: warning: cannot read the config file ${file} (permission denied); using the defaults\n`,
+    ]);
     chmodSync(join(home, '.config'), 0o700);
   });
 });
