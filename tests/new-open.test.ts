@@ -63,6 +63,17 @@ describe('rif new', () => {
     expect(existsSync(join(dir, 'treaty-of-gulistan.yaml'))).toBe(false);
   });
 
+  it("refuses an id that is a bundled source's citation key, since a fact is cited by its id", async () => {
+    const dir = tempDir('rif-new-');
+    const out = await rif(['new', 'event', 'wikipedia-gulistan', '--dir', dir]);
+    expect([out.code, out.stderr, out.stdout]).toEqual([
+      2,
+      'rif: "wikipedia-gulistan" is the citation key of a bundled source, and a fact is cited by its id: choose another\n',
+      '',
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.each([
     ['a bundled id, under --no-bundled too', ['treaty-of-gulistan', '--no-bundled']],
     ['an id a fact in the folder has', ['md-2']],
