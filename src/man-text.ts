@@ -33,7 +33,7 @@ export const ENVIRONMENT: readonly { readonly name: string; readonly text: strin
   { name: 'TERM', text: 'dumb turns colour off (and OSC 8 links); xterm-kitty, alacritty, foot and wezterm draw OSC 8 links in the show card.' },
   {
     name: 'BROWSER',
-    text: 'The program rif open hands an address to: commands separated by : (the first that starts opens it), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
+    text: 'The program rif open hands an address to: commands separated by : (the first that starts opens it), each read into words as a shell reads them (quotes, backslashes), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
     command: 'open',
   },
   {
