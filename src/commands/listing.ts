@@ -45,6 +45,8 @@ export interface Wanted {
   readonly configLimit?: boolean;
   /** whole facts on every row (citations need sources), not only heads */
   readonly whole?: boolean;
+  /** the facts, opened already: rif pick searches the same store at every keystroke */
+  readonly store?: Store;
 }
 
 export interface Selection {
@@ -106,7 +108,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
 
   // the ranker loads while the store opens (with many user files, while find lists them)
   const ranker = query ? import('../search/rank.js') : undefined;
-  const store = await openFacts(options, io);
+  const store = wanted.store ?? (await openFacts(options, io));
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
   }

@@ -59,10 +59,15 @@ Examples:
     const number = n ?? 1;
     const source = fact!.sources[number - 1];
     if (!source) throw new UsageError(`${fact!.id} has ${fact!.sources.length} source${fact!.sources.length === 1 ? '' : 's'}; there is no source ${number}`);
-    const url = source.url.trim();
-    io.stderr(`rif: opening ${visible(url)}\n`);
-    if (!io.launch) throw new NotFoundError('no browser can be started from here');
-    for (const argv of browserCommands(url, io.env, io.platform)) if (await io.launch(argv)) return done(EXIT.ok);
-    throw new NotFoundError(`could not start a browser (${io.env['BROWSER'] ? `BROWSER is ${visible(io.env['BROWSER'])}` : 'set BROWSER to one'})`);
+    await openInBrowser(source.url.trim(), io);
+    done(EXIT.ok);
   });
+}
+
+/** Hands `url` to the first browser that starts (rif open, and Ctrl-O in rif pick); says so on stderr. */
+export async function openInBrowser(url: string, io: Io): Promise<void> {
+  io.stderr(`rif: opening ${visible(url)}\n`);
+  if (!io.launch) throw new NotFoundError('no browser can be started from here');
+  for (const argv of browserCommands(url, io.env, io.platform)) if (await io.launch(argv)) return;
+  throw new NotFoundError(`could not start a browser (${io.env['BROWSER'] ? `BROWSER is ${visible(io.env['BROWSER'])}` : 'set BROWSER to one'})`);
 }
