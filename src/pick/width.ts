@@ -24,31 +24,47 @@ function graphemeWidth(grapheme: string): number {
 /** The columns `text` takes; escape codes take none. */
 export function columnsOf(text: string): number {
   let total = 0;
-  for (const piece of pieces(text)) if (!piece.escape) total += graphemeWidth(piece.text);
+  for (const piece of pieces(text)) total += piece.width;
   return total;
 }
 
 interface Piece {
   readonly text: string;
+  /** an escape code: no columns */
   readonly escape: boolean;
+  /** a run of printable ASCII (one column a character, cut anywhere), else one grapheme */
+  readonly ascii: boolean;
+  readonly width: number;
 }
 
-/** `text` as escape codes and graphemes, in order. */
+const ASCII_RUN = /[\x20-\x7e]+/y;
+
+/** `text` as escape codes, runs of printable ASCII and graphemes, in order: most text is ASCII, and segmenting it costs. */
 function* pieces(text: string): Generator<Piece> {
-  let plain = 0;
+  let other = 0;
+  const flush = function* (end: number): Generator<Piece> {
+    if (other < end)
+      for (const s of segmenter.segment(text.slice(other, end))) yield { text: s.segment, escape: false, ascii: false, width: graphemeWidth(s.segment) };
+  };
   for (let i = 0; i < text.length;) {
-    ESCAPE.lastIndex = i;
-    const m = text[i] === '\x1b' ? ESCAPE.exec(text) : null;
-    if (!m) {
+    const code = text.charCodeAt(i);
+    const pattern = code === 0x1b ? ESCAPE : code >= 0x20 && code < 0x7f ? ASCII_RUN : undefined;
+    if (pattern) pattern.lastIndex = i;
+    const m = pattern?.exec(text);
+    // an ASCII letter just before a combining mark belongs to the mark's grapheme: left to the segmenter
+    const next = m ? text.charCodeAt(i + m[0].length) : 0;
+    if (!m || (pattern === ASCII_RUN && next >= 0x300 && m[0].length === 1)) {
       i += 1;
       continue;
     }
-    if (plain < i) for (const s of segmenter.segment(text.slice(plain, i))) yield { text: s.segment, escape: false };
-    yield { text: m[0], escape: true };
-    i += m[0].length;
-    plain = i;
+    let run = m[0];
+    if (pattern === ASCII_RUN && next >= 0x300) run = run.slice(0, -1);
+    yield* flush(i);
+    yield pattern === ESCAPE ? { text: run, escape: true, ascii: false, width: 0 } : { text: run, escape: false, ascii: true, width: run.length };
+    i += run.length;
+    other = i;
   }
-  if (plain < text.length) for (const s of segmenter.segment(text.slice(plain))) yield { text: s.segment, escape: false };
+  yield* flush(text.length);
 }
 
 /**
@@ -62,8 +78,9 @@ export function fit(text: string, columns: number, ellipsis = false): string {
   let used = 0;
   let styled = false;
   const all = [...pieces(text)];
-  const total = all.reduce((n, p) => n + (p.escape ? 0 : graphemeWidth(p.text)), 0);
-  const room = ellipsis && total > columns ? columns - 1 : columns;
+  const total = all.reduce((n, p) => n + p.width, 0);
+  const cut = total > columns;
+  const room = ellipsis && cut ? columns - 1 : columns;
   for (const piece of all) {
     if (piece.escape) {
       // OSC sequences (links) are dropped: a cut line could leave one open
@@ -73,14 +90,19 @@ export function fit(text: string, columns: number, ellipsis = false): string {
       }
       continue;
     }
-    const w = graphemeWidth(piece.text);
-    if (used + w > room) break;
+    if (piece.ascii) {
+      const take = Math.min(piece.width, room - used);
+      out += piece.text.slice(0, take);
+      used += take;
+      if (take < piece.width) break;
+      continue;
+    }
+    if (used + piece.width > room) break;
     // controls would move the cursor: drawn as nothing
-    if (w === 0 && piece.text.codePointAt(0)! < 0x20) continue;
+    if (piece.width === 0 && piece.text.codePointAt(0)! < 0x20) continue;
     out += piece.text;
-    used += w;
+    used += piece.width;
   }
-  const cut = total > columns;
   // a line cut inside a style would carry it on: a reset ends it (an uncut line closes its own styles)
   if (cut && styled) out += '\x1b[0m';
   if (room < columns && cut) {
