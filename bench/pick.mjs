@@ -16,7 +16,6 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const QUERIES = ['shahed', 'bushehr', 'caspian', 'gulistan', 'turkmenchay', 'nuclear fuel', 'drone deal', 'yeltsin', 'atomic', 'embassy'];
 const SIZE = { columns: 120, rows: 40 };
-// eslint-disable-next-line no-control-regex
 const plain = (text) => text.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '');
 
 const median = (xs) => {
