@@ -9,7 +9,7 @@ import { columnsOf, fit } from './width.js';
 /** Under this many columns the preview goes under the list, not beside it. */
 const WIDE_FROM = 100;
 /** The list's share of a wide terminal. */
-const LIST_SHARE = 0.45;
+const LIST_SHARE = 0.5;
 const PROMPT = '> ';
 
 interface Box {
@@ -58,14 +58,20 @@ export interface Scene {
 
 const KEYS = 'Enter pick · Tab mark · ^Y cite · ^O open · Esc quit';
 
+/** The widths of the date and kind columns: as wide as the rows on the screen need. */
+interface Columns {
+  readonly date: number;
+  readonly kind: number;
+}
+
 /** One row of the list, `width` columns wide. */
-function listLine(row: PickRow, scene: Scene, at: number, width: number, chalk: ChalkInstance): string {
+function listLine(row: PickRow, scene: Scene, at: number, width: number, chalk: ChalkInstance, columns: Columns): string {
   const current = at === scene.selected;
   const mark = scene.marked.has(row.index) ? '*' : ' ';
   const lead = `${current ? '>' : ' '}${mark} `;
-  const date = fit(row.date, 10);
-  const kind = fit(row.kind, 10);
-  const room = width - columnsOf(lead) - 22;
+  const date = fit(row.date, columns.date);
+  const kind = fit(row.kind, columns.kind);
+  const room = width - columnsOf(lead) - columns.date - columns.kind - 2;
   const title = room > 0 ? highlight(fit(row.title, room, true), 0, row.marks, chalk) : '';
   const text = `${chalk.bold(lead)}${chalk.dim(date)} ${chalk.cyan(kind)} ${title}`;
   return current ? chalk.inverse(fit(text, width)) : fit(text, width);
@@ -99,10 +105,12 @@ export function drawFrame(scene: Scene, columns: number, rows: number, chalk: Ch
   const lines: string[] = Array.from({ length: rows }, () => '');
   const query = queryLine(scene, columns, chalk);
   lines[0] = query.line;
+  const shown = scene.rows.slice(scene.top, scene.top + list.height);
+  const widths = { date: Math.max(0, ...shown.map((r) => columnsOf(r.date))), kind: Math.max(0, ...shown.map((r) => columnsOf(r.kind))) };
   for (let r = 0; r < list.height; r++) {
     const at = scene.top + r;
     const row = scene.rows[at];
-    const text = row ? listLine(row, scene, at, list.width, chalk) : fit(r === 0 && !scene.searching ? chalk.dim('  no facts match') : '', list.width);
+    const text = row ? listLine(row, scene, at, list.width, chalk, widths) : fit(r === 0 && !scene.searching ? chalk.dim('  no facts match') : '', list.width);
     lines[list.y + r] = text;
   }
   for (let r = 0; r < preview.height; r++) {
