@@ -1,9 +1,10 @@
 // npm run build: one ESM bundle of the CLI in dist/ (code that only some commands need is split into
 // chunks loaded on demand), then the bundled facts compiled into dist/bundled/.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const common = {
@@ -49,8 +50,11 @@ const builtinsByRequire = {
     // named exports written out: a CommonJS wrapper would have its properties copied for every importer
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, async (args) => {
       const names = Object.keys(await import(args.path)).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
-      const lines = names.map((n) => `export const ${n} = m.${n};`);
-      return { contents: [`const m = require(${JSON.stringify(args.path)});`, 'export default m;', ...lines].join('\n'), loader: 'js' };
+      // each read through a call marked pure, so that the build drops the names nobody imports: reading
+      // fs.promises alone loads Node's streams and readline, ~5 ms of a look-up
+      const lines = names.map((n) => `export const ${n} = /* @__PURE__ */ get(${JSON.stringify(n)});`);
+      const head = [`const m = require(${JSON.stringify(args.path)});`, 'function get(name) { return m[name]; }', 'export default m;'];
+      return { contents: [...head, ...lines].join('\n'), loader: 'js' };
     });
   },
 };
@@ -100,6 +104,37 @@ await build({
   // src/facts/yaml-lib.ts requires the yaml package from the bundle of its own built below (the build's own
   // bundles, run from the repository, require the package itself)
   define: { RIF_YAML_BUNDLE: JSON.stringify('./yaml.cjs') },
+});
+/**
+ * The CommonJS copies of dist/*.js in dist/cjs/, which src/boot.ts compiles with the V8 code cache (Node 20
+ * has no code cache for ES modules). Each import of another file becomes a require() of its copy and
+ * import.meta.url the URL of the file copied, so that paths relative to dist/ stay as they are. The parse
+ * worker runs as the ES module it is.
+ */
+const banner = `${common.banner.js}\n`;
+const buildId = createHash('sha256');
+mkdirSync(`${root}dist/cjs`);
+for (const name of readdirSync(`${root}dist`)
+  .filter((n) => n.endsWith('.js') && n !== 'parse-worker.js')
+  .sort()) {
+  let code = readFileSync(`${root}dist/${name}`, 'utf8');
+  if (code.startsWith(banner)) code = code.slice(banner.length);
+  code = code.replace(/\bimport\(("(?:\.\/|node:)[^"]+")\)/g, 'Promise.resolve().then(() => require($1))');
+  const converted = await transform(code, { format: 'cjs', platform: 'node', target: 'node20', define: { 'import.meta.url': '__rifMetaUrl' } });
+  // the exports object itself, marked as an ES module's, rather than a copy of it with a getter a name
+  // made on every run (hundreds for the shared chunk)
+  const copy = converted.code.replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = __defProp($1, "__esModule", { value: true });');
+  if (/\bimport\(|\bimport\.meta\b/.test(copy)) throw new Error(`dist/${name}: an import() or import.meta the CommonJS copy cannot run`);
+  writeFileSync(`${root}dist/cjs/${name}`, copy);
+  buildId.update(name).update(copy);
+}
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/boot.ts'],
+  outfile: 'dist/boot.cjs',
+  banner: {},
+  define: { RIF_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
 });
 // the yaml package as one CommonJS file, which src/facts/yaml-lib.ts requires the first time it is needed
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: ['yaml'], outfile: 'dist/yaml.cjs' });

@@ -13,7 +13,11 @@ export const ENVIRONMENT: readonly { readonly name: string; readonly text: strin
     text: 'The config file is $XDG_CONFIG_HOME/rif/config.yaml, or ~/.config/rif/config.yaml when this is not set.',
     command: 'config',
   },
-  { name: 'XDG_CACHE_HOME', text: 'The cache of parsed user fact files is $XDG_CACHE_HOME/rif, or ~/.cache/rif when this is not set.' },
+  {
+    name: 'XDG_CACHE_HOME',
+    text: "The cache of parsed user fact files and of rif's compiled code is $XDG_CACHE_HOME/rif, or ~/.cache/rif when this is not set.",
+  },
+  { name: 'RIF_CODE_CACHE', text: '0: rif neither reads nor writes the compiled code of its own (each run compiles it, a few milliseconds).' },
   {
     name: 'COLUMNS',
     text: "The width tables, cards, timelines, charts and help are drawn at, before the terminal's own; --width decides first. In a pipe, without it or a width in the config file, 80.",
@@ -43,6 +47,10 @@ export const FILES: readonly { readonly name: string; readonly text: string; rea
   {
     name: '$XDG_CACHE_HOME/rif/ (~/.cache/rif/)',
     text: 'Your fact files as parsed, one entry per set of --facts and RIF_FACTS paths, checked against the files on every run. rif cache clear deletes it; --no-cache neither reads nor writes it.',
+  },
+  {
+    name: '$XDG_CACHE_HOME/rif/code/',
+    text: "rif's own code as V8 compiled it, written by the first run of a build on a version of Node and checked by every run after it; a file that is damaged or from another build is not used. --no-cache and RIF_CODE_CACHE=0 leave it alone.",
   },
   {
     name: '$XDG_CONFIG_HOME/rif/config.yaml (~/.config/rif/config.yaml)',

@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES } from './facts/files.js';
 import { KINDS, STATUSES, type Kind, type Status } from './facts/types.js';
 import { SORT_KEYS, type SortKey } from './sort.js';
 import { COLOR_MODES, type ColorMode } from './render/color.js';
+import { MAX_WIDTH } from './render/format.js';
 import { didYouMean } from './suggest.js';
 
 /** Values of a repeatable, comma-separable flag: --topic a,b --topic c → [a, b, c]. */
@@ -73,6 +74,13 @@ function wholeNumber(min: number) {
 export const parseLimit = wholeNumber(1);
 export const parseCount = wholeNumber(0);
 
+/** --width: a number of columns, at most MAX_WIDTH. */
+export function parseWidth(value: string): number {
+  const columns = parseLimit(value);
+  if (columns > MAX_WIDTH) throw new InvalidArgumentError(`use at most ${MAX_WIDTH} columns`);
+  return columns;
+}
+
 const SIZE = /^(\d+)\s*(?:(k|m|g)(?:i?b)?|b)?$/i;
 const UNIT: Readonly<Record<string, number>> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
@@ -85,11 +93,20 @@ export function parseSize(value: string): number {
   return bytes;
 }
 
-export function parseSort(value: string): SortKey {
-  const key = value.trim().toLowerCase();
-  if (!(SORT_KEYS as readonly string[]).includes(key)) throw new InvalidArgumentError(`use one of ${SORT_KEYS.join(', ')}${didYouMean(key, SORT_KEYS)}`);
-  return key as SortKey;
+/**
+ * The parser of a flag that takes one of a few words, in any case, with a "did you mean" for a near
+ * miss. Declared with commander's `.choices()` first (`.choices(words).argParser(oneWord(words))`), the
+ * words also show in the help and complete in the shell.
+ */
+export function oneWord<T extends string>(allowed: readonly T[]): (value: string) => T {
+  return (value) => {
+    const word = value.trim().toLowerCase();
+    if (!(allowed as readonly string[]).includes(word)) throw new InvalidArgumentError(`use one of ${allowed.join(', ')}${didYouMean(word, allowed)}`);
+    return word as T;
+  };
 }
+
+export const parseSort: (value: string) => SortKey = oneWord(SORT_KEYS);
 
 export function parseColor(value: string): ColorMode {
   const mode = value.trim().toLowerCase();

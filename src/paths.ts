@@ -2,6 +2,9 @@
 // URLs hold in src/ (tests) and in the one-file build in dist/.
 import { fileURLToPath } from 'node:url';
 
+/** The package's own folder: bin/, dist/, facts/ and package.json. */
+export const PACKAGE_DIR = fileURLToPath(new URL('../', import.meta.url));
+
 /** The bundled fact files (facts/ in the package). */
 export const BUNDLED_DIR = fileURLToPath(new URL('../facts/', import.meta.url));
 

@@ -1,23 +1,40 @@
-// The checksum that tells a damaged cache entry: the portable CRC-32 (for a Node without zlib.crc32)
-// gives what zlib gives, so an entry written by one Node is read by another.
+// The checksum that tells damage from data: the same sum for the same bytes wherever they sit in
+// memory, a known value, and a different sum for any change within a word or of the length.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checksum, portableCrc32 } from '../src/store/checksum.js';
+import { checksum } from '../src/store/checksum.js';
 
-describe('CRC-32', () => {
-  it.each([0, 1, 7, 64, 1000, 65_537])('of %i random bytes is the same both ways', (n) => {
+const sum = checksum();
+
+describe('the checksum', () => {
+  it.each([0, 1, 7, 64, 1000, 65_537])('of %i random bytes does not depend on where they start in memory', (n) => {
     const bytes = randomBytes(n);
-    expect(portableCrc32(bytes)).toBe(checksum()(bytes));
+    for (const shift of [1, 2, 3]) {
+      const memory = new Uint8Array(n + shift + 8).fill(0xa5);
+      const moved = memory.subarray(shift, shift + n);
+      moved.set(bytes);
+      expect(sum(moved)).toBe(sum(bytes));
+      // a Buffer over the same memory, as a file's bytes or a part of them are
+      expect(sum(Buffer.from(memory.buffer, shift, n))).toBe(sum(bytes));
+    }
   });
 
-  it('is the standard one', () => {
-    expect(portableCrc32(Buffer.from('123456789'))).toBe(0xcbf43926);
+  it('is FNV-1a over little-endian words, then the bytes left', () => {
+    expect(sum(new Uint8Array(0))).toBe(0x811c9dc5);
+    expect(sum(Buffer.from('a'))).toBe(0xe40c292c);
+    // one word: 'abcd' read as 0x64636261
+    expect(sum(Buffer.from('abcd'))).toBe(Math.imul(0x811c9dc5 ^ 0x64636261, 0x01000193) >>> 0);
   });
 
-  it('changes with any one byte', () => {
-    const bytes = randomBytes(4096);
-    const before = checksum()(bytes);
-    bytes[2048] = bytes[2048]! ^ 1;
-    expect(checksum()(bytes)).not.toBe(before);
+  it('changes with any one byte, and with the length', () => {
+    const bytes = randomBytes(4099);
+    const before = sum(bytes);
+    for (const at of [0, 1, 2048, 4095, 4096, 4098]) {
+      const changed = Buffer.from(bytes);
+      changed[at] = changed[at]! ^ 0x80;
+      expect(sum(changed)).not.toBe(before);
+    }
+    expect(sum(bytes.subarray(0, 4098))).not.toBe(before);
+    expect(sum(Buffer.alloc(8))).not.toBe(sum(Buffer.alloc(12)));
   });
 });

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parse as parseBib, parseRIS } from 'biblatex-csl-converter';
 import { renderCitation } from '../src/render/cite.js';
 import { pageIdentity } from '../src/render/cite-keys.js';
-import { datePhrase, humanDate, withArticle } from '../src/render/cite-sentence.js';
+import { datePhrase, humanDate } from '../src/render/cite-dates.js';
+import { withArticle } from '../src/render/cite-names.js';
 import { markdownText } from '../src/render/cite-text.js';
 import { CITE_STYLES } from '../src/render/cite-styles.js';
 import { rif, rifJson, tempFacts } from './helpers.js';
@@ -430,9 +431,16 @@ describe('the sentence', () => {
     ['a span, each end at its own precision', date('1804-06', '1813-10-24'), 'June 1804 – 24 October 1813'],
     ['a span not ended', date('2022', null), 'since 2022'],
     ['an approximate year', date('1521', '1521', true), 'c. 1521'],
-    ['an approximate span', date('1842', '1921', true), 'c. 1842 – 1921'],
+    ['an approximate span of years, closed up', date('1466', '1474', true), 'c. 1466–1474'],
+    ['days of one month', date('1974-11-18', '1974-11-19'), '18–19 November 1974'],
+    ['days of one year', date('1965-06-21', '1965-07-03'), '21 June – 3 July 1965'],
+    ['months of one year', date('1796-04', '1796-12'), 'April–December 1796'],
+    ['ends of different precision in one year', date('1977-12-15', '1977-12'), '15 December 1977 – December 1977'],
+    ['across a new year', date('2025-12-27', '2026-01'), '27 December 2025 – January 2026'],
     ['an approximate span not ended', date('2022-11', null, true), 'since c. November 2022'],
   ])('%s: %s', (_, value, words) => expect(datePhrase(value)).toBe(words));
+
+  const plain = async (id: string) => (await rif(['cite', id, '--style', 'plain'])).stdout.split(' [')[0];
 
   it.each([
     ['Russian Federation', 'the Russian Federation'],
@@ -451,11 +459,52 @@ describe('the sentence', () => {
       'European, American and Iranian officials, speaking anonymously to The New York Times',
     ],
     ['an EU anti-piracy official', 'an EU anti-piracy official'],
-    ['Unnamed US officials', 'Unnamed US officials'],
+    ['Unnamed US officials', 'unnamed US officials'],
     ['Vladimir Putin', 'Vladimir Putin'],
+    ['Imperial State of Iran', 'the Imperial State of Iran'],
+    ['Russian Railways (RZD)', 'Russian Railways (RZD)'],
+    ['Taliban', 'the Taliban'],
+    ['Later writers blaming British agents', 'later writers blaming British agents'],
+    ['A senior European Union official visiting Washington (quoted by AFP)', 'a senior European Union official visiting Washington (quoted by AFP)'],
+    ['Unnamed source in a Russian special service, quoted by Interfax', 'an unnamed source in a Russian special service, quoted by Interfax'],
+    ['Two unnamed Western security officials', 'two unnamed Western security officials'],
+    ['Tasnim News Agency defence reporter', 'a Tasnim News Agency defence reporter'],
+    ['Open-source analysts (Status-6, Defense Express)', 'open-source analysts (Status-6, Defense Express)'],
+    ['Unnamed senior Iranian official (via Tasnim)', 'an unnamed senior Iranian official (via Tasnim)'],
+    ['European Union official', 'a European Union official'],
   ])('%s reads "%s"', (name, written) => expect(withArticle(name)).toBe(written));
 
-  const plain = async (id: string) => (await rif(['cite', id, '--style', 'plain'])).stdout.split(' [')[0];
+  it.each([
+    [
+      'qavam-sadchikov-agreement-1946',
+      'Qavam-Sadchikov agreement on Soviet withdrawal and a joint oil company between the Soviet Union and the Imperial State of Iran, signed 4 April 1946, ended 22 October 1947.',
+    ],
+    [
+      'garmsar-inche-burun-electrification-2015',
+      "Russian Railways contract to electrify Iran's Garmsar-Inche Burun railway (2015) between Russian Railways (RZD) and the Islamic Republic of Iran Railways (RAI), signed November 2015, ended 2 April 2020.",
+    ],
+    ['gazprom-nioc-agreements-2008', "Gazprom's 2008 agreements with Iran on South Pars blocks and oil projects, signed 19 February 2008."],
+    ['treaty-of-resht-1732', 'Treaty of Resht (Rasht), 1732, between the Russian Empire and Safavid Iran, signed 1 February 1732, ended 21 March 1735.'],
+    [
+      'establishment-commerce-navigation-convention-1931',
+      'Soviet-Persian Convention of Establishment, Commerce and Navigation (1931) between the Soviet Union and Persia, signed 27 October 1931, in force from 22 June 1932.',
+    ],
+    ['shah-visit-to-moscow-1974', "The Shah's 1974 visit to Moscow, 18–19 November 1974."],
+    ['shah-visit-to-ussr-1965', "The Shah's 1965 visit to the Soviet Union, 21 June – 3 July 1965."],
+    ['afanasy-nikitin-journey-through-persia', "Afanasy Nikitin's journey through Persia (1466-1474), c. 1466–1474."],
+    [
+      'putin-tehran-assassination-plot-report-2007',
+      'Allegation, 14 October 2007: “Reported plot to assassinate Putin during his 2007 visit to Tehran”, alleged by an unnamed source in a Russian special service, quoted by Interfax; denied by Mohammad Ali Hosseini (Iranian Foreign Ministry spokesman); status: denied.',
+    ],
+    [
+      'mi-28-delivery-reports-2026',
+      'Allegation, since January 2026: “Reported delivery of Russian Mi-28NE attack helicopters to Iran”, alleged by a Tasnim News Agency defence reporter and open-source analysts (Status-6, Defense Express); status: alleged.',
+    ],
+    [
+      'axios-putin-zero-enrichment-2025',
+      "Allegation, 12 July 2025: “Axios report that Putin urged Iran to accept a 'zero enrichment' deal”, alleged by Axios (unnamed European and Israeli officials); denied by the Ministry of Foreign Affairs of the Russian Federation and an unnamed senior Iranian official (via Tasnim); status: denied.",
+    ],
+  ])('hand-checked: %s', async (id, sentence) => expect(await plain(id)).toBe(sentence));
 
   it('hand-checked, one of each kind: a treaty with its parties and articles, one whose title names them, an event, an allegation', async () => {
     expect(await plain('treaty-of-gulistan')).toMatchInlineSnapshot(
@@ -469,7 +518,7 @@ describe('the sentence', () => {
     );
     expect(await plain('russo-persian-war-1804-1813')).toMatchInlineSnapshot(`"Russo-Persian War of 1804-1813, June 1804 – 24 October 1813."`);
     expect(await plain('iranian-drones-to-russia')).toMatchInlineSnapshot(
-      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), the Kremlin and the Russian Foreign Ministry; confirmed by Hossein Amir-Abdollahian (Iranian foreign minister, 5 November 2022; partial admission only: a limited number of drones sent months before the invasion of 24 February 2022, none for the war); status: disputed."`,
+      `"Allegation, since 11 July 2022: “Reported Iranian drone supplies to Russia for the war in Ukraine”, alleged by Jake Sullivan (US National Security Adviser), John Kirby (US National Security Council), Volodymyr Zelensky (Ukraine) and Robert Malley (US special envoy for Iran); denied by Nasser Kanaani (Iran), the Kremlin and the Ministry of Foreign Affairs of the Russian Federation; confirmed by Hossein Amir-Abdollahian (Iranian foreign minister, 5 November 2022; partial admission only: a limited number of drones sent months before the invasion of 24 February 2022, none for the war); status: disputed."`,
     );
   });
 
@@ -487,13 +536,46 @@ describe('the sentence', () => {
       expect(sentence).toMatch(/\.$/);
       expect(sentence).not.toMatch(/\.\.$|,,| {2}| ,|\bthe the\b/i);
       expect(sentence.match(/\bbetween\b/gi)?.length ?? 0).toBeLessThanOrEqual(1);
-      if (fact.kind === 'treaty' && fact.parties!.length > 1 && !/\bbetween\b/i.test(fact.title)) {
+      // a title that says "between" or "with" names the parties itself
+      if (fact.kind === 'treaty' && fact.parties!.length > 1 && !/\b(?:between|with)\b/i.test(fact.title)) {
         const after = sentence.slice(sentence.indexOf(' between '));
         const positions = fact.parties!.map((p) => after.indexOf(` ${withArticle(p)}`));
         expect(positions.every((at) => at > 0)).toBe(true);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
       }
     });
+  });
+
+  it("every name reads as the record's own prose writes it mid-sentence: its article, and a description's first word in lower case", async () => {
+    type Listed = { kind: string; title: string; summary: string; note: string | null; parties: string[] | null; alleged_by: string[] | null };
+    const facts = await rifJson<(Listed & { id: string; denied_by: string[] | null; confirmed_by: string[] | null })[]>(['list']);
+    const prose = facts.map((f) => `${f.summary} ${f.note ?? ''}`.replace(/\s+/g, ' ')).join(' ');
+    const count = (pattern: string) => (prose.match(new RegExp(pattern, 'g')) ?? []).length;
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const out = await rif(['cite', ...facts.map((f) => f.id), '--style', 'plain']);
+    const sentences = out.stdout.split('\n\n').slice(0, -1);
+    const wrong: string[] = [];
+    facts.forEach((fact, i) => {
+      const parties = /\b(?:between|with)\b/i.test(fact.title) ? [] : (fact.parties ?? []);
+      for (const name of [...parties, ...(fact.alleged_by ?? []), ...(fact.denied_by ?? []), ...(fact.confirmed_by ?? [])]) {
+        const head = name
+          .replace(/\s*\(.*$/, '')
+          .replace(/\s+/g, ' ')
+          .trim();
+        const written = withArticle(name);
+        expect(sentences[i], fact.id).toContain(written);
+        // the prose writes it with "the" (or without) every time, twice or more: so must the sentence
+        const the = count(`\\bthe ${escaped(head)}\\b`);
+        const bare = count(`\\b(?:by|and|of|to|with|from|for|between|in|on|at|that|as|said|says) ${escaped(head)}\\b(?!'s)`);
+        if ((the >= 2 && bare === 0 && !written.startsWith('the ')) || (bare >= 2 && the === 0 && written.startsWith('the ')))
+          wrong.push(`${fact.id}: ${written}`);
+        // a capitalised first word that the prose only ever writes in lower case mid-sentence opens a description
+        const first = /^[A-Z][\w-]*/.exec(written)?.[0];
+        if (first && first !== 'The' && count(`[a-z,] ${escaped(first.toLowerCase())}\\b`) > 0 && count(`[a-z,] ${escaped(first)}\\b`) === 0)
+          wrong.push(`${fact.id}: ${written}`);
+      }
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('every bundled allegation is quoted and attributed, never stated: accusers, deniers, confirmers and status', async () => {
@@ -513,6 +595,26 @@ describe('the sentence', () => {
       expect(sentence.includes('; confirmed by ')).toBe(a.confirmed_by.length > 0);
       expect(sentence).toMatch(new RegExp(`; status: ${a.status}\\. \\[[\\d, ]+\\]$`));
     });
+  });
+});
+
+describe('titles that end in a full stop', () => {
+  it.each(['chicago-note', 'chicago', 'apa', 'mla', 'plain', 'markdown'])(
+    '%s: the style puts its own punctuation after a title, never a stop and then a comma ("Collapse.,’”")',
+    async (style) => {
+      const facts = await rifJson<{ id: string; sources: { title: string | null }[] }[]>(['list']);
+      const ending = facts.filter((f) => f.sources.some((s) => /\.['’"”]?$/.test(s.title ?? ''))).map((f) => f.id);
+      expect(ending).toContain('khomeini-letter-to-gorbachev-1989');
+      const out = (await rif(['cite', ...ending, '--style', style, '--sources', 'all'])).stdout;
+      expect(out.match(/.{20}[\p{L}\p{N}]{2}\.(?:[,;]['’"”]|['’"”]+[,;]).{0,5}/gu) ?? []).toEqual([]);
+      // an abbreviation keeps its stop
+      expect(out).toMatch(/Blast the U\.S\./);
+    },
+  );
+
+  it('chicago: the title inside quotation marks closes with the comma inside both', async () => {
+    const out = (await rif(['cite', 'khomeini-letter-to-gorbachev-1989', '--style', 'chicago', '--sources', 'all', '--plain'])).stdout;
+    expect(out).toContain('after the Soviet Collapse,’” n.d.');
   });
 });
 
@@ -637,7 +739,13 @@ describe('the data formats read back with the tools writers use', () => {
         expect(entry.fields['urldate']).toBe(source.accessed);
         if (style === 'biblatex') {
           expect(entry.bib_type).toBe('online');
-          expect(text(entry.fields['title'])).toBe(source.title.replace(/\s+/g, ' ').trim());
+          // the title as in the fact file, on one line and without a full stop of its own at the end
+          expect(text(entry.fields['title'])).toBe(
+            source.title
+              .replace(/\s+/g, ' ')
+              .trim()
+              .replace(/(?<=[\p{L}\p{N}]{2})\.(?=['’"”]?$)/u, ''),
+          );
           expect(text((entry.fields['organization'] as unknown[])[0])).toBe(source.publisher.replace(/\s+/g, ' ').trim());
           expect(entry.fields['date'] ?? null).toBe(source.published);
         } else {

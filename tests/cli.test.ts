@@ -255,6 +255,14 @@ describe('show', () => {
     }
   });
 
+  it('a source heading puts an English title beside the title it renders, with no dash before the bracket', async () => {
+    const out = await rif(['show', 'treaty-of-turkmenchay']);
+    expect(out.stdout).toContain('  [2] Wikipedia (Russian) — Туркманчайский мирный договор (Treaty of Turkmenchay)\n');
+    const markdown = await rif(['show', 'treaty-of-turkmenchay', '--format', 'markdown']);
+    expect(markdown.stdout).toContain('\n2. Wikipedia (Russian) — Туркманчайский мирный договор (Treaty of Turkmenchay) <https://');
+    for (const text of [out.stdout, markdown.stdout]) expect(text).not.toContain('— (');
+  });
+
   it('shows an allegation with its status, accusers and history', async () => {
     const out = await rif(['show', 'test-smuggled-samovars', '--facts', USER, '--no-bundled']);
     for (const part of [

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../src/facts/load.js';
 import { FIXTURES, rifJson, ROOT } from './helpers.js';
+import { nearDuplicateNames } from './near-names.js';
 
 interface Subject {
   subject: string;
@@ -95,6 +96,46 @@ describe('the bundled corpus', () => {
       if (f.kind === 'treaty') expect(f.sources.length, f.id).toBeGreaterThanOrEqual(2);
     }
   });
+});
+
+describe('one spelling per actor', () => {
+  /** Every name a list gives: actors, parties, who alleged, denied or confirmed, and who spoke in the history. */
+  const names = facts.flatMap((f) => [
+    ...f.actors,
+    ...(f.kind === 'treaty' ? f.parties : []),
+    ...(f.kind === 'allegation' ? [...f.alleged_by, ...f.denied_by, ...f.confirmed_by, ...f.history.flatMap((h) => h.by)] : []),
+  ]);
+
+  it('no two names in the record look like one actor written two ways', () => {
+    expect(names.length).toBeGreaterThan(1000);
+    expect(nearDuplicateNames(names)).toEqual([]);
+  });
+
+  it.each([
+    ['a transliteration', ['Dmitry Polyanskiy', 'Dmitry Polyansky (Russia, deputy ambassador to the UN)']],
+    ['a doubled letter', ['Vasily Nebenzia', 'Vassily Nebenzia']],
+    ['ei and ey', ['Alexei Miller', 'Alexey Miller']],
+    ['gh and q', ['Aqa Mohammad Khan Qajar', 'Agha Mohammad Khan Qajar']],
+    ['a hyphen', ['Ali Bahadori Jahromi', 'Ali Bahadori-Jahromi']],
+    ['a space', ['Mohammad Reza Farzin', 'Mohammadreza Farzin']],
+    ['an apostrophe', ["Sho'a' al-Saltaneh", "Sho'a al-Saltaneh"]],
+    ['a title', ['Elizabeth Petrovna', 'Empress Elizabeth Petrovna']],
+    ['case in a description', ['Sergei Ryabkov (Russian Deputy Foreign Minister)', 'Sergei Ryabkov (Russian deputy foreign minister)']],
+    ['of a place', ['Tudeh Party', 'Tudeh Party of Iran']],
+    ['initials', ['IAEA', 'International Atomic Energy Agency']],
+    ['initials of some words', ['UN Security Council', 'United Nations Security Council']],
+    ['a body named two ways', ['Russian Foreign Ministry', 'Ministry of Foreign Affairs of the Russian Federation']],
+    ['a state department', ['US State Department (spying capability only)', 'US Department of State']],
+  ])('flags %s: %j', (_, pair) => expect(nearDuplicateNames(pair)).toHaveLength(1));
+
+  it.each([
+    ['regnal numbers', ['Nicholas I', 'Nicholas II', 'Ivan III', 'Ivan IV', 'Ivan VI']],
+    ['a name inside another', ['Iran', 'Iran Air', 'Iran Air Cargo', 'Gazprom', 'Gazprom Neft']],
+    ['two ministries of one state', ['Russian Ministry of Defence', 'Russian Ministry of Finance']],
+    ['names one letter apart that are two people', ['John Kerry', 'John Kirby', 'Reza Khan', 'Reza Shah Pahlavi']],
+    ['one actor with what each list adds', ['Dmitry Peskov', 'Dmitry Peskov (Kremlin spokesman)', 'Reuters, citing Russian and Iranian sources']],
+    ['a parent body in brackets', ['Iran Hormoz Company', 'Iran Hormoz Company (AEOI)']],
+  ])('does not flag %s', (_, names) => expect(nearDuplicateNames(names)).toEqual([]));
 });
 
 describe('coverage of the subjects the corpus must include', () => {

@@ -1,14 +1,16 @@
 // rif new (a fact file to fill in, never over a file, never into the bundled facts), rif open (a source
 // in the browser, BROWSER pointed at a script that records its arguments) and the show card's OSC 8 links.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli.js';
 import { browserCommands } from '../src/commands/open.js';
+import { OutputError } from '../src/errors.js';
 import { jsonSchema } from '../src/facts/json-schema.js';
 import { KINDS } from '../src/facts/types.js';
 import { hyperlink, supportsHyperlinks } from '../src/render/hyperlink.js';
-import { rif, ROOT, tempDir } from './helpers.js';
+import { FIXTURES, rif, ROOT, tempDir } from './helpers.js';
 
 const TODAY = { today: '2026-12-07' };
 
@@ -57,19 +59,76 @@ describe('rif new', () => {
     expect([again.code, again.stderr, again.stdout]).toEqual([2, 'rif: twice.yaml exists already; rif new never overwrites a file\n', '']);
     expect(readFileSync(join(dir, 'twice.yaml'), 'utf8')).toBe('my own words\n');
     const taken = await rif(['new', 'treaty', 'treaty-of-gulistan', '--dir', dir]);
-    expect([taken.code, taken.stderr]).toEqual([2, 'rif: a loaded fact already has the id "treaty-of-gulistan": choose another\n']);
+    expect([taken.code, taken.stderr]).toEqual([2, 'rif: a fact already has the id "treaty-of-gulistan" (the bundled facts or your own): choose another\n']);
     expect(existsSync(join(dir, 'treaty-of-gulistan.yaml'))).toBe(false);
   });
 
-  it('never writes into the bundled facts', async () => {
-    for (const dir of [join(ROOT, 'facts'), join(ROOT, 'facts', 'event')]) {
-      const out = await rif(['new', 'event', 'intruder', '--dir', dir]);
-      expect(out.code).toBe(2);
-      expect(out.stderr).toMatch(/holds the facts bundled with rif, which rif never writes to/);
-      expect(existsSync(join(dir, 'intruder.yaml'))).toBe(false);
-    }
+  it.each([
+    ['a bundled id, under --no-bundled too', ['treaty-of-gulistan', '--no-bundled']],
+    ['an id a fact in the folder has', ['md-2']],
+    ['an id a fact still being filled in has (it does not load)', ['draft-1']],
+  ])('refuses %s: exit 2, nothing written', async (_, [id, ...flags]) => {
+    const dir = tempDir('rif-new-');
+    // a fact of the user's, and a template not filled in yet, each in a file named otherwise
+    expect((await rif(['new', 'event', 'md-2', '--dir', dir], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, 'other.yaml'), fillIn(readFileSync(join(dir, 'md-2.yaml'), 'utf8')));
+    expect((await rif(['new', 'event', 'draft-1', '--dir', dir], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, 'draft.yaml'), readFileSync(join(dir, 'draft-1.yaml')));
+    for (const file of ['md-2.yaml', 'draft-1.yaml']) rmSync(join(dir, file));
+    const out = await rif(['new', 'event', id!, '--dir', dir, ...flags], { cwd: dir });
+    expect([out.code, out.stderr, out.stdout]).toEqual([2, `rif: a fact already has the id "${id}" (the bundled facts or your own): choose another\n`, '']);
+    expect(readdirSync(dir).sort()).toEqual(['draft.yaml', 'other.yaml']);
+  });
+
+  it.each([
+    ['the bundled facts', ['facts']],
+    ['a kind folder of the bundled facts', ['facts', 'event']],
+    ["the package's own folder", []],
+    ['its source', ['src']],
+    ['its command', ['bin']],
+  ])("never writes inside rif's own package: %s", async (_, parts) => {
+    const dir = join(ROOT, ...parts);
+    const out = await rif(['new', 'event', 'intruder', '--dir', dir]);
+    expect([out.code, out.stdout]).toEqual([2, '']);
+    expect(out.stderr).toMatch(/is inside rif's own package \(.*\), which rif never writes to; give a folder of your own\n$/);
+    expect(existsSync(join(dir, 'intruder.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'event', 'intruder.yaml'))).toBe(false);
+  });
+
+  it('never writes into the bundled facts named with --facts', async () => {
     const viaFacts = await rif(['new', 'event', 'intruder', '--facts', join(ROOT, 'facts')]);
     expect(viaFacts.code).toBe(2);
+    expect(existsSync(join(ROOT, 'facts', 'event', 'intruder.yaml'))).toBe(false);
+  });
+
+  it('a path it cannot print leaves no file behind: exit 74', async () => {
+    const dir = tempDir('rif-new-');
+    let stderr = '';
+    const io = {
+      stdout: () => {
+        throw new OutputError('cannot write output (ENOSPC)');
+      },
+      stderr: (t: string) => void (stderr += t),
+      stdoutIsTTY: false,
+      stderrIsTTY: false,
+      columns: 0,
+      rows: 0,
+      env: {},
+      cwd: dir,
+      now: () => 0,
+    };
+    expect(await run(['new', 'event', 'lost', '--dir', dir], io)).toBe(74);
+    expect(stderr).toBe('rif: cannot write output (ENOSPC)\n');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('the built bin, its output on a full disk (/dev/full): exit 74, no file', () => {
+    const dir = tempDir('rif-new-');
+    const full = openSync('/dev/full', 'w');
+    const out = spawnSync('node', [join(ROOT, 'bin', 'rif.js'), 'new', 'event', 'lost', '--dir', dir], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+    closeSync(full);
+    expect([out.status, out.stderr]).toEqual([74, 'rif: cannot write output (ENOSPC)\n']);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('writes into the first fact folder (--facts, RIF_FACTS), into its kind folder in the bundled layout, with a dated id by default', async () => {
@@ -87,7 +146,12 @@ describe('rif new', () => {
     [['new', 'event'], /no fact folder to write to: give --dir, or --facts, or set one in the config file/],
     [['new', 'event', 'Not An Id', '--dir', '.'], /"Not An Id" is not an id/],
     [['new', 'rumour'], /'rumour' is invalid for argument 'kind'\. Allowed choices are event, treaty, allegation/],
-    [['new', 'event', 'x', '--dir', '/nonexistent/folder'], /\/nonexistent\/folder is not a folder/],
+    [['new', 'event', 'x', '--dir', '/nonexistent/folder'], /^rif: \/nonexistent\/folder does not exist; create the folder first \(mkdir -p\)\n$/],
+    [['new', 'event', 'x', '--dir', join(ROOT, 'package.json')], /package\.json is not a folder\n$/],
+    [
+      ['new', 'treaty', 'x', '--facts', join(FIXTURES, 'valid', 'user-facts.yaml')],
+      /^rif: none of your fact paths is a folder \(.*user-facts\.yaml\); give one with --dir\n$/,
+    ],
   ])('%j is a usage error', async (argv, message) => {
     const out = await rif(argv, { env: {} });
     expect(out.code).toBe(2);

@@ -59,6 +59,20 @@ describe('--format svg', () => {
     expect(by.stdout).toContain('>19th-century<');
   });
 
+  it('stats: a picture of the whole record stays a picture: 25 actors without --top, centuries for the decades', async () => {
+    const actors = await rif(['stats', '--svg', '--by', 'actor']);
+    expect(attr(actors.stdout, 'height')).toBeLessThan(700);
+    expect(actors.stdout.match(/<rect x="\d+" y="\d+" width="\d+" height="12"/g)).toHaveLength(25);
+    expect(actors.stdout).toMatch(/>and \d+ more actors \(--top N shows more\)</);
+    const ten = await rif(['stats', '--svg', '--by', 'actor', '--top', '10']);
+    expect(ten.stdout.match(/<rect x="\d+" y="\d+" width="\d+" height="12"/g)).toHaveLength(10);
+    expect(attr((await rif(['stats', '--svg'])).stdout, 'height')).toBeLessThan(1000);
+    const mermaid = blocks((await rif(['stats', '--mermaid', '--by', 'actor'])).stdout);
+    expect(mermaid).toHaveLength(1);
+    expect(mermaid[0]).toMatch(/^xychart-beta horizontal\n {4}title "Facts by actor \(the 25 largest of \d+\)"\n/);
+    expect(/bar \[([^\]]*)\]/.exec(mermaid[0]!)![1]!.split(', ')).toHaveLength(25);
+  });
+
   it('the kinds differ in lightness, so that a picture printed in grey still tells them apart', () => {
     const lightness = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);

@@ -218,7 +218,7 @@ describe('rif stats --by', () => {
     );
   });
 
-  it('years: three or more empty years in a row are one line in the chart, every year in the data', async () => {
+  it('years: a run of empty years is one line in the chart, every year in the data', async () => {
     const chart = await rif(['stats', ...USER, '--by', 'year'], { tty: true, columns: 60, ...PLAIN });
     expect(chart.stdout).toMatchInlineSnapshot(`
       "7 facts
@@ -256,12 +256,58 @@ describe('rif stats --by', () => {
     expect(first!).toBeGreaterThanOrEqual(second!);
   });
 
-  it('the whole record: the decade chart folds its long empty stretches', async () => {
-    const out = await rif(['stats', '--format', 'table', '--width', '80']);
-    const decades = out.stdout.slice(out.stdout.indexOf('by decade'));
+  it('the whole record: past 20 lines the decade chart of the four is drawn by century; the data keep every decade', async () => {
+    const out = await rif(['stats', '--format', 'table', '--width', '80', '--color', 'never']);
+    expect(out.stdout).not.toMatch(/^by decade$/m);
+    const at = out.stdout.indexOf('\nby century\n') + 1;
+    const centuries = out.stdout.slice(at, out.stdout.indexOf('\n\n', at));
+    expect(
+      centuries
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(/ +/)[0]),
+    ).toEqual(['15th-century', '16th-century', '17th-century', '18th-century', '19th-century', '20th-century', '21st-century']);
+    expect(out.stdout.replace(/\s+/g, ' ')).toContain('more than 20 lines of decades are drawn by century (--by decade draws each decade).');
+    for (const form of [['--markdown'], ['--svg']]) {
+      const drawn = (await rif(['stats', ...form])).stdout;
+      expect(drawn).toMatch(/\b21st-century\b/);
+      expect(drawn).not.toMatch(/\b1460s\b/);
+    }
+    const json = JSON.parse((await rif(['stats', '--json'])).stdout) as Stats;
+    expect(Object.keys(json.decades).length).toBeGreaterThan(50);
+    // asked for, every decade is drawn, each run of two or more empty ones one line
+    const decades = (await rif(['stats', '--by', 'decade', '--format', 'table', '--width', '80'])).stdout;
+    expect(decades).toMatch(/^ {2}1460s +1/m);
     expect(decades).toMatch(/^ {2}\d{4}s–\d{4}s +0$/m);
-    expect(decades).not.toMatch(/(^ {2}\d{4}s +0\n){3}/m);
-    expect(decades).toMatch(/a range of decades with no facts is one line\./);
+    expect(decades).not.toMatch(/(^ {2}\d{4}s +0\n){2}/m);
+    // a few decades are drawn as decades
+    expect((await rif(['stats', '--in', '19th-century', '--markdown'])).stdout).toContain('| decade | facts |');
+  });
+
+  it('two empty periods in a row are one line in the chart', async () => {
+    const dir = tempFacts({
+      'a.yaml': fact('id: test-a\nkind: event\ntitle: Test a\ndate: "1800"'),
+      'b.yaml': fact('id: test-b\nkind: event\ntitle: Test b\ndate: "1803"'),
+    });
+    const out = await rif(['stats', '--facts', dir, '--no-bundled', '--by', 'year', '--markdown']);
+    expect(out.stdout).toContain('| 1800 | 1 |\n| 1801–1802 | 0 |\n| 1803 | 1 |\n');
+  });
+
+  it('--top N keeps the N largest counts of topics, actors and places, in every form', async () => {
+    const table = await rif(['stats', '--by', 'actor', '--top', '3', '--format', 'table', '--width', '80', '--color', 'never']);
+    const all = Object.keys((JSON.parse((await rif(['stats', '--by', 'actor', '--json'])).stdout) as { counts: object }).counts).length;
+    expect(table.stdout).toMatch(new RegExp(`^by actor\n(  .+ +\\d+ +\\S+\n){3}  and ${all - 3} more actors\n`, 'm'));
+    const csv = (await rif(['stats', '--by', 'actor', '--top', '3', '--csv'])).stdout.trimEnd().split('\r\n');
+    expect(csv.filter((l) => l.startsWith('actor,'))).toHaveLength(3);
+    const json = JSON.parse((await rif(['stats', '--top', '2', '--json'])).stdout) as Stats;
+    expect(Object.keys(json.topics)).toEqual(['diplomacy', 'nuclear']);
+    expect(Object.keys(json.kinds)).toHaveLength(3);
+    expect((await rif(['stats', '--by', 'topic', '--top', '1', '--markdown'])).stdout).toMatch(/\| diplomacy \| \d+ \|\n\nAnd \d+ more topics\.\n$/);
+    // kinds are whole whatever --top says
+    expect((await rif(['stats', '--by', 'kind', '--top', '1', '--csv'])).stdout.split('\r\n').filter((l) => l.startsWith('kind,'))).toHaveLength(3);
+    const bad = await rif(['stats', '--top', '0']);
+    expect([bad.code, bad.stdout]).toEqual([2, '']);
+    expect(bad.stderr).toMatch(/^rif: option '--top <n>' argument '0' is invalid/);
   });
 
   it('an unknown key is a usage error with the list', async () => {

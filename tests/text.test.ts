@@ -3,6 +3,7 @@ import { makeChalk } from '../src/render/color.js';
 import { factColumns } from '../src/render/hits.js';
 import { renderTable, truncate } from '../src/render/table.js';
 import { visible } from '../src/control.js';
+import stringWidth from 'string-width';
 import { width, wrap } from '../src/render/text.js';
 
 describe('wrap', () => {
@@ -96,5 +97,19 @@ describe('visible', () => {
   it('escapes characters that would drive the terminal, keeps text and Persian joiners', () => {
     expect(visible('a\u001b[2Jb\u0007')).toBe('a\\u001b[2Jb\\u0007');
     expect(visible('می\u200cخواهم')).toBe('می\u200cخواهم');
+  });
+});
+
+describe('width', () => {
+  it('counts every character below U+1100 as string-width does, whether or not it takes the short way', () => {
+    for (let c = 0; c < 0x1100; c++) {
+      const text = `a${String.fromCharCode(c)}b`;
+      expect([c, width(text)]).toEqual([c, stringWidth(text)]);
+    }
+  });
+
+  it('counts wide, emoji, combined and coloured text as string-width does', () => {
+    for (const text of ['Туркманчай', 'ترکمانچای', '中国 Iran', 'drone 🛩️ deal', 'e\u0301', '\u001b[31mred\u001b[39m', '©\uFE0F 2026', '1\uFE0F\u20E3'])
+      expect([text, width(text)]).toEqual([text, stringWidth(text)]);
   });
 });

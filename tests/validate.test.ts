@@ -1,7 +1,8 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_CODES } from '../src/facts/issues.js';
-import { FIXTURES, rif, tempFacts } from './helpers.js';
+import { FIXTURES, rif, tempDir, tempFacts } from './helpers.js';
 
 const INVALID = join(FIXTURES, 'invalid');
 const fact = (id: string, extra = '') =>
@@ -82,6 +83,38 @@ describe('rif validate', () => {
       'tests/fixtures/invalid/RIF023-source-without-publisher.yaml:8:5 RIF023 warning: source 1 of "rif023" (https://example.org/x) has no publisher',
       'tests/fixtures/invalid/RIF024-invalid-source-date.yaml:11:16 RIF024 "2015-02-30" does not exist: 2015-02 has 28 days',
     ]);
+    expect(out.code).toBe(3);
+  });
+
+  it('a placeholder rif new wrote is an error of its own (RIF025) at each value, and nothing else there', async () => {
+    const out = await rif(['validate', join(INVALID, 'RIF025-placeholder.yaml')]);
+    expect(out.stdout.split('\n')).toEqual([
+      'tests/fixtures/invalid/RIF025-placeholder.yaml:3:8 RIF025 field "title" is still the placeholder "<a neutral headline>": replace it, or delete the line if the field is optional',
+      'tests/fixtures/invalid/RIF025-placeholder.yaml:7:5 RIF025 field "parties.0" is still the placeholder "<first party, e.g. Russian Federation>": replace it, or delete the line if the field is optional',
+      'tests/fixtures/invalid/RIF025-placeholder.yaml:17:16 RIF025 field "sources.1.published" is still the placeholder "<YYYY-MM-DD>": replace it, or delete the line if the field is optional',
+      '0 facts in 1 file: 3 errors, 0 warnings',
+      '',
+    ]);
+    expect(out.code).toBe(3);
+  });
+
+  it('a template with only its dates, topic and url filled in does not pass: every text placeholder is named', async () => {
+    const dir = tempDir('rif-placeholder-');
+    expect((await rif(['new', 'treaty', 'half-done', '--dir', dir], { cwd: dir })).code).toBe(0);
+    const file = join(dir, 'half-done.yaml');
+    const text = readFileSync(file, 'utf8')
+      .replace(/"<YYYY-MM-DD>"/g, '"2020-01-01"')
+      .replace('"<topic>"', 'diplomacy')
+      .replace('"<https://… the page>"', 'https://example.org/page');
+    writeFileSync(file, text);
+    const out = await rif(['validate', dir], { cwd: dir });
+    const lines = out.stdout.trimEnd().split('\n');
+    const values = text.split('\n').filter((l) => !/^\s*#/.test(l));
+    const placeholders = values.flatMap((l) => [...l.matchAll(/"(<[^"]*>)"/g)].map((m) => m[1]));
+    expect(placeholders.length).toBeGreaterThan(10);
+    expect(lines.filter((l) => / RIF025 /.test(l)).map((l) => /"(<[^"]*>)"/.exec(l)![1])).toEqual(placeholders);
+    expect(lines.some((l) => /title" is still the placeholder "<a neutral headline>"/.test(l))).toBe(true);
+    expect(lines.some((l) => /parties\.0" is still the placeholder "<first party/.test(l))).toBe(true);
     expect(out.code).toBe(3);
   });
 

@@ -6,7 +6,8 @@ import { chalkFor, type ColorOptions } from '../context.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
-import { FORMATS, type Format, type Look } from '../render/format.js';
+import { FORMATS, MAX_WIDTH, type Format, type Look } from '../render/format.js';
+import { MIN_PICTURE_COLUMNS } from '../render/svg.js';
 
 /** Pictures to put in a document or on a web page: the charts people see, drawn for elsewhere (timeline, stats). */
 const PICTURE_FORMATS = Object.freeze(['svg', 'mermaid'] as const);
@@ -71,7 +72,10 @@ export function addOutputOptions(cmd: Command, flags: OutputFlags = {}): Command
     );
   }
   cmd.addOption(
-    new Option('--width <n>', `draw at n columns (default: COLUMNS, else the terminal's width, else ${DEFAULT_WIDTH})`).argParser(parse.parseLimit),
+    new Option(
+      '--width <n>',
+      `draw at n columns, at most ${MAX_WIDTH} (default: COLUMNS, else the terminal's width, else ${DEFAULT_WIDTH})${flags.pictures ? `; a picture ${MIN_PICTURE_COLUMNS} or more, 10 pixels each` : ''}`,
+    ).argParser(parse.parseWidth),
   );
   if (flags.table) {
     cmd.option('--wrap', `wrap long cells in a grid (the default from ${WRAP_FROM} columns)`);
@@ -114,7 +118,21 @@ function columnsVariable(io: Io): number | undefined {
 export function outputWidth(options: { readonly width?: number }, io: Io): number {
   const terminal = io.stdoutIsTTY && io.columns > 0 ? io.columns : undefined;
   // a config file that cannot be used is reported by the commands that read it, not here (help, the pager)
-  return options.width ?? columnsVariable(io) ?? terminal ?? (io.config?.error ? undefined : io.config?.config.width) ?? DEFAULT_WIDTH;
+  const width = options.width ?? columnsVariable(io) ?? terminal ?? (io.config?.error ? undefined : io.config?.config.width) ?? DEFAULT_WIDTH;
+  return Math.min(MAX_WIDTH, width);
+}
+
+/**
+ * The width of an SVG picture, in columns of 10 pixels: --width below MIN_PICTURE_COLUMNS is a usage
+ * error; a narrower COLUMNS, terminal or config file width is raised to it.
+ */
+export function pictureWidth(options: { readonly width?: number }, io: Io): number {
+  if (options.width !== undefined && options.width < MIN_PICTURE_COLUMNS) {
+    throw new UsageError(
+      `--width ${options.width} is too narrow for a picture: give ${MIN_PICTURE_COLUMNS} columns (${MIN_PICTURE_COLUMNS * 10} pixels) or more`,
+    );
+  }
+  return Math.max(MIN_PICTURE_COLUMNS, outputWidth(options, io));
 }
 
 /** How the forms for people are drawn: colour, width, and (tables) whether cells wrap. */

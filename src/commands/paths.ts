@@ -4,7 +4,7 @@ import { envFactPaths, type DataOptions } from '../context.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { BUNDLED_DIR, BUNDLED_STORE_DIR, SCHEMA_DIR } from '../paths.js';
-import { cacheDir } from '../store/open-store.js';
+import { cacheDir } from '../cache-dir.js';
 import { describeRecord, readRecordInfo } from '../record.js';
 import { columnsOf, recordRows, rendererFor } from '../render/format.js';
 import { addOutputOptions, outputFormat, outputLook, type OutputOptions } from './output.js';

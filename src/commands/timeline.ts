@@ -1,5 +1,5 @@
 // rif timeline: the facts a listing selects, along a time axis.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { boundsRange } from '../filter.js';
 import type { Io } from '../io.js';
@@ -10,10 +10,10 @@ import { GROUPINGS, type Grouping } from '../render/grouping.js';
 import { hitRows } from '../render/hits.js';
 import { FIELD_NAMES } from '../render/record.js';
 import { sortHits } from '../sort.js';
-import { didYouMean } from '../suggest.js';
+import { oneWord } from '../options.js';
 import { selectHits, type ListingOptions } from './listing.js';
 import type { Entry } from '../render/timeline-axis.js';
-import { addOutputOptions, chartFormat, outputLook, type PictureFormat } from './output.js';
+import { addOutputOptions, chartFormat, outputLook, pictureWidth, type PictureFormat } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 
 /** What each fact's record adds in a timeline, and the fields its lines print by default. */
@@ -22,17 +22,13 @@ const TIMELINE_FIELDS = Object.freeze(['group', 'kind', 'date', 'span', 'status'
 
 type TimelineOptions = ListingOptions & { readonly by?: Grouping };
 
-function parseGrouping(value: string): Grouping {
-  const by = value.trim().toLowerCase();
-  if (!(GROUPINGS as readonly string[]).includes(by)) throw new InvalidArgumentError(`use one of ${GROUPINGS.join(', ')}${didYouMean(by, GROUPINGS)}`);
-  return by as Grouping;
-}
-
 export function timelineCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('timeline')
     .description('facts along a time axis, grouped by century, decade or year; spans drawn as bars')
     .argument('[query...]', 'optional words to search for')
-    .addOption(new Option('--by <unit>', 'group by century, decade or year (default: the finest that makes at most 16 groups)').argParser(parseGrouping));
+    .addOption(
+      new Option('--by <unit>', 'how to group the facts (default: the finest that makes at most 16 groups)').choices(GROUPINGS).argParser(oneWord(GROUPINGS)),
+    );
   addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: [...FIELD_NAMES, ...OWN_FIELDS], human: 'drawn timeline', pictures: true }), io).addHelpText(
     'after',
     `
@@ -59,6 +55,7 @@ Examples:
   return cmd.action(async (words: string[], options: TimelineOptions) => {
     const format = chartFormat(options, io);
     const look = outputLook(options, io);
+    const width = format === 'svg' ? pictureWidth(options, io) : look.width;
     // the drawn form and the Markdown list need what a head holds; records, the fields they print
     const picture = format === 'svg' || format === 'mermaid';
     if (picture && options.fields) throw new UsageError(`--fields chooses the fields of records; --format ${format} draws the timeline: drop --fields`);
@@ -79,7 +76,7 @@ Examples:
     const by = options.by ?? chooseGrouping(facts.map((fact) => Math.max(first, startYear(fact))));
     const entries = timelineEntries(facts, by);
     if (drawn) {
-      if (entries.length) io.stdout(await drawnTimeline(format, { entries, by, window, width: look.width, chalk: look.chalk }));
+      if (entries.length) io.stdout(await drawnTimeline(format, { entries, by, window, width, chalk: look.chalk }));
     } else if (!picture) {
       const extra = (_: unknown, i: number) => ({ group: entries[i]!.group, span: entries[i]!.span });
       // JSON still prints its empty array, as the listings do, so a script always gets a document

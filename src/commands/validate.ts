@@ -40,7 +40,8 @@ export function validateCommand(io: Io, done: (code: number) => void): Command {
       `
 Paths are checked against the bundled facts, so a user fact may relate to a bundled one, and an id
 that repeats a bundled id is reported. Files inside a folder named event/, treaty/ or allegation/
-follow the bundled layout: the folder is the kind and the file name is the id.
+follow the bundled layout: the folder is the kind and the file name is the id. A value still
+in "<angle brackets>" is a placeholder rif new wrote, an error of its own (RIF025).
 Warnings (RIF018 no aliases, RIF019 a treaty with one source, RIF020 a summary over 80 words,
 RIF022 a source without a title, RIF023 a source without a publisher) do not change the exit code
 unless --max-warnings is given.

@@ -25,6 +25,7 @@ export const ISSUE_CODES = Object.freeze({
   RIF022: 'source without a title',
   RIF023: 'source without a publisher',
   RIF024: 'invalid source date',
+  RIF025: 'placeholder left from rif new',
 } as const);
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -9,6 +9,7 @@ import { toFact } from './to-fact.js';
 import { KINDS, type Fact, type Kind, type Vocabulary } from './types.js';
 import type { Issue, IssueCode, Report } from './issues.js';
 import { locate, type At, type Path, type Position } from './locate.js';
+import { fieldName, placeholdersIn } from './placeholders.js';
 import { readYaml } from './read-yaml.js';
 import { yaml } from './yaml-lib.js';
 
@@ -78,11 +79,21 @@ export function checkEntry(value: unknown, path: Path, ctx: ParseContext, at: At
  * a field of the wrong type does not stop its topics, its id and its dates from being checked. Returns
  * the fact when there was no problem, and else what of the entry can still be checked across facts.
  */
-function checkFields(value: unknown, path: Path, ctx: ParseContext, at: At, report: Report): { fact?: Fact; partial?: Fact } {
+function checkFields(value: unknown, path: Path, ctx: ParseContext, at: At, reportAny: Report): { fact?: Fact; partial?: Fact } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    report('RIF004', at(path), 'a fact must be a mapping of fields (id, kind, title, …)');
+    reportAny('RIF004', at(path), 'a fact must be a mapping of fields (id, kind, title, …)');
     return {};
   }
+  // a placeholder left from rif new is reported as that, and as nothing else (not as a bad date too)
+  const held = new Set<string>();
+  for (const found of placeholdersIn(value)) {
+    const pos = at([...path, ...found.path]);
+    held.add(`${pos.line}:${pos.col}`);
+    reportAny('RIF025', pos, `field "${fieldName(found.path)}" is still the placeholder "${found.value}": replace it, or delete the line if the field is optional`);
+  }
+  const report: Report = (code, pos, message) => {
+    if (!held.has(`${pos.line}:${pos.col}`)) reportAny(code, pos, message);
+  };
   const fields = value as Record<string, unknown>;
   const kind = knownKind(fields['kind'], path, at, report);
   if (kind !== undefined && ctx.expect?.kind !== undefined && ctx.expect.kind !== kind) {

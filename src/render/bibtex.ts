@@ -1,7 +1,7 @@
 // BibTeX (@misc, which every style knows) and biblatex (@online with url, urldate and date): an entry
 // for each fact, keyed by its id, and one per source, keyed by its citation key.
 import { parsePartialDate } from '../dates.js';
-import { humanDate } from './cite-sentence.js';
+import { humanDate } from './cite-dates.js';
 import { fullTitle, oneLine, type Citation, type CitedFact, type CitedSource } from './cited-source.js';
 
 /**

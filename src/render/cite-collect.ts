@@ -2,7 +2,7 @@
 import type { Fact } from '../facts/types.js';
 import { baseKey, pageIdentity } from './cite-keys.js';
 import { citationSentence } from './cite-sentence.js';
-import type { Citation, CitedSource } from './cited-source.js';
+import { citedTitle, type Citation, type CitedSource } from './cited-source.js';
 
 /** Which of a fact's sources a citation uses: these numbers (from 1, as rif show numbers them), or the first `max`. */
 type SourceChoice = { readonly numbers: readonly number[] } | { readonly max: number };
@@ -41,6 +41,8 @@ export function collectCitation(facts: readonly Fact[], options: CollectOptions)
   for (const [page, { source, citedFor }] of byPage) {
     sources.set(page, {
       ...source,
+      title: source.title === null ? null : citedTitle(source.title),
+      title_en: source.title_en === null ? null : citedTitle(source.title_en),
       url: source.url.trim(),
       accessed: source.accessed ?? options.accessed ?? null,
       key: options.keys.get(page) ?? baseKey(source),

@@ -1,62 +1,29 @@
 // The sentence `rif cite` writes for a fact: its title, its date in words, a treaty's parties and dates,
 // an allegation attributed. Written from the fact's own fields, never from the summary.
-import { parsePartialDate } from '../dates.js';
-import type { Fact, FactDate } from '../facts/types.js';
-
-const MONTHS = Object.freeze(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
-
-/** A partial ISO date as people write it, at its own precision: 1828, February 1828, 22 February 1828. */
-export function humanDate(iso: string): string {
-  const date = parsePartialDate(iso);
-  // fact dates are checked when loaded; anything else is printed as it came
-  if (!date) return iso;
-  const month = date.month === undefined ? '' : `${MONTHS[date.month - 1]} `;
-  return `${date.day === undefined ? '' : `${date.day} `}${month}${date.year}`;
-}
-
-/** A fact's date in words: "c. 1521", "June 1804 – 24 October 1813", "since November 2022". */
-export function datePhrase(date: FactDate): string {
-  const circa = date.approximate ? 'c. ' : '';
-  if (date.end === null) return `since ${circa}${humanDate(date.start)}`;
-  if (date.end === date.start) return `${circa}${humanDate(date.start)}`;
-  return `${circa}${humanDate(date.start)} – ${humanDate(date.end)}`;
-}
+import type { Fact } from '../facts/types.js';
+import { datePhrase, humanDate } from './cite-dates.js';
+import { withArticle } from './cite-names.js';
+import { oneLine } from './cited-source.js';
 
 /** "A", "A and B", "A, B and C". */
 const listed = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-/** Fact text on one line: titles and names may be folded YAML. A final period stays: it may end "U.S.". */
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 /**
- * The nouns that make a name a description, which English writes with "the": the Russian Empire, the
- * Islamic Republic of Iran, the Kremlin, the Clinton administration. A name is judged by the head of its
- * first phrase (its last word before "of", "for", "in", "on" or a comma): "Bank of Persia" takes it, "Qajar Iran" not.
+ * Whether a title ends in a phrase set off by a comma ("Treaty of Resht (Rasht), 1732"), which a comma
+ * must close; not a comma in brackets ("(Moscow, 2008)") or in a list ("Establishment, Commerce and Navigation").
  */
-const TAKES_THE = new Set(
-  'administration agency bank centre center commission committee company council department duchy embassy empire federation forum government kingdom khanate kremlin ministry mirror office organisation organization railways republic service states times tsardom union university voice'.split(
-    ' ',
-  ),
-);
-/** Initials read as a name of that kind: the CIA, the IAEA, the USSR. */
-const INITIALS_THE = new Set(['CIA', 'EU', 'FSB', 'GRU', 'IAEA', 'IRGC', 'KGB', 'NSA', 'SVR', 'UN', 'USSR']);
-
-/** A name as a sentence uses it: with "the" where English puts one ("the Russian Federation", "the CIA", "Qajar Iran"). */
-export function withArticle(name: string): string {
-  const text = oneLine(name);
-  const head = text.replace(/\s*\(.*$/, '');
-  // already has an article or a determiner, or is a phrase in lower case ("an EU official", "unnamed sources")
-  if (/^(the|a|an)\s/i.test(head) || /^[^A-Z]/.test(head) || /^Unnamed\b/.test(head)) return text;
-  if (INITIALS_THE.has(head)) return `the ${text}`;
-  const phrase = head.split(/,|\s+(?:of|for|in|on)\s+/)[0]!;
-  const noun = phrase.split(/\s+/).at(-1)!.toLowerCase();
-  return TAKES_THE.has(noun) && !/'s\s/.test(phrase) ? `the ${text}` : text;
+function endsInAside(title: string): boolean {
+  const parts = title.replace(/\([^)]*\)/g, '').split(',');
+  return parts.length > 1 && !/\band\b/.test(parts.at(-1)!);
 }
 
-/** A treaty's parties, as its title does not already name them: "between the Russian Empire and Qajar Iran". */
+/**
+ * A treaty's parties, as its title does not already name them: "between the Russian Empire and Qajar
+ * Iran". A title that says "between" or "with" names them (Gazprom's 2008 agreements with Iran).
+ */
 function betweenParties(title: string, parties: readonly string[]): string {
-  if (parties.length < 2 || /\bbetween\b/i.test(title)) return '';
-  return ` between ${listed(parties.map(withArticle))}`;
+  if (parties.length < 2 || /\b(?:between|with)\b/i.test(title)) return '';
+  return `${endsInAside(title) ? ',' : ''} between ${listed(parties.map(withArticle))}`;
 }
 
 /**

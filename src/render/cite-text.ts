@@ -1,6 +1,6 @@
 // rif's own short references, in Markdown (a footnote per fact) and plain text (numbered references):
 // publisher, “title” [English title], date published, date accessed, address.
-import { humanDate } from './cite-sentence.js';
+import { humanDate } from './cite-dates.js';
 import { isDescription, oneLine, type Citation, type CitedSource } from './cited-source.js';
 
 /**

@@ -35,5 +35,12 @@ export const isDescription = (title: string): boolean => /^\[[^]*\]$/.test(title
 export const fullTitle = (source: Source): string | null =>
   source.title === null ? null : `${oneLine(source.title)}${source.title_en ? ` [${oneLine(source.title_en)}]` : ''}`;
 
-/** Text on one line: titles and names may be folded YAML. */
+/**
+ * A title as references cite it: on one line, without a final full stop of its own ("… 1802-1839.",
+ * "… after the Soviet Collapse.'"), since every style puts its own punctuation after a title (Chicago's
+ * "Collapse,’”", never "Collapse.,’”"). The stop of an abbreviation ("Blast the U.S.") and an ellipsis stay.
+ */
+export const citedTitle = (title: string): string => oneLine(title).replace(/(?<=(?:^|\s)[^\s.]*[\p{L}\p{N}]{2})\.(?=['’"”]?$)/u, '');
+
+/** Text on one line: titles and names may be folded YAML. A final period stays: it may end "U.S.". */
 export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

@@ -3,6 +3,7 @@
 import { visible } from '../control.js';
 import type { Fact } from '../facts/types.js';
 import { formatDate } from './cells.js';
+import { sourceHeading } from './detail.js';
 
 /** Text on one line, with the characters Markdown (and pandoc) would read as markup escaped. */
 const md = (text: string): string => visible(text.replace(/[\t\r\n]+/g, ' ')).replace(/[\\`*_[\]<>#|$^@]/g, '\\$&');
@@ -60,9 +61,7 @@ export function renderDetailMarkdown(fact: Fact, titles: ReadonlyMap<string, str
   );
   section(
     'Sources',
-    fact.sources.map(
-      (s, i) => `${i + 1}. ${md([s.publisher, s.title, s.title_en && `(${s.title_en})`, s.published].filter(Boolean).join(' — '))} ${link(s.url)}`,
-    ),
+    fact.sources.map((s, i) => `${i + 1}. ${md(sourceHeading(s))} ${link(s.url)}`),
   );
   return `${out.join('\n')}\n`;
 }

@@ -22,6 +22,12 @@ const PROSE_WIDTH = 100;
 /** A value narrower than this beside its label or id goes on the lines under it instead. */
 const MIN_BESIDE = 24;
 
+/** A source as the card heads it: publisher — title (English title) — date; the English title beside the title it renders. */
+export function sourceHeading(source: Fact['sources'][number]): string {
+  const title = [source.title, source.title_en && `(${source.title_en})`].filter(Boolean).join(' ');
+  return [source.publisher, title, source.published].filter(Boolean).join(' — ');
+}
+
 export function renderDetail(fact: Fact, options: DetailOptions): string {
   const { chalk } = options;
   const columns = options.columns > 0 ? Math.min(options.columns, PROSE_WIDTH) : 0;
@@ -105,7 +111,7 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
   section('Sources');
   fact.sources.forEach((s, i) => {
     const n = `[${i + 1}]`;
-    block([s.publisher, s.title, s.title_en && `(${s.title_en})`, s.published].filter(Boolean).join(' — '), n.length + 3, `  ${n} `);
+    block(sourceHeading(s), n.length + 3, `  ${n} `);
     // an address is never broken, however long: it must copy whole
     out.push(`${' '.repeat(n.length + 3)}${options.hyperlinks ? hyperlink(s.url, visible(s.url)) : visible(s.url)}`);
   });

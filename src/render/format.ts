@@ -11,6 +11,8 @@ import { highlight, type Column, type Look, type Rows } from './rows.js';
 export type { Column, Look, Rows } from './rows.js';
 
 export const FORMATS = Object.freeze(['table', 'plain', 'json', 'ndjson', 'csv', 'tsv', 'markdown'] as const);
+/** The widest anything is drawn, in columns (--width, COLUMNS, the terminal): a picture 10,000 pixels wide. */
+export const MAX_WIDTH = 1000;
 export type Format = (typeof FORMATS)[number];
 
 export type Renderer = (rows: Rows, look: Look) => string;

@@ -43,13 +43,20 @@ export function timelineMermaid(entries: readonly Entry[], by: Grouping, title: 
   return fence(lines);
 }
 
-/** A bar chart per count: its keys along the bottom, the facts up the side. */
-export function countsMermaid(charts: readonly { readonly title: string; readonly counts: readonly (readonly [string, number])[] }[]): string {
+export interface CountsChart {
+  readonly title: string;
+  readonly counts: readonly (readonly [string, number])[];
+  /** names (topics, actors, places) down the side, where long ones can be read; else along the bottom */
+  readonly horizontal?: boolean;
+}
+
+/** A bar chart per count: its keys along the bottom (or down the side), the facts up the side (or along). */
+export function countsMermaid(charts: readonly CountsChart[]): string {
   return charts
     .filter((chart) => chart.counts.length)
-    .map(({ title, counts }) =>
+    .map(({ title, counts, horizontal }) =>
       fence([
-        'xychart-beta',
+        horizontal ? 'xychart-beta horizontal' : 'xychart-beta',
         `    title "${mermaidText(title)}"`,
         `    x-axis [${counts.map(([key]) => `"${mermaidText(key)}"`).join(', ')}]`,
         `    y-axis "facts" 0 --> ${Math.max(1, ...counts.map(([, n]) => n))}`,

@@ -11,6 +11,8 @@ export interface Chart {
   readonly counts: readonly (readonly [key: string, count: number])[];
   /** what the chart says when every count is 0 */
   readonly none: string;
+  /** how many keys --top left out (the smaller counts of topics, actors or places) */
+  readonly more?: number;
 }
 
 export const NONE: Readonly<Record<StatsBy, string>> = Object.freeze({
@@ -77,8 +79,32 @@ export function chartBy(facts: readonly (Fact | FactHead)[], by: StatsBy, since 
   return { name: by, counts: fixed ? [...counts] : [...counts].sort((a, b) => b[1] - a[1] || byName(a[0], b[0])), none: NONE[by] };
 }
 
+/** The charts --top cuts: their keys are open-ended, most first; kinds, statuses and periods are whole. */
+const NAMED: ReadonlySet<string> = new Set(['topic', 'actor', 'place']);
+
+/** A chart of topics, actors or places with its `top` largest counts, and how many keys that leaves out; other charts whole. */
+export function topped(chart: Chart, top: number | undefined): Chart {
+  if (top === undefined || !NAMED.has(chart.name) || chart.counts.length <= top) return chart;
+  return { ...chart, counts: chart.counts.slice(0, top), more: chart.counts.length - top };
+}
+
+/** What a chart cut by --top says under its bars: "and 843 more actors". */
+export const moreText = (chart: Chart): string | undefined => (chart.more ? `and ${chart.more} more ${chart.name}${chart.more === 1 ? '' : 's'}` : undefined);
+
+/** Past this many lines, the decade chart of the four is drawn by century: the whole record would be over 40. */
+export const MAX_DRAWN_DECADES = 20;
+
+/**
+ * The decade chart of the four (rif stats without --by) as the drawn forms show it: by century when its
+ * decades, runs of empty ones folded, would still be more than MAX_DRAWN_DECADES lines; the data forms
+ * keep every decade, and --by decade draws them.
+ */
+export function drawnDecades(chart: Chart, facts: readonly (Fact | FactHead)[], since = -Infinity): Chart {
+  return chart.name === 'decade' && folded(chart).counts.length > MAX_DRAWN_DECADES ? chartBy(facts, 'century', since) : chart;
+}
+
 /** Runs of this many empty periods or more are one line: a chart of the whole record is not 51 rows, mostly zeros. */
-const FOLD_FROM = 3;
+const FOLD_FROM = 2;
 
 /** A chart of periods with each long run of empty ones folded into one line, "1530s–1590s 0"; other charts as they are. */
 export function folded(chart: Chart): Chart {

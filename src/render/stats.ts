@@ -7,7 +7,7 @@ import type { FactHead } from '../facts/head.js';
 import { KINDS, STATUSES, type Fact, type Kind, type Status } from '../facts/types.js';
 import { countBar, kindColor } from './bars.js';
 import { renderJson } from './json.js';
-import { NONE, type Chart } from './stats-by.js';
+import { MAX_DRAWN_DECADES, moreText, NONE, type Chart } from './stats-by.js';
 import type { StatsBy } from './stats-keys.js';
 import { width, wrap } from './text.js';
 
@@ -75,7 +75,9 @@ export interface Totals {
 export const byJson = (totals: Totals, chart: Chart): string =>
   renderJson({ total: totals.total, as_of: totals.as_of, by: chart.name, counts: Object.fromEntries(chart.counts) });
 
-export const statsJson = (stats: Stats): string => renderJson(stats);
+/** The document of the four counts, its topics as the topic chart has them (the largest, with --top). */
+export const statsJson = (stats: Stats, charts: readonly Chart[]): string =>
+  renderJson({ ...stats, topics: Object.fromEntries(charts.find((c) => c.name === 'topic')?.counts ?? Object.entries(stats.topics)) });
 
 /** The four charts of a tally, in the order they print. */
 export function chartsOf(stats: Stats): Chart[] {
@@ -99,6 +101,8 @@ export function statsMarkdown(totals: Totals, charts: readonly Chart[]): string 
   const out = [`**${totals.total} fact${totals.total === 1 ? '' : 's'}**${totals.as_of ? ` (the bundled record is complete to ${totals.as_of})` : ''}`];
   for (const chart of charts) {
     out.push('', `| ${chart.name} | facts |`, '| --- | ---: |', ...chart.counts.map(([key, n]) => `| ${mdCell(key)} | ${n} |`));
+    const more = moreText(chart);
+    if (more) out.push('', `${more[0]!.toUpperCase()}${more.slice(1)}.`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -140,6 +144,8 @@ export function drawStats(totals: Totals, charts: readonly Chart[], options: Dra
         `${' '.repeat(indent)}${label}${' '.repeat(labelWidth - width(label) + gap)}${String(n).padStart(countWidth)}${bar ? ' '.repeat(gap) + bar : ''}`,
       );
     }
+    const more = moreText(chart);
+    if (more) out.push(chalk.dim(`${' '.repeat(indent)}${more}`));
   }
   const footnote = footnoteOf(charts);
   if (footnote) out.push('', ...fitted(footnote));
@@ -156,6 +162,10 @@ function footnoteOf(charts: readonly Chart[]): string {
     ...(period ? [`A span counts in the ${period} it starts`] : []),
     ...(many.length ? [`a fact counts once under each of its ${many.map((n) => `${n}s`).join(' and ')}`] : []),
     ...(folded ? [`a range of ${period}s with no facts is one line`] : []),
+    // the four charts draw their decades by century past MAX_DRAWN_DECADES (drawnDecades)
+    ...(charts.length > 1 && period === 'century'
+      ? [`more than ${MAX_DRAWN_DECADES} lines of decades are drawn by century (--by decade draws each decade)`]
+      : []),
   ];
   return parts.length ? `${parts.join('; ').replace(/^a/, 'A')}.` : '';
 }

@@ -14,6 +14,8 @@ export const NEUTRAL_FILL = '#5b6b7b';
 
 /** Pixels a --width column stands for; the font's average character is a little narrower. */
 export const PX_PER_COLUMN = 10;
+/** The narrowest picture, in columns: its legend and a chart's labels need 480 pixels. */
+export const MIN_PICTURE_COLUMNS = 48;
 export const FONT = Object.freeze({ size: 13, family: 'DejaVu Sans, Verdana, Arial, sans-serif', charWidth: 7.8 });
 
 /** A label cut to `px` pixels of text, with … where it was cut. */

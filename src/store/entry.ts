@@ -1,7 +1,7 @@
 // The files of a store on disk (the bundled store, or a cache entry of the user's facts) and its
-// manifest. Nothing is used before it is checked: the manifest carries the CRC-32 of its own text and
+// manifest. Nothing is used before it is checked: the manifest carries the checksum of its own text and
 // of every file the entry holds, and each item of the two files that grow (records and heads, appended to
-// on an edit) has a CRC of its own. Anything that does not hold up is StoreDamaged, and the caller rebuilds.
+// on an edit) has a checksum of its own. Anything that does not hold up is StoreDamaged, and the caller rebuilds.
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../facts/issues.js';
@@ -9,7 +9,7 @@ import type { Checksum } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 10;
+const FORMAT = 11;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
 export const SMALL = Object.freeze(['columns', 'ids', 'words', 'postings', 'files', 'checks', 'recordsAt', 'headsAt', 'listing', 'listingAt'] as const);

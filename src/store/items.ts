@@ -1,11 +1,11 @@
 // The growing files of a store: one JSON value per item (a fact's record, or its head), found through an
-// index of where each starts, how long it is and its CRC-32. An edit appends the new items and writes a
+// index of where each starts, how long it is and its checksum. An edit appends the new items and writes a
 // new index, so the items of unchanged facts are never written again; each item is checked as it is read.
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import type { Checksum } from './checksum.js';
 import { closeFd, float64s, readRange, StoreDamaged, uint32s } from './entry.js';
 
-/** Where each item is: start (bytes into the file), length and CRC-32, by item number. */
+/** Where each item is: start (bytes into the file), length and checksum, by item number. */
 export interface ItemIndex {
   readonly start: Float64Array;
   readonly length: Uint32Array;
@@ -14,7 +14,7 @@ export interface ItemIndex {
 
 const itemCount = (index: ItemIndex): number => index.start.length;
 
-/** The index as bytes: the starts as 64-bit floats, then the lengths, then the CRCs. */
+/** The index as bytes: the starts as 64-bit floats, then the lengths, then the checksums. */
 export function encodeIndex(index: ItemIndex): Buffer {
   const n = itemCount(index);
   const out = Buffer.alloc(16 * n);
@@ -83,7 +83,7 @@ export function appendItems(file: string, valid: number, before: ItemIndex, valu
 
 const WRITE_BATCH = 4 << 20;
 
-/** Reads items by number, each checked against its CRC before it is parsed. */
+/** Reads items by number, each checked against its checksum before it is parsed. */
 export class ItemReader {
   private readonly fd: { current?: number } = {};
   private whole: Buffer | undefined;

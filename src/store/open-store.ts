@@ -2,7 +2,8 @@
 // (where it lives, when an entry is current, how it is checked, updated and rebuilt); commands, cli.ts and
 // Io never do.
 import { rmSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { cacheDir } from '../cache-dir.js';
 import { absolutePath } from '../facts/files.js';
 import { packageVersion } from '../package.js';
 import { openBundled } from './bundled-store.js';
@@ -28,14 +29,6 @@ export interface OpenOptions {
   readonly maxFileBytes?: number | undefined;
   /** --verbose: one line for what became of the cache entry */
   readonly log?: ((line: string) => void) | undefined;
-}
-
-/** $XDG_CACHE_HOME/rif, else ~/.cache/rif; undefined when neither can be known (then nothing is cached). */
-export function cacheDir(env: Env): string | undefined {
-  const xdg = env['XDG_CACHE_HOME'];
-  if (xdg && isAbsolute(xdg)) return join(xdg, 'rif');
-  const home = env['HOME'];
-  return home && isAbsolute(home) ? join(home, '.cache', 'rif') : undefined;
 }
 
 /** Deletes the cache; returns the folder it was, if any. */

@@ -1,0 +1,77 @@
+// The start of every run. bin/rif.js asks loadMain() for rif's main(): the CommonJS copy of the bundle
+// (dist/cjs/, made by the build) compiled with the V8 code cache of an earlier run, so that a run does not
+// compile the code it runs again. Compiling dist/ as ES modules costs a look-up more than all its own work.
+// Anything amiss (no copies, a cache V8 rejects, an unwritable folder) costs only speed: a damaged or
+// foreign cache file is not used, and without the copies bin/rif.js imports dist/main.js as before.
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+import { codeCacheDir, sealed, unsealed } from './code-cache.js';
+
+/** The build's id (scripts/build.mjs): a hash of dist/cjs/, part of the code cache's folder name. */
+declare const RIF_BUILD: string;
+
+type Main = () => Promise<void>;
+type Factory = (exports: object, require: (id: string) => unknown, module: { exports: object }, metaUrl: string) => void;
+
+/** The cached data of a file, when it is there and whole. */
+function readCache(dir: string | undefined, name: string): Buffer | undefined {
+  if (!dir) return undefined;
+  try {
+    return unsealed(readFileSync(join(dir, `${name}.v8`)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the code of the scripts that had no usable cache, once the run is over (so the data holds what
+ * the run compiled). Each file is written whole under another name and renamed, so that a run beside
+ * this one reads the old file or the new, never half of one. The first write of a build deletes the
+ * folders of other builds and Node versions.
+ */
+function writeCache(dir: string, scripts: ReadonlyMap<string, Script>): void {
+  try {
+    if (mkdirSync(dir, { recursive: true }) !== undefined)
+      for (const other of readdirSync(dirname(dir))) if (other !== basename(dir)) rmSync(join(dirname(dir), other), { recursive: true, force: true });
+    for (const [name, script] of scripts) {
+      const file = join(dir, `${name}.v8`);
+      writeFileSync(`${file}.${process.pid}`, sealed(script.createCachedData()));
+      renameSync(`${file}.${process.pid}`, file);
+    }
+  } catch {
+    // a cache that cannot be written only costs the next run some speed
+  }
+}
+
+/** rif's main() from the CommonJS copies and the code cache, or undefined when the copies cannot be run. */
+export function loadMain(dist: string): Main | undefined {
+  const dir = codeCacheDir(process.env, process.argv, RIF_BUILD, process.version, process.arch);
+  const modules = new Map<string, { exports: object }>();
+  const uncached = new Map<string, Script>();
+  const load = (name: string): object => {
+    const known = modules.get(name);
+    if (known) return known.exports;
+    const file = join(dist, name);
+    const source = readFileSync(join(dist, 'cjs', name), 'utf8');
+    const cachedData = readCache(dir, name);
+    const script = new Script(`(function (exports, require, module, __rifMetaUrl) {${source}\n})`, { filename: file, cachedData });
+    if (!cachedData || script.cachedDataRejected) uncached.set(name, script);
+    const module = { exports: {} };
+    modules.set(name, module);
+    const outside = createRequire(file);
+    // the copies require each other by the names the bundle gave them; anything else is Node's or a package's
+    const require = (id: string): unknown => (id.startsWith('./') && id.endsWith('.js') ? load(id.slice(2)) : outside(id));
+    (script.runInThisContext() as Factory)(module.exports, require, module, pathToFileURL(file).href);
+    return module.exports;
+  };
+  try {
+    const { main } = load('main.js') as { main: Main };
+    if (dir) process.once('exit', () => uncached.size && writeCache(dir, uncached));
+    return main;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,127 @@
+// The V8 code cache of rif's own code (src/boot.ts, src/code-cache.ts): written by a run, used by the
+// next, and never able to change what rif prints or make it fail, whatever happened to the files.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeCacheDir, sealed, unsealed } from '../src/code-cache.js';
+import { ROOT, tempDir } from './helpers.js';
+
+describe('a code cache file', () => {
+  const data = Buffer.from(Array.from({ length: 1001 }, (_, i) => (i * 7) & 0xff));
+
+  it('gives back what was sealed', () => {
+    expect(unsealed(sealed(data))).toEqual(data);
+    expect(unsealed(sealed(Buffer.alloc(0)))).toEqual(Buffer.alloc(0));
+  });
+
+  it('is refused when damaged: a byte changed, cut short, grown, zeroed, or not one at all', () => {
+    const file = sealed(data);
+    const changed = Buffer.from(file);
+    changed[500] = changed[500]! ^ 1;
+    expect(unsealed(changed)).toBeUndefined();
+    expect(unsealed(file.subarray(0, file.length - 1))).toBeUndefined();
+    expect(unsealed(Buffer.concat([file, Buffer.from([0])]))).toBeUndefined();
+    expect(unsealed(Buffer.alloc(file.length))).toBeUndefined();
+    expect(unsealed(Buffer.from('RIFC'))).toBeUndefined();
+  });
+
+  it('lives in a folder named after the build, Node and the machine, unless turned off', () => {
+    const env = { XDG_CACHE_HOME: '/c' };
+    expect(codeCacheDir(env, ['show'], 'b1', 'v20.1.0', 'x64')).toBe('/c/rif/code/b1-v20.1.0-x64');
+    expect(codeCacheDir({ HOME: '/h' }, [], 'b1', 'v22.0.0', 'arm64')).toBe('/h/.cache/rif/code/b1-v22.0.0-arm64');
+    expect(codeCacheDir({ ...env, RIF_CODE_CACHE: '0' }, [], 'b1', 'v20.1.0', 'x64')).toBeUndefined();
+    expect(codeCacheDir(env, ['list', '--no-cache'], 'b1', 'v20.1.0', 'x64')).toBeUndefined();
+    expect(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, [], 'b1', 'v20.1.0', 'x64')).toBeUndefined();
+  });
+});
+
+describe('the built rif with its code cache', () => {
+  const args = ['show', 'treaty-of-turkmenchay', '--json'];
+  const run = (cache: string, bin = join(ROOT, 'bin', 'rif.js'), extra: Record<string, string> = {}) => {
+    const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: cache, NO_COLOR: '1', ...extra };
+    delete env['NODE_OPTIONS'];
+    const out = spawnSync('node', [bin, ...args], { encoding: 'utf8', env });
+    return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+  };
+  const expected = run(tempDir(), join(ROOT, 'bin', 'rif.js'), { RIF_CODE_CACHE: '0' });
+  const files = (cache: string) => {
+    const code = join(cache, 'rif', 'code');
+    const dirs = existsSync(code) ? readdirSync(code) : [];
+    return dirs.flatMap((d) => readdirSync(join(code, d)).map((f) => join(code, d, f)));
+  };
+
+  it('prints the same with no cache, a new one and a used one, and writes one file a script it ran', () => {
+    expect(expected.code).toBe(0);
+    expect(JSON.parse(expected.stdout)[0].id).toBe('treaty-of-turkmenchay');
+    const cache = tempDir();
+    expect(run(cache)).toEqual(expected);
+    const written = files(cache);
+    expect(written.map((f) => f.split('/').pop())).toContain('main.js.v8');
+    expect(written.every((f) => unsealed(readFileSync(f)) !== undefined)).toBe(true);
+    expect(run(cache)).toEqual(expected);
+    expect(files(cache)).toEqual(written);
+  });
+
+  it('a damaged or foreign cache file is not used, the run is the same, and the file is made good', () => {
+    const cache = tempDir();
+    run(cache);
+    const written = files(cache);
+    const damage: ((file: string) => void)[] = [
+      (f) => writeFileSync(f, Buffer.alloc(readFileSync(f).length)),
+      (f) => writeFileSync(f, readFileSync(f).subarray(0, 100)),
+      (f) => {
+        const bytes = readFileSync(f);
+        bytes[bytes.length >> 1] = bytes[bytes.length >> 1]! ^ 0xff;
+        writeFileSync(f, bytes);
+      },
+      // whole by its seal but not V8's: data of another script, which V8 rejects
+      (f) => writeFileSync(f, readFileSync(written.find((w) => w !== f)!)),
+      (f) => writeFileSync(f, sealed(Buffer.from('not code'))),
+      (f) => {
+        rmSync(f);
+        mkdirSync(f);
+      },
+    ];
+    for (const harm of damage) {
+      for (const f of written) harm(f);
+      expect(run(cache)).toEqual(expected);
+    }
+    for (const f of written) rmSync(f, { recursive: true, force: true });
+    run(cache);
+    expect(files(cache).every((f) => unsealed(readFileSync(f)) !== undefined)).toBe(true);
+  });
+
+  it('costs only speed when the cache cannot be written, and writes nothing when turned off', () => {
+    const locked = tempDir();
+    chmodSync(locked, 0o500);
+    expect(run(locked)).toEqual(expected);
+    chmodSync(locked, 0o700);
+    const off = tempDir();
+    expect(run(off, join(ROOT, 'bin', 'rif.js'), { RIF_CODE_CACHE: '0' })).toEqual(expected);
+    expect(files(off)).toEqual([]);
+  });
+
+  it('a new build or Node leaves the folders of others behind it deleted', () => {
+    const cache = tempDir();
+    const old = join(cache, 'rif', 'code', 'an-older-build');
+    mkdirSync(old, { recursive: true });
+    writeFileSync(join(old, 'main.js.v8'), 'old');
+    expect(run(cache)).toEqual(expected);
+    expect(existsSync(old)).toBe(false);
+    expect(files(cache).length).toBeGreaterThan(0);
+  });
+
+  it('without the CommonJS copies, the package runs from its ES modules', () => {
+    const pkg = tempDir();
+    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'));
+    symlinkSync(join(ROOT, 'facts'), join(pkg, 'facts'));
+    rmSync(join(pkg, 'dist', 'cjs'), { recursive: true });
+    const cache = tempDir();
+    const out = run(cache, join(pkg, 'bin', 'rif.js'));
+    // the same facts, read through the copy's link to them
+    expect({ ...out, stdout: out.stdout.replaceAll(`${pkg}/`, ROOT) }).toEqual(expected);
+    expect(files(cache)).toEqual([]);
+  });
+});
