@@ -28,14 +28,18 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
- * Where to draw: standard output when it is the terminal, else (rif pick | …, $(rif pick)) the process's
- * controlling terminal, as fzf does; undefined when there is none.
+ * Where to draw: standard output when it is the terminal, else (rif pick | …, $(rif pick)) standard error
+ * when it is, else the process's controlling terminal, as fzf does; undefined when there is none.
  */
 function screenStream(): { fd: number; stream: NodeJS.WriteStream } | undefined {
   if (process.stdout.isTTY) return { fd: 1, stream: process.stdout };
+  if (process.stderr.isTTY) return { fd: 2, stream: process.stderr };
   try {
     const fd = openSync('/dev/tty', 'w');
-    return { fd, stream: new WriteStream(fd) };
+    const stream = new WriteStream(fd);
+    // Node tells only stdout and stderr of a new size; this stream measures itself again on SIGWINCH
+    process.on('SIGWINCH', () => (stream as unknown as { _refreshSize?: () => void })._refreshSize?.());
+    return { fd, stream };
   } catch {
     return undefined;
   }
@@ -62,10 +66,11 @@ export function processTerminal(): Terminal | undefined {
     return [signal as NodeJS.Signals, handler] as const;
   });
   const onStop = () => suspend();
+  let stopped = false;
   // while stopped nothing else keeps the process alive: without this it would end as soon as fg wakes it
   let alive: NodeJS.Timeout | undefined;
   const onContinue = () => {
-    process.off('SIGCONT', onContinue);
+    stopped = false;
     clearInterval(alive);
     if (!events) return;
     show();
@@ -94,13 +99,14 @@ export function processTerminal(): Terminal | undefined {
     write(LEAVE);
   }
   function suspend(): void {
+    if (stopped) return;
+    stopped = true;
     restore();
-    // stopped as the shell's Ctrl-Z stops a job: with rif's own handler out of the way, SIGTSTP does it
-    process.off('SIGTSTP', onStop);
-    process.on('SIGCONT', onContinue);
     alive = setInterval(() => {}, 1 << 30);
-    process.kill(process.pid, 'SIGTSTP');
-    process.on('SIGTSTP', onStop);
+    process.once('SIGCONT', onContinue);
+    // SIGSTOP, which no handler catches (rif's own SIGTSTP handler is what brought it here): the shell
+    // sees a stopped job, as after its own Ctrl-Z, and fg sends SIGCONT
+    process.kill(process.pid, 'SIGSTOP');
   }
 
   return {

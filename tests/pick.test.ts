@@ -132,6 +132,17 @@ describe.runIf(hasTmux)('rif pick on a terminal', () => {
     expect(await cleanAfter(t, 'exit')).toMatch(/^https?:\/\/\S+\nexit 0$/m);
   });
 
+  it('with standard output and error both files, it draws on the terminal itself (/dev/tty), resizes included', async () => {
+    const t = await terminal(120, 30);
+    await picker(t, 'turkmenchay --kind treaty', ' > picked.txt 2> said.txt; echo "exit $?"');
+    t.resize(70, 14);
+    await t.until((s) => /^── 1–/m.test(s));
+    t.key('Enter');
+    await cleanAfter(t, 'exit');
+    t.run('cat picked.txt said.txt; echo done');
+    expect(await t.until((s) => /^done$/m.test(s))).toMatch(/^treaty-of-turkmenchay\ndone$/m);
+  });
+
   it('Esc and Ctrl-C leave with exit 130 and print nothing; Enter with nothing listed exits 1', async () => {
     const t = await terminal(100, 24);
     await picker(t, 'shahed');
@@ -220,6 +231,8 @@ describe.runIf(hasTmux)('rif pick on a terminal', () => {
     await t.until((s) => s.startsWith('> shahed') && / \d+ matches │/.test(s));
     expect(t.alternate()).toBe(true);
     t.key('Enter');
+    // the id is printed once the screen is gone; then the shell reads again
+    await t.until((s) => /^[a-z0-9-]+\n\$ *$/m.test(s));
     t.run('echo "exit $?"');
     expect(await cleanAfter(t, 'exit')).toMatch(/exit 0/);
   });
