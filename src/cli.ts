@@ -98,7 +98,7 @@ ${EXIT_CODES_HELP}`,
             .replace(/^error: /, '')
             .replace(/\s*\n\s*/g, ' ')
             .trim(),
-        )}\n`,
+        )}${/unknown option '-[^-\s']{2,}'/.test(text) ? ' (to leave out a word, put the query after --: rif search -- drones -ukraine)' : ''}\n`,
       ),
   };
   const named = COMMANDS.find(([names]) => first !== undefined && names.includes(first));

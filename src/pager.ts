@@ -40,14 +40,18 @@ export function paging(argv: readonly string[], io: Io, config: Pick<Config, 'pa
   const pager = io.stdoutIsTTY && io.spawn && io.rows && !noPager(argv) ? pagerArgv(io.env, config) : undefined;
   if (!pager) return { io, finish: () => Promise.resolve() };
   const held: string[] = [];
+  // what goes to stderr after the output started (a count of what it shows) follows the output
+  const after: string[] = [];
   return {
-    io: { ...io, stdout: (text) => void held.push(text) },
+    io: { ...io, stdout: (text) => void held.push(text), stderr: (text) => (held.length ? void after.push(text) : io.stderr(text)) },
     async finish() {
       const text = held.join('');
-      if (!text) return;
-      // a screen full scrolls the first line away once the prompt comes back: that is too tall
-      if ((await screenLines(text, io.columns)) < io.rows!) return io.stdout(text);
-      if ((await io.spawn!(pager, text)) === undefined) io.stdout(text);
+      if (text) {
+        // a screen full scrolls the first line away once the prompt comes back: that is too tall
+        if ((await screenLines(text, io.columns)) < io.rows!) io.stdout(text);
+        else if ((await io.spawn!(pager, text)) === undefined) io.stdout(text);
+      }
+      for (const line of after) io.stderr(line);
     },
   };
 }

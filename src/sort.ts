@@ -19,7 +19,7 @@ type Compare = (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => number;
  * Ids are kebab-case (a-z, 0-9, "-"), where code-unit order is collation order; comparing them directly
  * spares the collator that String#localeCompare builds per call, which shows on 100,000 rows.
  */
-export const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const byDate: Compare = (a, b) =>
   a.range.lo - b.range.lo || (a.range.hi === b.range.hi ? 0 : a.range.hi < b.range.hi ? -1 : 1) || compareIds(a.hit.fact.id, b.hit.fact.id);

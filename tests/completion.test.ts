@@ -164,7 +164,7 @@ async function script(shell: string): Promise<string> {
 const CASES: readonly { line: string; words: string[]; want: string[]; exact?: boolean }[] = [
   { line: 'rif ', words: ['rif', ''], want: ['search', 'list', 'show', 'validate', 'completion', 'help'] },
   { line: 'rif tr', words: ['rif', 'tr'], want: ['treaties'], exact: true },
-  { line: 'rif list --co', words: ['rif', 'list', '--co'], want: ['--color'], exact: true },
+  { line: 'rif list --co', words: ['rif', 'list', '--co'], want: ['--color', '--count'], exact: true },
   { line: 'rif list --color ', words: ['rif', 'list', '--color', ''], want: ['auto', 'always', 'never'], exact: true },
   { line: 'rif list --kind t', words: ['rif', 'list', '--kind', 't'], want: ['treaty'], exact: true },
   { line: 'rif allegations --status d', words: ['rif', 'allegations', '--status', 'd'], want: ['denied', 'disputed'], exact: true },

@@ -382,10 +382,25 @@ describe('terminals', () => {
 });
 
 describe('queries', () => {
-  it.each(['.*+?[](){}|^$\\', '!', "'", '"', '%s%n', '\\x00', '*', '$(rm -rf /)'])('the metacharacters %j give a defined result', async (query) => {
+  it.each(['.*+?[](){}|^$\\', '!', "'", '%s%n', '\\x00', '*', '$(rm -rf /)'])('the metacharacters %j give a defined result', async (query) => {
     const out = await rif(['search', query]);
     expect([0, 1]).toContain(out.code);
     expect(out.stderr).not.toMatch(/\n\s+at |internal error/);
+  });
+
+  it.each([
+    ['"drone deal', /unclosed quote/],
+    ['author:putin', /unknown scope "author:".*actor:/],
+    ['kind:treatise', /unknown kind "treatise" in kind:treatise \(did you mean "treaty"\?\)/],
+    ['topic:nukes', /unknown topic "nukes"/],
+    ['year:soon', /year:soon: a year is/],
+    ['actor:', /actor: needs a value/],
+    ['""', /search needs a query/],
+  ])('bad syntax %j is a usage error with a hint', async (query, message) => {
+    const out = await rif(['search', query]);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
   it('a query of 200 characters is searched; over 200 is a usage error saying the limit', async () => {
@@ -399,9 +414,13 @@ describe('queries', () => {
     expect(await rif(['search', query])).toMatchObject({ code: 2, stdout: '', stderr: 'rif: search needs a query, e.g. rif search shahed\n' });
   });
 
-  it('a query that starts with "-" is a query after --', async () => {
-    const out = await rif(['search', '--json', '--', '-shahed']);
-    expect((JSON.parse(out.stdout) as { id: string }[]).map((r) => r.id)).toContain('shahed-drone-deal-2022');
+  it('a query that starts with "-" goes after --: a word with "-" before it is left out', async () => {
+    const out = await rif(['search', '--json', '--all', '--', '-shahed']);
+    const ids = (JSON.parse(out.stdout) as { id: string }[]).map((r) => r.id);
+    expect(ids).not.toContain('shahed-drone-deal-2022');
+    expect(ids.length).toBeGreaterThan(300);
+    const quoted = await rif(['search', '--json', '--', '"-shahed"']);
+    expect((JSON.parse(quoted.stdout) as { id: string }[]).map((r) => r.id)).toContain('shahed-drone-deal-2022');
   });
 
   it('Persian matches across Arabic and Persian letter forms and Unicode normalisation forms', async () => {

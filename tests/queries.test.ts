@@ -1,4 +1,5 @@
-// The queries users type (tests/fixtures/queries.yaml, from the product brief): each must find its fact in the top 3.
+// The queries users type (tests/fixtures/queries.yaml and queries-2.yaml, from the product brief): each must
+// find its fact in the top 3.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -20,10 +21,13 @@ type Rec = {
   aliases: string[];
   summary: string;
   quotes: { text: string }[];
+  actors: string[];
+  places: string[];
   date: { start: string; end: string | null };
 };
 
-const queries = parse(readFileSync(join(FIXTURES, 'queries.yaml'), 'utf8')) as Expectation[];
+const files = ['queries.yaml', 'queries-2.yaml'];
+const queries = files.flatMap((file) => (parse(readFileSync(join(FIXTURES, file), 'utf8')) as Expectation[]).map((e) => ({ ...e, file })));
 
 function satisfies(r: Rec, e: Expectation): boolean {
   if (e.kind && r.kind !== e.kind) return false;
@@ -34,7 +38,7 @@ function satisfies(r: Rec, e: Expectation): boolean {
   }
   const names = [r.title, r.id, ...r.aliases].join('\n');
   if (e.match && !new RegExp(e.match, 'i').test(names)) return false;
-  if (e.text && !new RegExp(e.text, 'i').test([names, r.summary, ...r.quotes.map((q) => q.text)].join('\n'))) return false;
+  if (e.text && !new RegExp(e.text, 'i').test([names, r.summary, ...r.quotes.map((q) => q.text), ...r.actors, ...r.places].join('\n'))) return false;
   return true;
 }
 
@@ -43,8 +47,12 @@ describe.each([
   ['the bundled facts', [] as string[], {}],
   ['the same facts loaded as a user directory', ['--no-bundled', '--facts', join(ROOT, 'facts')], {}],
   ['the same facts read back from the cache', ['--no-bundled', '--facts', join(ROOT, 'facts')], cache],
-])('queries.yaml on %s', (_, extra, terminal) => {
-  it.each(queries.map((e) => [e.q, e] as const))('"%s" finds its fact in the top 3', async (q, e) => {
+])('the queries on %s', (_, extra, terminal) => {
+  it('come from both files', () => {
+    expect(files.map((f) => queries.filter((e) => e.file === f).length)).toEqual([20, 25]);
+  });
+
+  it.each(queries.map((e) => [e.q, e.file, e] as const))('"%s" (%s) finds its fact in the top 3', async (q, _file, e) => {
     const hits = await rifJson<Rec[]>(['search', q, '--limit', '3', ...extra], terminal);
     const found = hits.some((h) => satisfies(h, e));
     expect(found, `top 3 for ${JSON.stringify(e)}: ${hits.map((h) => h.id).join(', ')}`).toBe(true);

@@ -2,11 +2,28 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/search/doc.js';
 import fc from 'fast-check';
-import { appendWordIndex, factsHolding, FIELD_SLOTS, buildWordIndex, matchingWords, type WordIndex } from '../src/search/word-index.js';
-import { wordsOf } from '../src/search/words.js';
+import { appendWordIndex, factsHolding, FIELD_SLOTS, MAX_SLOTS, buildWordIndex, matchingWords, type WordIndex } from '../src/search/word-index.js';
+import { wordMatches } from '../src/search/forms.js';
+import { foldText } from '../src/search/normalize.js';
+import { RANKING } from '../src/search/options.js';
+import { splitWords, wordsOf } from '../src/search/words.js';
 import { distance, withinDistance } from '../src/suggest.js';
 
-const doc = (over: Partial<Doc>): Doc => ({ id: 'x', title: '', aliases: [], actors: [], places: [], years: '', topics: [], summary: '', quotes: [], ...over });
+const doc = (over: Partial<Doc>): Doc => ({
+  id: 'x',
+  title: '',
+  aliases: [],
+  actors: [],
+  places: [],
+  years: '',
+  topics: [],
+  summary: '',
+  quotes: [],
+  provisions: [],
+  notes: [],
+  sources: [],
+  ...over,
+});
 const docs = [
   doc({ id: 'shahed-deal', title: 'Shahed drone deal', summary: 'Drones for Russia.' }),
   doc({ id: 'mashhad-visit', title: 'Visit to Mashhad', actors: ['Shahed Ahmadi'] }),
@@ -35,26 +52,37 @@ describe('the word index', () => {
     expect(words(query)).toEqual(expected);
   });
 
-  it('names, for each fact, the best-weighted field that holds the word', () => {
-    // title is field 0, actors field 3, summary field 7
-    expect(holders('shahed')).toEqual({ 'shahed-deal': 0, 'mashhad-visit': 3 });
-    expect(holders('russia')).toEqual({ 'shahed-deal': 7, bushehr: 7 });
-    expect(holders('drone')).toEqual({ 'shahed-deal': 0 });
+  it('names, for each fact, every field that holds the word, one bit each', () => {
+    // title is field 0 (bit 1), id field 2 (bit 4), actors field 3 (bit 8), summary field 7 (bit 128)
+    expect(holders('shahed')).toEqual({ 'shahed-deal': 1 | 4, 'mashhad-visit': 8 });
+    expect(holders('russia')).toEqual({ 'shahed-deal': 128, bushehr: 128 });
+    expect(holders('drone')).toEqual({ 'shahed-deal': 1 | 128 });
   });
 
-  it('packs a fact and a field into one posting', () => {
+  it('packs a fact and its fields into one posting, which fits 32 bits for a million records', () => {
     for (const p of index.postings) expect(Math.floor(p / FIELD_SLOTS)).toBeLessThan(docs.length);
+    expect(MAX_SLOTS).toBeGreaterThanOrEqual(1_000_000);
+    expect((MAX_SLOTS - 1) * FIELD_SLOTS + FIELD_SLOTS - 1).toBeLessThanOrEqual(2 ** 32 - 1);
+    const big = buildWordIndex([doc({ title: 'a' })], MAX_SLOTS - 1);
+    expect(big.postings[0]).toBe((MAX_SLOTS - 1) * FIELD_SLOTS + 1);
+    expect(() => buildWordIndex([doc({ title: 'a' })], MAX_SLOTS)).toThrow(RangeError);
   });
 });
 
 describe('the word splitter', () => {
   it.each([
-    ['Shahed-136 drones, (S-300)!', ['shahed-136', 'drones', 's-300', 'shahed', '136', 'drones', 's', '300']],
+    ['Shahed-136 drones, (S-300)!', ['shahed-136', 'drones', 's-300', 'shahed', '136', 's', '300', 'shahed136', 's300']],
+    [
+      '48 Su-35s for $1.7 billion, 6,000 drones',
+      ['48', 'su-35s', 'for', '1.7', 'billion', '6,000', 'drones', 'su', '35s', '1', '7', '6', '000', 'su35s', 'su35', '1700000000', '6000'],
+    ],
+    ['€500m and 1.7bn', ['500m', 'and', '1.7bn', '1', '7bn', '500000000', '1700000000']],
+    ['شاهد ۱۳۶', ['شاهد', '۱۳۶']],
     ['  ', []],
-    ['Téhéran', ['teheran', 'teheran']],
-    ['پوتین و پزشکیان', ['پوتین', 'و', 'پزشکیان', 'پوتین', 'و', 'پزشکیان']],
-  ])('%j → %j', (text, expected) => {
-    expect(wordsOf(text)).toEqual(expected);
+    ['Téhéran', ['teheran']],
+    ['پوتین و پزشکیان', ['پوتین', 'و', 'پزشکیان']],
+  ])('%j → %j (in any order)', (text, expected) => {
+    expect(wordsOf(text).sort()).toEqual([...expected].sort());
   });
 
   it('splits ASCII text as the Unicode rules do', () => {
@@ -71,8 +99,14 @@ describe('the word splitter', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < 2000; k++) {
       const text = Array.from({ length: Math.floor(next() * 24) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      expect([text, wordsOf(text)]).toEqual([text, unicode(text)]);
+      const { whole, parts } = splitWords(text);
+      expect([text, [...whole, ...parts]]).toEqual([text, unicode(text)]);
     }
+  });
+
+  it('reads typographic quotes, dashes and spaces as their ASCII forms', () => {
+    expect(wordsOf(foldText('\u00ABRussia\u2013Iran\u00BB\u00A0treaty \u201Cof 2025\u201D\u2026'))).toEqual(wordsOf('"Russia-Iran" treaty "of 2025"...'));
+    expect(foldText('\u00ABРусские\u00BB')).toBe(foldText('"Русские"'));
   });
 });
 
@@ -133,10 +167,28 @@ describe('an index with new records appended', () => {
       ...buildWordIndex([doc({ title: 'shahed' }), doc({ title: 'shahed drone' }), doc({ title: 'shahed' })]),
       factOf: Int32Array.from([-1, 0, 1]),
     };
-    // slot 0 is no fact; slots 1 and 2 are facts 0 and 1, holding the word in their titles (field 0)
+    // slot 0 is no fact; slots 1 and 2 are facts 0 and 1, holding the word in their titles (field 0, bit 1)
     expect([...factsHolding(index, matchingWords(index, 'shahed'))]).toEqual([
-      [0, 0],
-      [1, 0],
+      [0, 1],
+      [1, 1],
     ]);
+  });
+});
+
+describe('words reached with typos', () => {
+  const typoIndex = buildWordIndex([doc({ id: 'a', title: 'Bushehr busher bushier plant' })]);
+  const quality = (query: string) => Object.fromEntries(wordMatches(typoIndex, query).map((m) => [typoIndex.words.at(m.word)!, Number(m.quality.toFixed(3))]));
+
+  it('are ordered by fuse.js within as many typos, below a word as typed', () => {
+    const q = quality('bushher');
+    // one typo each; Bitap counts the swapped letters of bushehr as two errors, the others as one
+    expect(Object.keys(q).sort()).toEqual(['bushehr', 'busher', 'bushier']);
+    expect(q['busher']).toBe(q['bushier']);
+    expect(q['busher']).toBeGreaterThan(q['bushehr']!);
+    for (const v of Object.values(q)) {
+      expect(v).toBeLessThanOrEqual(RANKING.oneTypo);
+      expect(v).toBeGreaterThanOrEqual(RANKING.oneTypo * (1 - RANKING.fuzzySpread));
+    }
+    expect(quality('busher')['busher']).toBe(RANKING.exact);
   });
 });

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import * as parse from '../options.js';
 import type { Io } from '../io.js';
 import type { View } from '../render/hits.js';
-import { runListing, type ListingOptions } from './listing.js';
+import { addCountOptions, runListing, type ListingOptions } from './listing.js';
 import { addOutputOptions } from './output.js';
 import { addDataOptions, addFilterOptions, todayOf } from './shared.js';
 import { FIELD_NAMES } from '../render/record.js';
@@ -43,7 +43,7 @@ const LISTINGS: readonly { name: string; view: View; what: string; examples: str
 export function listCommands(io: Io, done: (code: number) => void): Command[] {
   return LISTINGS.map(({ name, view, what, examples }) => {
     const cmd = new Command(name).description(what).argument('[query...]', 'optional words to search for').addHelpText('after', `\nExamples:\n${examples}`);
-    addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: FIELD_NAMES, table: true }), io);
+    addCountOptions(addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: FIELD_NAMES, table: true }), io));
     if (view === 'list' || view === 'treaty') {
       cmd.addOption(
         new Option('--in-force-at <date>', 'treaties signed, in force and not yet ended on this date (YYYY, YYYY-MM, YYYY-MM-DD or today)').argParser(

@@ -5,8 +5,9 @@ import { openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import type { Store } from '../store/store.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import { boundsRange, factRange, inForceRange, type Filter } from '../filter.js';
-import { HEAD_FIELDS, type FactHead } from '../facts/head.js';
-import type { Fact, Hit, Kind, Status } from '../facts/types.js';
+import { HEAD_FIELDS } from '../facts/head.js';
+import { Option, type Command } from 'commander';
+import type { Kind, Status } from '../facts/types.js';
 import type { Io } from '../io.js';
 import { QUERY_LIMITS } from '../search/options.js';
 import { sortHits, type SortKey } from '../sort.js';
@@ -14,6 +15,9 @@ import { didYouMean } from '../suggest.js';
 import { rendererFor, type Format } from '../render/format.js';
 import { hitRows, type View } from '../render/hits.js';
 import { outputFormat, outputLook, type OutputOptions } from './output.js';
+import { parseSearch, scopeFilters } from './query-filters.js';
+import { searchRows, type Dropped, type Row } from './search-rows.js';
+import { todayOf } from './shared.js';
 
 interface FilterOptions {
   readonly from?: string;
@@ -25,6 +29,10 @@ interface FilterOptions {
   readonly status?: Status[];
   /** false with --no-limit, which undoes the config file's limit */
   readonly limit?: number | false;
+  /** every match, however many (search) */
+  readonly all?: boolean;
+  /** print only how many facts match (search) */
+  readonly count?: boolean;
   readonly sort?: SortKey;
   readonly reverse?: boolean;
   /** --in-force-at, on list and treaties */
@@ -32,8 +40,6 @@ interface FilterOptions {
 }
 
 export type ListingOptions = DataOptions & ColorOptions & OutputOptions & FilterOptions;
-
-type Row = Hit<Fact | FactHead> & { readonly index: number };
 
 /** What a command wants of the rows it prints: whole facts where its output needs them, title highlights on tables. */
 export interface Wanted {
@@ -58,13 +64,31 @@ export interface Selection {
   readonly endUnknown: readonly string[];
   /** the rows print as the JSON records the store compiled at build time (the bundled facts): their rows hold heads only */
   readonly compiled: boolean;
+  /** how many facts match, before the limit */
+  readonly matched: number;
+  /** the order the rows are cut in, for the count line */
+  readonly sortKey: SortKey;
+  /** when nothing matched: the rest of the message, which says what would have ("; 4 facts match without --kind treaty") */
+  readonly deadEnd: () => Promise<string>;
+}
+
+/** --all and --count, on the commands that list search results. */
+export function addCountOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--all', `every match, however many (a search shows the best ${QUERY_LIMITS.shown} unless --limit or the config file says)`))
+    .option('--count', 'print only how many facts match (0, and exit 1, when none do)');
 }
 
 export async function runListing(view: View, words: readonly string[], options: ListingOptions, io: Io): Promise<number> {
   const format = outputFormat(options, io);
   const look = outputLook(options, io);
   const marks = format === 'table' || (format === 'plain' && look.chalk.level > 0);
-  const { store, query, hits, endUnknown, compiled } = await selectHits(view, words, options, io, { format, fields: options.fields, configLimit: true, marks });
+  const selection = await selectHits(view, words, options, io, { format, fields: options.fields, configLimit: true, marks });
+  const { store, query, hits, endUnknown, compiled, matched } = selection;
+  if (options.count) {
+    io.stdout(`${matched}\n`);
+    return matched ? EXIT.ok : EXIT.noMatch;
+  }
   if (compiled) {
     io.stdout(await store.recordsJson!(hits.map((h) => h.index)));
   } else {
@@ -80,7 +104,12 @@ export async function runListing(view: View, words: readonly string[], options: 
       `rif: ${n} more ${one ? 'treaty was' : 'treaties were'} signed by then with no recorded end, so ${one ? 'it is' : 'they are'} not listed: ${some}\n`,
     );
   }
-  if (!hits.length) throw new NotFoundError(query ? `no facts match "${query}"` : 'no facts match these filters');
+  // the count line follows the rows it counts, for a person at a terminal; a script asks with --count
+  if (io.stdoutIsTTY && matched > hits.length) {
+    const which = selection.sortKey === 'relevance' ? `the best ${hits.length}` : `the first ${hits.length} by ${selection.sortKey}`;
+    io.stderr(`rif: ${matched} facts match; showing ${which} (--limit N for more, --all for every one)\n`);
+  }
+  if (!hits.length) throw new NotFoundError(`${query ? `no facts match "${query}"` : 'no facts match these filters'}${await selection.deadEnd()}`);
   return EXIT.ok;
 }
 
@@ -103,11 +132,18 @@ export async function selectHits(view: View, words: readonly string[], options: 
   const settings = configOf(io.config);
   // the config file's order applies where it can: relevance only to a query
   const configured = settings.sort === 'relevance' && !query ? undefined : settings.sort;
-  const sortKey: SortKey = options.sort ?? configured ?? (query ? 'relevance' : 'date');
-  const limit = options.limit === false ? undefined : (options.limit ?? (wanted.configLimit ? settings.limit : undefined));
+  const parsed = query ? parseSearch(query) : undefined;
+  if (view === 'search' && !parsed?.clauses.length && !parsed?.filters.length) throw new UsageError('search needs a query, e.g. rif search shahed');
+  // a query of scopes and excluded words alone has nothing to rank by: it lists in date order
+  const ranked = parsed?.clauses.some((c) => !c.negated) === true;
+  const sortKey: SortKey = options.sort ?? configured ?? (ranked ? 'relevance' : 'date');
+  if (options.all && typeof options.limit === 'number') throw new UsageError('--all shows every match and --limit caps them: give one of the two');
+  const capped = options.all || options.limit === false ? undefined : (options.limit ?? (wanted.configLimit ? settings.limit : undefined));
+  // search results are capped unless asked for more: a common word matches most of the record
+  const limit = capped ?? (wanted.configLimit && parsed && !options.all && options.limit !== false ? QUERY_LIMITS.shown : undefined);
 
-  // the ranker loads while the store opens (with many user files, while find lists them)
-  const ranker = query ? import('../search/rank.js') : undefined;
+  // the ranker loads while the store opens (with many user files, while find lists them); searchRows imports it again
+  if (parsed) void import('../search/rank.js');
   const store = wanted.store ?? (await openFacts(options, io));
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
@@ -123,15 +159,41 @@ export async function selectHits(view: View, words: readonly string[], options: 
   };
   const compiled = compiledJson(store, query, wanted);
   const whole = needsWhole(wanted) && !compiled;
-  const { rows, highlight } = await findRows(store, query, ranker, filter, { whole, marks: wanted.marks === true, limit }, io);
-  const hits = highlight(await wholeWhereNeeded(store, sortHits(rows, sortKey, options.reverse).slice(0, limit ?? Infinity), whole));
+  const order = { sortKey, reverse: options.reverse, limit, whole };
+  const found = parsed
+    ? await searchRows(store, parsed, filter, scopeFilters(parsed.filters, store.vocabulary, todayOf(io)()), droppable(filter, options), order)
+    : await listRows(store, filter, order);
+  const rows = wanted.marks && found.ranked ? await marked(found.rows, found.matchedWords) : found.rows;
   return {
     store,
     query,
-    hits,
+    hits: await wholeWhereNeeded(store, rows, whole),
     compiled,
+    matched: found.matched,
+    sortKey,
+    deadEnd: found.deadEnd,
     endUnknown: filter.inForceAt ? await endsNotRecorded(store, { ...filter, inForceAt: undefined }, filter.inForceAt) : [],
   };
+}
+
+async function marked(rows: Row[], matchedWords: ReadonlySet<string>): Promise<Row[]> {
+  const { withTitleMatches } = await import('../search/highlight.js');
+  return withTitleMatches(rows, matchedWords);
+}
+
+/** The listing's own filters, each with the filter that leaves it out: what a search that found nothing tries. */
+function droppable(filter: Filter, options: ListingOptions): Dropped[] {
+  const out: Dropped[] = [];
+  const add = (flag: string, without: Partial<Filter>) => out.push({ flag, filter: { ...filter, ...without } });
+  const dated = [options.from !== undefined && `--from ${options.from}`, options.to !== undefined && `--to ${options.to}`].filter(Boolean).join(' ');
+  if (dated) add(dated, { ranges: options.in ? [options.in] : [] });
+  if (options.in) add('--in', { ranges: filter.ranges?.filter((r) => r !== options.in) ?? [] });
+  if (options.topic?.length) add(`--topic ${options.topic.join(',')}`, { topics: undefined });
+  if (options.kind?.length) add(`--kind ${options.kind.join(',')}`, { kinds: undefined });
+  if (options.actor !== undefined) add(`--actor ${options.actor}`, { actor: undefined });
+  if (options.status?.length) add(`--status ${options.status.join(',')}`, { statuses: undefined });
+  if (options.inForceAt !== undefined) add(`--in-force-at ${options.inForceAt}`, { inForceAt: undefined });
+  return out;
 }
 
 /** The ids of treaties that pass `filter`, were signed by the end of `at`, and have no recorded end (no in-force range). */
@@ -141,36 +203,20 @@ async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Prom
   return heads.flatMap((h) => (inForceRange(h) === undefined && factRange(h).lo <= at.hi ? [h.id] : []));
 }
 
-/**
- * The facts that pass the filters, or with a query the best of them by relevance (the filters apply
- * first, so they narrow what is ranked). Also how to mark title matches on the rows a table shows.
- */
-async function findRows(
-  store: Store,
-  query: string,
-  ranker: Promise<typeof import('../search/rank.js')> | undefined,
-  filter: Filter,
-  need: { whole: boolean; marks: boolean; limit: number | undefined },
-  io: Io,
-) {
+/** The facts that pass the filters, in order and cut to the limit: a listing without a query. */
+async function listRows(store: Store, filter: Filter, order: { sortKey: SortKey; reverse: boolean | undefined; limit: number | undefined; whole: boolean }) {
   const selected = await store.select(filter);
-  if (!query) {
-    // when every row prints whole, read the whole facts at once rather than heads first
-    const direct = need.whole && (need.limit ?? Infinity) >= selected.length;
-    const facts = await (direct ? store.facts(selected) : store.heads(selected));
-    const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
-    return { rows, highlight: (shown: Row[]) => shown };
-  }
-  // fuse.js loads with the search only: listings without a query (list --json) go without it
-  const { search, withTitleMatches } = await (ranker ?? import('../search/rank.js'));
-  const kept = new Uint8Array(store.size);
-  for (const i of selected) kept[i] = 1;
-  const result = await search(store, query, (i) => kept[i] === 1);
-  if (result.matched > result.hits.length && result.matched > QUERY_LIMITS.rankLimit) {
-    io.stderr(`rif: ${result.matched} facts match; showing the best ${QUERY_LIMITS.rankLimit}. Add words or filters to narrow the search\n`);
-  }
-  const rows: Row[] = result.hits;
-  return { rows, highlight: (shown: Row[]) => (need.marks ? withTitleMatches(shown, query) : shown) };
+  // when every row prints whole, read the whole facts at once rather than heads first
+  const direct = order.whole && (order.limit ?? Infinity) >= selected.length;
+  const facts = await (direct ? store.facts(selected) : store.heads(selected));
+  const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
+  return {
+    rows: sortHits(rows, order.sortKey, order.reverse).slice(0, order.limit ?? Infinity),
+    matched: selected.length,
+    ranked: false,
+    matchedWords: new Set<string>(),
+    deadEnd: () => Promise.resolve(''),
+  };
 }
 
 /** JSON of whole records without scores prints as the store compiled it, where it did: no record is read and printed again. */

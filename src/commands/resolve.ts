@@ -10,6 +10,8 @@ import { noSuchId } from './shared.js';
 /** How far the best title match must lead the next for a title to pick it without asking. */
 const CLEAR_LEAD = 0.1;
 /** How many candidates an ambiguous title lists. */
+/** how many of the best matches are looked at for an exact title */
+const TITLES = 60;
 const CANDIDATES = 5;
 
 /** The arguments with `-` replaced by the lines of standard input (blank lines and surrounding spaces dropped). */
@@ -57,13 +59,15 @@ async function resolve(store: Store, ids: readonly string[], arg: string): Promi
   const exact = ids.indexOf(arg);
   if (exact >= 0) return exact;
   const { search } = await import('../search/rank.js');
-  const { hits } = await search(store, arg);
-  const titled = hits.filter((h) => h.fact.title.toLowerCase() === arg.trim().toLowerCase());
+  // the title is among the best matches, when it is one: their heads are read, not every match's
+  const hits = (await search(store, arg)).hits.slice(0, TITLES);
+  const heads = await store.heads(hits.map((h) => h.index));
+  const titled = hits.filter((_, k) => heads[k]!.title.toLowerCase() === arg.trim().toLowerCase());
   if (titled.length === 1) return titled[0]!.index;
   const [best, next] = hits;
   if (best && (!next || best.score - next.score >= CLEAR_LEAD)) return best.index;
   if (best) {
-    const listed = hits.slice(0, CANDIDATES).map((h) => `${h.fact.id} (${h.fact.title})`);
+    const listed = heads.slice(0, CANDIDATES).map((h) => `${h.id} (${h.title})`);
     throw new NotFoundError(`"${arg}" matches several facts: ${listed.join('; ')}; give one id`);
   }
   throw noSuchId(arg, ids);

@@ -8,7 +8,7 @@ import { configOf } from '../config.js';
 import { CITE_STYLES, type CiteStyle } from '../render/cite-styles.js';
 import { FORMATS } from '../render/format.js';
 import { addCiteChoiceOptions, printCitation, type CiteOptions } from './cite.js';
-import { runListing, selectHits, type ListingOptions } from './listing.js';
+import { addCountOptions, runListing, selectHits, type ListingOptions } from './listing.js';
 import { addOutputOptions } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 import { FIELD_NAMES } from '../render/record.js';
@@ -18,8 +18,8 @@ type SearchOptions = ListingOptions & Pick<CiteOptions, 'sources' | 'maxSources'
 
 export function searchCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('search')
-    .description('fuzzy search over titles, aliases, ids, summaries, actors, places, topics and quotes; best first')
-    .argument('[query...]', 'words to search for (typos are forgiven)')
+    .description('search every text of the facts (titles, aliases, actors, summaries, provisions, notes, sources); best first')
+    .argument('[query...]', 'words to search for: typos and other forms of a word are forgiven (see Query syntax below)')
     .addOption(
       new Option(
         '--cite [style]',
@@ -29,16 +29,29 @@ export function searchCommand(io: Io, done: (code: number) => void): Command {
     .addHelpText(
       'after',
       `
+Query syntax:
+  "two words"          the words together, as written (quote the quotes in a shell: '"drone deal"')
+  -word, -"two words"  leave out the facts that hold them (after --: rif search -- drones -ukraine)
+  actor:NAME           the word among actors, parties, accusers, deniers, confirmers and speakers
+  place:NAME           the word among places
+  source:NAME          the word in a source's title or publisher
+  kind:K status:S      filters, as --kind, --status, --topic and --in: kind:treaty, status:denied,
+  topic:T year:Y       topic:nuclear, year:1828 or year:1820s; -kind:event leaves them out
+
 Examples:
   rif search shahed
   rif search "drone deal" --json
   rif bushher                          # no command name: the same as rif search
+  rif search when did russia hand over bushehr
   rif search treaty --from 1800 --to 1830 --kind treaty
+  rif search 'actor:primakov kind:allegation'
+  rif search 'drones -ukraine' --all
+  rif search caspian --count           # how many facts match
   rif search turkmenchay --cite        # the best result as a Markdown citation
   rif search gulistan --cite=bibtex    # a style after --cite; write --cite last or with =
   rif search gulistan --cite chicago-note --sources 2`,
     );
-  addFilterOptions(addOutputOptions(addCiteChoiceOptions(addDataOptions(cmd), io), { fields: FIELD_NAMES, table: true }), io);
+  addCountOptions(addFilterOptions(addOutputOptions(addCiteChoiceOptions(addDataOptions(cmd), io), { fields: FIELD_NAMES, table: true }), io));
   return cmd.action(async (words: string[], options: SearchOptions) => {
     const style = options.cite === true ? (configOf(io.config).cite_style ?? 'markdown') : options.cite;
     done(style ? await citeBest(words, options, style, io) : await runListing('search', words, options, io));

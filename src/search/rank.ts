@@ -1,132 +1,187 @@
-// Search: the word index finds the facts that hold each query word, then fuse.js ranks them, each word
-// on its own; a fact's score is the mean over the words. fuse.js reads every fact it is given, so it is
-// given only the candidates, and at most QUERY_LIMITS.rankLimit of them.
-import Fuse from 'fuse.js';
-import type { Hit } from '../facts/types.js';
-import { compareIds } from '../sort.js';
+// Search: the word index says which facts hold each term of the query and in which fields; a fact scores
+// by how well and where it holds each term (the title and aliases above a note or a source's title),
+// each term weighted by how rare it is, so that the subject of a question outweighs "russia" and "iran".
+// Every fact that matches is ranked, from the index alone: only a phrase needs the facts' text.
 import type { Store } from '../store/store.js';
-import { toDoc, type Doc } from './doc.js';
-import { foldText } from './normalize.js';
-import { FUSE_OPTIONS, QUERY_LIMITS, SEARCH_KEYS, STOPWORDS } from './options.js';
-import { factsHolding, matchingWords } from './word-index.js';
-import { bare, isShortWord } from './words.js';
+import { closeness, termWords } from './closeness.js';
+import { briefDoc, toDoc, type Doc } from './doc.js';
+import { QUERY_LIMITS, RANKING, SEARCH_FIELDS } from './options.js';
+import { parseQuery, type Query } from './query.js';
+import { termsOf, type Term } from './terms.js';
+import { FIELD_SLOTS, type WordIndex } from './word-index.js';
+import { wholeWords } from './words.js';
 
-type IndexedHit = Hit & { readonly index: number };
+interface RankedHit {
+  /** the fact's place in the store */
+  readonly index: number;
+  /** 0-1, higher is better */
+  readonly score: number;
+}
 
 export interface SearchResult {
-  /** best first */
-  readonly hits: IndexedHit[];
-  /** how many facts hold enough of the query's words; above hits.length when only the best were ranked */
-  readonly matched: number;
+  /** every fact that matches, best first */
+  readonly hits: readonly RankedHit[];
+  /** false when the query has no words to rank by, only scopes that filter and words to leave out */
+  readonly ranked: boolean;
+  /** the index words that the query's words matched: where titles are marked */
+  readonly matchedWords: ReadonlySet<string>;
+  /** the query's words that no fact holds, for "did you mean" */
+  readonly unknown: readonly string[];
 }
 
-/** The words of a query worth searching for: folded, edge punctuation dropped, stop words out unless nothing else is left. */
-export function queryWords(query: string): string[] {
-  const words = foldText(query)
-    .toLowerCase()
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter((w) => w.length > 0);
-  const content = words.filter((w) => !STOPWORDS.has(w) && [...w].length >= QUERY_LIMITS.minWordLength);
-  return [...new Set(content.length ? content : words)];
+/** The score of a word held in these fields: the best field's weight and a little of the others', as a share of full marks. */
+function fieldScore(bits: number): number {
+  let best = 0;
+  let sum = 0;
+  for (let i = 0; i < SEARCH_FIELDS.length; i++) {
+    if (!(bits & (1 << i))) continue;
+    const weight = SEARCH_FIELDS[i]!.weight;
+    sum += weight;
+    if (weight > best) best = weight;
+  }
+  return Math.min(1, (best + RANKING.otherFields * (sum - best)) / RANKING.fullMarks);
 }
 
-/** Searches the facts of `store` that `keep` accepts (all by default). */
-export async function search(store: Store, query: string, keep: (index: number) => boolean = () => true): Promise<SearchResult> {
-  const words = queryWords(query);
-  if (!words.length) return { hits: [], matched: 0 };
-  const tokens = await store.wordIndex();
-  // fact → best field, per word; whether a word is taken as typed or with typos is decided over all facts
-  const holding = words.map((word) => factsHolding(tokens, matchingWords(tokens, bare(word))));
-
-  // per fact: how many query words it holds, and the weights of the fields it holds them in
-  const count = new Uint16Array(store.size);
-  const weight = new Float64Array(store.size);
-  const held: number[] = [];
-  for (const facts of holding) {
-    for (const [fact, field] of facts) {
-      if (fact >= store.size || !keep(fact)) continue;
-      if (count[fact] === 0) held.push(fact);
-      count[fact] = count[fact]! + 1;
-      weight[fact] = weight[fact]! + (SEARCH_KEYS[field]?.weight ?? 0);
-    }
-  }
-  const covered = (n: number) => words.length === 1 || n / words.length >= QUERY_LIMITS.minCoverage;
-  let candidates = held.filter((fact) => covered(count[fact]!));
-  const matched = candidates.length;
-  if (candidates.length > QUERY_LIMITS.rankLimit) {
-    // the most words, in the best-weighted fields, go forward to be ranked
-    const ids = await store.ids();
-    candidates = candidates.sort((a, b) => count[b]! - count[a]! || weight[b]! - weight[a]! || compareIds(ids[a]!, ids[b]!)).slice(0, QUERY_LIMITS.rankLimit);
-  }
-  const indices = candidates.sort((a, b) => a - b);
-  const facts = await store.facts(indices);
-  const docs = facts.map(toDoc);
-  const keys = SEARCH_KEYS.map((k) => ({ ...k }));
-  const shared = Fuse.createIndex(keys, docs).toJSON();
-
-  const perDoc = new Map<number, { sum: number; matched: number }>();
-  for (const [w, word] of words.entries()) {
-    // each word is ranked among the candidates that hold it: fuse.js reads every document it is given
-    const holders = new Set(indices.flatMap((fact, d) => (holding[w]!.has(fact) ? [d] : [])));
-    const index = Fuse.parseIndex<Doc>({ keys: shared.keys, records: shared.records.filter((r) => holders.has(r.i)) });
-    // short words must be whole words anyway; a near-exact ranker keeps their scores from counting near misses elsewhere
-    const threshold = isShortWord(word) ? QUERY_LIMITS.shortWordThreshold : FUSE_OPTIONS.threshold;
-    const minMatchCharLength = rankingMinMatch(word, threshold);
-    for (const result of new Fuse(docs, { ...FUSE_OPTIONS, includeMatches: false, threshold, minMatchCharLength, keys }, index).search(word)) {
-      const entry = perDoc.get(result.refIndex) ?? { sum: 0, matched: 0 };
-      entry.sum += result.score ?? 1;
-      entry.matched += 1;
-      perDoc.set(result.refIndex, entry);
-    }
-  }
-  const hits: IndexedHit[] = [];
-  for (const [d, entry] of perDoc) {
-    if (!covered(entry.matched)) continue;
-    // a word that matched nothing counts as the worst score, 1
-    const mean = (entry.sum + (words.length - entry.matched)) / words.length;
-    hits.push({ fact: facts[d]!, index: indices[d]!, score: Math.round((1 - mean) * 1000) / 1000, titleMatches: [] });
-  }
-  hits.sort((a, b) => b.score - a.score || compareIds(a.fact.id, b.fact.id));
-  return { hits, matched };
-}
+/** fieldScore of the combinations of fields a search meets, each worked out when first met (NaN until then). */
+const fieldScores = (): Float64Array => new Float64Array(FIELD_SLOTS).fill(NaN);
 
 /**
- * The minMatchCharLength to rank one word with. fuse.js enforces FUSE_OPTIONS.minMatchCharLength (2) by
- * marking the matched characters of every text it searches, in an array as long as the text, even when
- * no match positions are asked for: about 20 ms of a three-word search over 10,000 facts. A word of
- * m characters matched with at most e errors keeps at least m - e matched characters in at most e + 1
- * runs, so when m > 2e + 1 some run has two adjacent characters and the rule never rejects a match:
- * then 1 ranks the same without the arrays. (fuse.js may spell the word longer, never shorter; at the
- * thresholds used, 0.1 and 0.34, the condition holds for every length above one that meets it.)
+ * Searches the facts of `store` that `keep` accepts (all by default). A query given as text is parsed
+ * as plain words, without the search syntax.
  */
-export function rankingMinMatch(word: string, threshold: number): number {
-  const length = [...bare(word)].length;
-  const errors = Math.floor(threshold * length + 1e-9);
-  return length > 2 * errors + 1 ? 1 : FUSE_OPTIONS.minMatchCharLength;
-}
-
-/** Where each query word matched in the titles of these hits, for highlighting: asked only for the rows a table shows. */
-export function withTitleMatches<T extends Hit<{ readonly title: string }>>(hits: readonly T[], query: string): T[] {
-  const titles = hits.map((h) => ({ title: foldText(h.fact.title) }));
-  const keys = [{ name: 'title' }];
-  const ranges = hits.map(() => [] as [number, number][]);
-  for (const word of queryWords(query)) {
-    const threshold = isShortWord(word) ? QUERY_LIMITS.shortWordThreshold : FUSE_OPTIONS.threshold;
-    for (const result of new Fuse(titles, { ...FUSE_OPTIONS, threshold, keys }).search(word)) {
-      for (const match of result.matches ?? []) ranges[result.refIndex]!.push(...match.indices.map(([a, b]) => [a, b] as [number, number]));
+export async function search(store: Store, query: Query | string, keep: (index: number) => boolean = () => true): Promise<SearchResult> {
+  const parsed = typeof query === 'string' ? parseQuery(query, false) : query;
+  const index = await store.wordIndex();
+  const terms = termsOf(index, parsed);
+  const n = store.size;
+  const scoreOf = fieldScores();
+  const matchedWords = new Set<string>();
+  const positive = terms.filter((t) => !t.negated);
+  const freeCount = positive.filter((t) => !t.required).length;
+  const total = new Float64Array(n);
+  const held = new Uint16Array(n);
+  const heldRequired = new Uint16Array(n);
+  const required = positive.length - freeCount;
+  let idfSum = 0;
+  const unknown: string[] = [];
+  // the facts that hold any term, in the order met: only they are looked at again
+  const touched: number[] = [];
+  for (const term of positive) {
+    const { scores, facts } = termScores(index, term, n, scoreOf);
+    if (!facts.length) unknown.push(term.text);
+    const idf = Math.log(1 + n / Math.max(1, facts.length));
+    idfSum += idf;
+    for (const f of facts) {
+      if (held[f] === 0) touched.push(f);
+      total[f] = total[f]! + idf * scores[f]!;
+      held[f] = held[f]! + 1;
+      if (term.required) heldRequired[f] = heldRequired[f]! + 1;
     }
+    for (const m of term.matches) matchedWords.add(index.words.at(m.word)!);
   }
-  return hits.map((h, i) => ({ ...h, titleMatches: mergeRanges(ranges[i]!) }));
+  const excluded = new Uint8Array(n);
+  for (const term of terms.filter((t) => t.negated && !t.phrase.length)) {
+    for (const f of termScores(index, term, n, scoreOf).facts) excluded[f] = 1;
+  }
+  const passes = (f: number): boolean => {
+    if (excluded[f] || !keep(f)) return false;
+    if (!positive.length) return true;
+    if (heldRequired[f]! < required) return false;
+    return freeCount === 0 || (held[f]! - heldRequired[f]!) / freeCount >= QUERY_LIMITS.minCoverage;
+  };
+  let candidates: number[];
+  if (positive.length) candidates = touched.filter(passes).sort((a, b) => a - b);
+  else {
+    candidates = [];
+    for (let f = 0; f < n; f++) if (passes(f)) candidates.push(f);
+  }
+  candidates = await withPhrases(store, terms, candidates);
+  const hits = candidates.map((f) => ({ index: f, score: idfSum > 0 ? total[f]! / idfSum : 0 }));
+  hits.sort((a, b) => b.score - a.score || a.index - b.index);
+  const free = positive.filter((t) => !t.required);
+  if (free.length) await closer(store, index, free, hits);
+  // what the text can add is part of full marks: every score stays within 0-1, the order as summed
+  const full = free.length ? 1 + RANKING.together + RANKING.names : 1;
+  for (const hit of hits) hit.score = Math.round((hit.score / full) * 1000) / 1000;
+  return { hits, ranked: positive.length > 0, matchedWords, unknown };
 }
 
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const [a, b] of sorted) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
+/** The best hits by the index, read, and scored again with what their text adds (closeness.ts); best first again. */
+async function closer(store: Store, index: WordIndex, terms: readonly Term[], hits: { index: number; score: number }[]): Promise<void> {
+  const top = hits.slice(0, RANKING.closeRead);
+  const words = termWords(terms.slice(0, 30).map((t) => new Set(t.matches.map((m) => index.words.at(m.word)!))));
+  const facts = await store.facts(top.map((h) => h.index));
+  top.forEach((hit, k) => (hit.score += closeness(briefDoc(facts[k]!), words)));
+  // a score only grows here, so the hits read stay above the rest
+  top.sort((a, b) => b.score - a.score || a.index - b.index);
+  hits.splice(0, top.length, ...top);
+}
+
+const scoreOf = (scores: Float64Array, bits: number): number => {
+  const known = scores[bits]!;
+  return known === known ? known : (scores[bits] = fieldScore(bits));
+};
+
+/** Per fact, how well it holds the term: how the word matched times where (0 for not at all); and the facts that do. */
+function termScores(index: WordIndex, term: Term, n: number, fieldScore: Float64Array): { scores: Float32Array; facts: number[] } {
+  const scores = new Float32Array(n);
+  const facts: number[] = [];
+  const { factOf } = index;
+  const each = (w: number, visit: (fact: number, bits: number) => void) => {
+    for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
+      const posting = index.postings[p]!;
+      const slot = Math.floor(posting / FIELD_SLOTS);
+      const fact = factOf ? (factOf[slot] ?? -1) : slot;
+      const bits = (posting % FIELD_SLOTS) & term.fields;
+      if (fact >= 0 && fact < n && bits) visit(fact, bits);
+    }
+  };
+  for (const { word, quality } of term.matches) {
+    each(word, (fact, bits) => {
+      const s = quality * scoreOf(fieldScore, bits);
+      if (scores[fact] === 0) facts.push(fact);
+      if (s > scores[fact]!) scores[fact] = s;
+    });
   }
-  return out;
+  for (const [a, b] of term.splits) {
+    const first = new Map<number, number>();
+    each(a, (fact, bits) => first.set(fact, (first.get(fact) ?? 0) | bits));
+    each(b, (fact, bits) => {
+      const other = first.get(fact);
+      if (other === undefined) return;
+      const s = RANKING.joined * Math.min(scoreOf(fieldScore, other), scoreOf(fieldScore, bits));
+      if (scores[fact] === 0) facts.push(fact);
+      if (s > scores[fact]!) scores[fact] = s;
+    });
+  }
+  return { scores, facts };
+}
+
+/** The candidates whose text holds each phrase of the query with its words together (and none of the excluded phrases). */
+async function withPhrases(store: Store, terms: readonly Term[], candidates: number[]): Promise<number[]> {
+  const phrases = new Map<string, Term>();
+  for (const term of terms) if (term.phrase.length) phrases.set(`${term.negated ? '-' : '+'}${term.fields}:${term.phrase.join(' ')}`, term);
+  if (!phrases.size || !candidates.length) return candidates;
+  const kept: number[] = [];
+  const BATCH = 500;
+  for (let at = 0; at < candidates.length; at += BATCH) {
+    const batch = candidates.slice(at, at + BATCH);
+    const facts = await store.facts(batch);
+    facts.forEach((fact, k) => {
+      const doc = toDoc(fact);
+      if ([...phrases.values()].every((t) => holdsPhrase(doc, t) !== t.negated)) kept.push(batch[k]!);
+    });
+  }
+  return kept;
+}
+
+function holdsPhrase(doc: Doc, term: Term): boolean {
+  return SEARCH_FIELDS.some((field, i) => {
+    if (!(term.fields & (1 << i))) return false;
+    const value = doc[field.name];
+    return (typeof value === 'string' ? [value] : value).some((text) => {
+      const words = wholeWords(text);
+      return words.some((_, k) => term.phrase.every((p, j) => words[k + j] === p));
+    });
+  });
 }

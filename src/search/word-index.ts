@@ -1,15 +1,21 @@
-// Pure: the word index that narrows a search before fuse.js ranks. For every word of every searchable
-// field it lists the slots (the facts, as their store numbers them) that hold it, with the best-weighted
-// field it occurs in, so a query word costs a dictionary look-up instead of a scan of every fact. A
+// Pure: the word index search ranks by. For every word of every searchable field it lists the slots (the
+// facts, as their store numbers them) that hold it, each with the fields it occurs in (one bit per field
+// of SEARCH_FIELDS), so a query word costs a dictionary look-up instead of a scan of every fact. A
 // cache entry numbers its facts by record, which an edit never renumbers: the index of an edited entry
 // is the old one with the new records' postings appended (appendWordIndex), and `factOf` says which
 // fact each record is now (none, for a record replaced or a duplicate).
 import type { Doc } from './doc.js';
-import { SEARCH_KEYS } from './options.js';
-import { isShortWord, nearWord, typoBudget, wordsOf } from './words.js';
+import { SEARCH_FIELDS } from './options.js';
+import { forEachWord, isShortWord, nearWord, typoBudget } from './words.js';
 
-/** A posting packs a slot and a field's place in SEARCH_KEYS: slot * FIELD_SLOTS + field. */
-export const FIELD_SLOTS = 16;
+/**
+ * A posting packs a slot and the fields that hold the word, one bit per field: slot * FIELD_SLOTS + mask.
+ * With 12 fields a slot is below 2^20: 1,048,576 records (facts, and the records an edit replaced until
+ * the entry is rebuilt) fit in 32 bits.
+ */
+export const FIELD_SLOTS = 2 ** SEARCH_FIELDS.length;
+/** The most slots a posting can name. */
+export const MAX_SLOTS = 2 ** 32 / FIELD_SLOTS;
 
 /** A sorted list of words: an array, or a view of one string (as read from the cache, without a string per word). */
 interface Words {
@@ -22,7 +28,7 @@ export interface WordIndex {
   readonly words: Words;
   /** postings of words[i] are postings[starts[i]] up to postings[starts[i + 1]] */
   readonly starts: Uint32Array;
-  /** per word, ascending by slot, one per slot */
+  /** per word, ascending by slot, one per slot: slot * FIELD_SLOTS + the fields' bits */
   readonly postings: Uint32Array;
   /** the fact each slot is, or -1 for none; without it, slot i is fact i */
   readonly factOf?: Int32Array | undefined;
@@ -37,35 +43,46 @@ export function buildWordIndex(docs: Iterable<Doc>, first = 0): WordIndex {
   // counting sort by word then lays out: no array per word, no object per posting
   const ids = new Map<string, number>();
   const found: string[] = [];
+  // per word, the last fact that held it and where that fact's posting is, to add a field's bit to it
   let lastFact = new Int32Array(1024).fill(-1);
+  let lastPair = new Int32Array(1024);
   let pairWord = new Uint32Array(4096);
   let pairPosting = new Uint32Array(4096);
   let pairs = 0;
   let fact = first - 1;
+  let bit = 0;
+  const add = (word: string): void => {
+    let id = ids.get(word);
+    if (id === undefined) {
+      id = found.length;
+      ids.set(word, id);
+      found.push(word);
+      if (id >= lastFact.length) {
+        lastFact = grown(lastFact, -1);
+        lastPair = grown(lastPair, 0);
+      }
+    }
+    if (lastFact[id] === fact) {
+      pairPosting[lastPair[id]!]! |= bit;
+      return;
+    }
+    lastFact[id] = fact;
+    if (pairs === pairWord.length) {
+      pairWord = grown(pairWord, 0);
+      pairPosting = grown(pairPosting, 0);
+    }
+    lastPair[id] = pairs;
+    pairWord[pairs] = id;
+    pairPosting[pairs++] = fact * FIELD_SLOTS + bit;
+  };
   for (const doc of docs) {
     fact++;
-    for (const [field, key] of SEARCH_KEYS.entries()) {
-      const value = doc[key.name];
-      for (const text of typeof value === 'string' ? [value] : value) {
-        for (const word of wordsOf(text)) {
-          let id = ids.get(word);
-          if (id === undefined) {
-            id = found.length;
-            ids.set(word, id);
-            found.push(word);
-            if (id >= lastFact.length) lastFact = grown(lastFact, -1);
-          }
-          // fields come best first, so a fact's first posting for a word already names its best field
-          if (lastFact[id] === fact) continue;
-          lastFact[id] = fact;
-          if (pairs === pairWord.length) {
-            pairWord = grown(pairWord, 0);
-            pairPosting = grown(pairPosting, 0);
-          }
-          pairWord[pairs] = id;
-          pairPosting[pairs++] = fact * FIELD_SLOTS + field;
-        }
-      }
+    if (fact >= MAX_SLOTS) throw new RangeError(`the word index holds at most ${MAX_SLOTS} records`);
+    for (let field = 0; field < SEARCH_FIELDS.length; field++) {
+      const value = doc[SEARCH_FIELDS[field]!.name];
+      bit = 1 << field;
+      if (typeof value === 'string') forEachWord(value, add);
+      else for (const text of value) forEachWord(text, add);
     }
   }
   const order = found.map((_, id) => id).sort((a, b) => (found[a]! < found[b]! ? -1 : 1));
@@ -152,9 +169,11 @@ export function matchingWords(index: WordIndex, query: string): number[] {
   return near;
 }
 
-/** The facts holding any of these words, each with the best field it holds one in: fact → field. */
-export function factsHolding(index: WordIndex, wordIndices: readonly number[]): Map<number, number> {
-  const out = new Map<number, number>();
+/**
+ * Adds the facts holding word `w` to `out`, each with the bits of the fields that hold it: fact → bits
+ * (or-ed with what `out` has).
+ */
+export function factsHolding(index: WordIndex, wordIndices: readonly number[], out = new Map<number, number>()): Map<number, number> {
   const { factOf } = index;
   for (const w of wordIndices) {
     for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
@@ -162,10 +181,21 @@ export function factsHolding(index: WordIndex, wordIndices: readonly number[]): 
       const slot = Math.floor(posting / FIELD_SLOTS);
       const fact = factOf ? (factOf[slot] ?? -1) : slot;
       if (fact < 0) continue;
-      const field = posting % FIELD_SLOTS;
-      const known = out.get(fact);
-      if (known === undefined || field < known) out.set(fact, field);
+      out.set(fact, (out.get(fact) ?? 0) | (posting % FIELD_SLOTS));
     }
   }
+  return out;
+}
+
+/** The index of a word exactly as given, or -1. */
+export function wordAt(index: WordIndex, word: string): number {
+  const i = lowerBound(index.words, word);
+  return index.words.at(i) === word ? i : -1;
+}
+
+/** The indices of the words that begin with `start` (itself included), at most `max` of them. */
+export function wordsStarting(index: WordIndex, start: string, max = Infinity): number[] {
+  const out: number[] = [];
+  for (let i = lowerBound(index.words, start); out.length < max && i < index.words.length && index.words.at(i)!.startsWith(start); i++) out.push(i);
   return out;
 }

@@ -1,31 +1,127 @@
-// Pure: the words of a text and which of them a query word stands for. fuse.js matches character
-// patterns, also inside other words ("sco" in "Moscow", "shhad" in "Mashhad"); search counts a fact for a
-// word only when a word of its text is the short query word, begins with the longer one or, when no
-// fact has it as typed, is within its typo budget (see tokens.ts).
+// Pure: the words of a text and which of them a query word stands for. A fact counts for a query word
+// only when a word of its text is the short query word, begins with the longer one or, when no fact has
+// it as typed, is within its typo budget; word forms (forms.ts) add the other forms of a word.
 import { withinDistance } from '../suggest.js';
-import { isAscii } from './normalize.js';
+import { isAscii, persianForms } from './normalize.js';
+import { plainNumber } from './numbers.js';
 import { QUERY_LIMITS } from './options.js';
 
 /** Lower case without diacritics: the form words are compared in. ASCII text has none to take off. */
-export const bare = (text: string): string => (isAscii(text) ? text.toLowerCase() : text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+export const bare = (text: string): string => (isAscii(text) ? text.toLowerCase() : persianForms(text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase());
 
 const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 const MARKS = /[^\p{L}\p{N}]+/u;
 
-/** The words of a text, both as written ("s-300", "shahed-136") and split at every mark ("s", "300"). */
+/**
+ * The words of a text: each as written ("s-300", "shahed-136"), split at every mark ("s", "300"), and
+ * the other forms a query may take of it (wordForms).
+ */
 export function wordsOf(text: string): string[] {
-  if (isAscii(text)) return asciiWordsOf(text.toLowerCase());
-  const spaced = bare(text)
+  if (isAscii(text)) {
+    const out: string[] = [];
+    forEachWord(text, (w) => out.push(w));
+    return out;
+  }
+  const { whole, parts } = splitWords(text);
+  // for the index, a word without marks is its own only part: it is not listed twice
+  const listed = new Set(whole);
+  return [...whole, ...parts.filter((p) => !listed.has(p)), ...wordForms(whole)];
+}
+
+/**
+ * Each word of wordsOf(text), given to `visit` as it is found, in no set order (a word may come twice):
+ * indexing 100,000 facts spends most of its time here, so ASCII text is read in one pass over its
+ * characters, with no array of its words.
+ */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  if (!isAscii(text)) {
+    for (const word of wordsOf(text)) visit(word);
+    return;
+  }
+  const lower = text.toLowerCase();
+  // a word with a digit waits for the word after it, which may be its magnitude ("20" "million")
+  let pending: string | undefined;
+  let i = 0;
+  while (i < lower.length) {
+    while (i < lower.length && isSpace(lower.charCodeAt(i))) i++;
+    let start = i;
+    while (i < lower.length && !isSpace(lower.charCodeAt(i))) i++;
+    let end = i;
+    while (start < end && !isAlnum(lower.charCodeAt(start))) start++;
+    while (end > start && !isAlnum(lower.charCodeAt(end - 1))) end--;
+    if (start === end) continue;
+    const word = lower.slice(start, end);
+    visit(word);
+    if (pending !== undefined) visitForms(pending, word, visit);
+    pending = undefined;
+    let digits = false;
+    for (let j = start; j < end;) {
+      while (j < end && !isAlnum(lower.charCodeAt(j))) j++;
+      const from = j;
+      for (; j < end && isAlnum(lower.charCodeAt(j)); j++) if (lower.charCodeAt(j) <= 57) digits = true;
+      // a word without marks is its own only part: it is not given twice
+      if (j > from && !(from === start && j === end)) visit(lower.slice(from, j));
+    }
+    if (digits) pending = word;
+  }
+  if (pending !== undefined) visitForms(pending, undefined, visit);
+}
+
+function visitForms(word: string, next: string | undefined, visit: (word: string) => void): void {
+  const forms: string[] = [];
+  formsOf(word, next, forms);
+  for (const form of forms) visit(form);
+}
+
+/** The words of a text as written, lower case, without their parts: what a phrase and closeness compare. */
+export function wholeWords(text: string): string[] {
+  return isAscii(text) ? asciiWordsOf(text.toLowerCase(), 'whole').whole : splitWords(text).whole;
+}
+
+/** The words of a text as written, and their parts split at every mark. */
+export function splitWords(text: string): { whole: string[]; parts: string[] } {
+  if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), 'split');
+  const whole = bare(text)
     .split(/\s+/)
-    .map((w) => w.replace(EDGES, ''));
-  return [...spaced, ...spaced.flatMap((w) => w.split(MARKS))].filter(Boolean);
+    .map((w) => w.replace(EDGES, ''))
+    .filter(Boolean);
+  return { whole, parts: whole.flatMap((w) => w.split(MARKS)).filter(Boolean) };
+}
+
+const LETTER = /\p{L}/u;
+const MODEL_PARTS = 3;
+const DIGIT = /\p{N}/u;
+const MARKS_ALL = /[^\p{L}\p{N}]+/gu;
+
+/**
+ * The forms a query may take of words written otherwise: a name of letters and digits without its marks
+ * ("s-300" as "s300", "Su-35s" as "su35s" and "su35"), and figures as plain numbers ("6,000" as "6000",
+ * "$1.7 billion" as "1700000000").
+ */
+function wordForms(whole: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < whole.length; i++) if (DIGIT.test(whole[i]!)) formsOf(whole[i]!, whole[i + 1], out);
+  return out;
+}
+
+/** The other forms of one word with a digit, given the word after it, added to `out`. */
+function formsOf(word: string, next: string | undefined, out: string[]): void {
+  const number = plainNumber(word, next);
+  if (number !== undefined) out.push(number);
+  // a model's name has a part or two beside its number (S-300, Su-35s, S-300PMU-1); an id or a date has more
+  else if (MARKS.test(word) && LETTER.test(word) && word.split(MARKS).length <= MODEL_PARTS) {
+    const joined = word.replace(MARKS_ALL, '');
+    out.push(joined);
+    // a plural of a model: Su-35s, S-300s
+    if (/\ds$/.test(joined)) out.push(joined.slice(0, -1));
+  }
 }
 
 const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
-/** wordsOf for lower-case ASCII in one pass over the characters: indexing 100,000 facts spends most of its time here. */
-function asciiWordsOf(text: string): string[] {
+/** splitWords for lower-case ASCII in one pass over the characters; `whole`: the words alone. */
+function asciiWordsOf(text: string, mode: 'split' | 'whole'): { whole: string[]; parts: string[] } {
   const whole: string[] = [];
   const parts: string[] = [];
   let i = 0;
@@ -38,6 +134,7 @@ function asciiWordsOf(text: string): string[] {
     while (end > start && !isAlnum(text.charCodeAt(end - 1))) end--;
     if (start === end) continue;
     whole.push(text.slice(start, end));
+    if (mode === 'whole') continue;
     for (let j = start; j < end;) {
       while (j < end && !isAlnum(text.charCodeAt(j))) j++;
       const from = j;
@@ -45,7 +142,7 @@ function asciiWordsOf(text: string): string[] {
       if (j > from) parts.push(text.slice(from, j));
     }
   }
-  return [...whole, ...parts];
+  return { whole, parts };
 }
 
 /** How many typos a query word of this length may carry: none below 5 letters, then 1, and 2 from 9. */
@@ -53,8 +150,8 @@ export function typoBudget(length: number): number {
   return length < QUERY_LIMITS.fuzzyFromLength ? 0 : length < QUERY_LIMITS.twoTyposFromLength ? 1 : 2;
 }
 
-/** Whether a query word needs a whole-word match: it is too short to be the start of a word or to carry a typo. */
-export const isShortWord = (query: string): boolean => [...query].length < QUERY_LIMITS.fuzzyFromLength;
+/** Whether a query word needs a whole-word match: it is too short to be the start of a word or to carry a typo, or it is a figure. */
+export const isShortWord = (query: string): boolean => [...query].length < QUERY_LIMITS.fuzzyFromLength || /^[\d.,]+$/.test(query);
 
 /** Whether the text word `w` is within `typos` edits of the (bare) query word, or its start is. */
 export function nearWord(query: string, w: string, typos: number): boolean {

@@ -1,0 +1,125 @@
+// Pure: what only a fact's text tells about a match, for the best of the ranked facts: whether the
+// query's words stand together in one field ("right to a Caspian navy" for "caspian navy right"), and
+// whether the query names something of the fact: a title, alias, actor or place that begins with the
+// query's words ("Reza Shah Pahlavi" for "reza shah", where "Mohammad Reza Shah" is another man), or
+// that one word makes much of ("Treaty of Turkmenchay" for "turkmenchay").
+import type { Doc } from './doc.js';
+import { RANKING, SEARCH_FIELDS, STOPWORDS } from './options.js';
+import { wholeWords } from './words.js';
+
+/** Fields whose values name a thing, and how much naming it counts. */
+const NAMING: Readonly<Partial<Record<string, number>>> = Object.freeze({ title: 1, aliases: 1, actors: 0.8, places: 0.8 });
+
+/** Each of the query's free words, in order, as the index words it matched: word → the bits of its terms. */
+export type TermWords = { readonly count: number; readonly bits: ReadonlyMap<string, number> };
+
+export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
+  const bits = new Map<string, number>();
+  terms.forEach((words, t) => {
+    for (const word of words) bits.set(word, (bits.get(word) ?? 0) | (1 << t));
+  });
+  return { count: terms.length, bits };
+}
+
+/** What the text adds to a fact's score: up to RANKING.together + RANKING.names. */
+export function closeness(doc: Doc, terms: TermWords): number {
+  const m = terms.count;
+  if (!m) return 0;
+  let together = 0;
+  let names = 0;
+  for (const field of SEARCH_FIELDS) {
+    // words together in a note or a source's title are said in passing: those are not read
+    if (field.weight < RANKING.closeFrom) continue;
+    const naming = NAMING[field.name] ?? 0;
+    if (m === 1 && !naming) continue;
+    const value = doc[field.name];
+    for (const text of typeof value === 'string' ? [value] : value) {
+      const positions = termsAt(text, terms);
+      if (naming > 0) names = Math.max(names, naming * named(positions, m));
+      if (m > 1) together = Math.max(together, window(positions, m));
+    }
+  }
+  // the id is the fact's subject in a word or three: holding the query there tells the fact that is about
+  // it from one that names it too ("shahed-drone-deal-2022" and "eu-uk-sanctions-iranian-drones-2022")
+  names = Math.min(1, names + RANKING.subject * subjectShare(doc.id, terms));
+  return RANKING.together * together + RANKING.names * names;
+}
+
+/**
+ * The share of the words of an id (its year and other numbers aside) that the query's words stand for,
+ * when it holds every one of them ("shah-visit-to-ussr-1965" is not the subject of "reza shah").
+ */
+function subjectShare(id: string, terms: TermWords): number {
+  const words = id.split('-').filter((w) => !DIGITS.test(w) && !STOPWORDS.has(w));
+  let held = 0;
+  let count = 0;
+  for (const word of words) {
+    const bits = terms.bits.get(word) ?? 0;
+    held |= bits;
+    if (bits) count++;
+  }
+  return held === 2 ** terms.count - 1 ? count / words.length : 0;
+}
+
+const DIGITS = /^\d+$/;
+
+/**
+ * How well a value is named by the query: several words name it when they begin it in order ("Reza Shah
+ * Pahlavi"); one word names it by the share of the value it is ("Turkmenchay" is half of "Treaty of
+ * Turkmenchay", a third of "Turkmenchay commercial treaty").
+ */
+function named(positions: readonly Position[], m: number): number {
+  if (m > 1) return positions.length >= m && positions.slice(0, m).every((p, t) => p.terms & (1 << t)) ? 1 : 0;
+  // a word that is one part of a name ("shahed" of "Shahed-136") names that share of it
+  const share = Math.max(0, ...positions.map((p) => p.share));
+  if (!share) return 0;
+  return share / Math.max(1, positions.filter((p) => p.terms || !STOPWORDS.has(p.word)).length);
+}
+
+interface Position {
+  readonly word: string;
+  /** the bits of the terms the word stands for */
+  readonly terms: number;
+  /** how much of the word they stand for: 1 for the word, 0.5 for "shahed" in "shahed-136" */
+  readonly share: number;
+}
+
+/** Each word of the text, with the bits of the terms it stands for (its parts' too: "shahed" in "shahed-136"). */
+function termsAt(text: string, terms: TermWords): Position[] {
+  return wholeWords(text).map((word) => {
+    const whole = terms.bits.get(word) ?? 0;
+    if (!PARTED.test(word)) return { word, terms: whole, share: whole ? 1 : 0 };
+    // a query word that begins "shahed-136" as "shahed" holds the part, not the whole
+    const parts = word.split(MARKS).filter(Boolean);
+    let held = whole;
+    let count = 0;
+    for (const part of parts) {
+      const bits = terms.bits.get(part) ?? 0;
+      held |= bits;
+      if (bits) count++;
+    }
+    return { word, terms: held, share: whole && !count ? 1 : count / parts.length };
+  });
+}
+
+const PARTED = /[^a-z0-9]/;
+const MARKS = /[^\p{L}\p{N}]+/u;
+
+/** The most of the m terms found within m + 2 neighbouring words, as a share: (k - 1) / (m - 1). */
+function window(positions: readonly Position[], m: number): number {
+  const width = m + 2;
+  let best = 0;
+  for (let start = 0; start < positions.length; start++) {
+    if (!positions[start]!.terms) continue;
+    let seen = 0;
+    for (let k = start; k < Math.min(positions.length, start + width); k++) seen |= positions[k]!.terms;
+    best = Math.max(best, bitCount(seen));
+  }
+  return best > 1 ? (best - 1) / (m - 1) : 0;
+}
+
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b; b &= b - 1) n++;
+  return n;
+}
