@@ -81,6 +81,11 @@ Examples:
   rif show treaty-of-turkmenchay       one fact in full
   rif list --topic nuclear --json      JSON for scripts
   rif validate ~/my-facts              check your own fact files
+
+A flag given twice: a list flag (--topic, --kind, --status, --fields, --facts, --sources) adds to its
+list; any other takes the last value (--limit 3 --limit 5 is --limit 5, --style apa --style mla is
+mla), so a later flag overrides one an alias gives; two flags that disagree (--json --csv) are a
+usage error.
 ${EXIT_CODES_HELP}`,
     );
   const output = {

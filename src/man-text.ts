@@ -36,7 +36,7 @@ export const ENVIRONMENT: readonly { readonly name: string; readonly text: strin
   },
   {
     name: 'BROWSER',
-    text: 'The program rif open (and Ctrl-O in rif pick) hands an address to: commands separated by : (the first that starts opens it), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
+    text: 'The program rif open (and Ctrl-O in rif pick) hands an address to: commands separated by : (the first that starts opens it), each read into words as a shell reads them (quotes, backslashes), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
     command: 'open',
   },
   {

@@ -3,7 +3,8 @@
 // tools writers use.
 import { describe, expect, it } from 'vitest';
 import type { Fact, FactDate } from '../src/facts/types.js';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseBib, parseRIS } from 'biblatex-csl-converter';
@@ -13,7 +14,7 @@ import { datePhrase, humanDate } from '../src/render/cite-dates.js';
 import { withArticle } from '../src/render/cite-names.js';
 import { markdownText } from '../src/render/cite-text.js';
 import { CITE_STYLES } from '../src/render/cite-styles.js';
-import { rif, rifJson, tempFacts } from './helpers.js';
+import { rif, rifJson, ROOT, tempFacts } from './helpers.js';
 
 /** A user directory holding one fact of each kind, with a page two facts share and text that needs escaping. */
 const USER = tempFacts({
@@ -89,7 +90,8 @@ describe('rif cite on a user directory, in every style', () => {
     const out = await user(['cite', ...THREE]);
     expect([out.code, out.stderr]).toEqual([0, '']);
     expect(out.stdout).toMatchInlineSnapshot(`
-      "Border commission meets in Astara, 3 May 1901.[^cite-event]
+      "
+      Border commission meets in Astara, 3 May 1901.[^cite-event]
 
       Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953.[^cite-treaty]
 
@@ -98,6 +100,7 @@ describe('rif cite on a user directory, in every style', () => {
       [^cite-event]: Example Archive, “Minutes of the commission”, June 1901, accessed 25 November 2026, <https://www.example.org/commission/>; Example Photo Library, <https://example.org/photos>.
       [^cite-treaty]: Example Archive, “Minutes of the commission”, June 1901, accessed 25 November 2026, <https://www.example.org/commission/>; Архив & Co. {1927} 100% \\#1 \\_x\\_ \\^y\\~ \\\\z \\$5, “Договор о рыболовстве — قرارداد شیلات” \\[Fisheries agreement\\], 1 October 1927, <https://example.org/ru/договор>.
       [^cite-allegation]: Example Photo Library, <https://example.org/photos>; Daily Report, “Quotas \\[leaked\\] \\<draft\\>”, 30 November 2022, accessed 25 November 2026, <https://example.org/report>.
+
       "
     `);
   });
@@ -144,6 +147,8 @@ describe('rif cite on a user directory, in every style', () => {
       "@misc{cite-treaty,
         title = {{Fishing accord}},
         howpublished = {rif 0.1.0, Russia–Iran facts},
+        year = {2026},
+        month = apr,
         annote = {Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953. Sources: example-minutes-1901, example-fisheries-1927.},
       }
 
@@ -172,6 +177,7 @@ describe('rif cite on a user directory, in every style', () => {
         organization = {rif},
         version = {0.1.0},
         howpublished = {rif 0.1.0, Russia–Iran facts},
+        date = {2026-11-25},
         annotation = {Allegation, since November 2022: “Reported *secret* fishing quotas”, alleged by Newspaper A, Official B (Ministry of Fish) and Agency C; denied by Ministry D; confirmed by Source E; status: disputed. Sources: example-quotas-2022, example-agency-2022.},
       }
 
@@ -197,13 +203,24 @@ describe('rif cite on a user directory, in every style', () => {
   });
 
   it('ris: a record per fact and per source', async () => {
-    expect((await user(['cite', 'cite-treaty', '--style', 'ris'])).stdout).toMatchInlineSnapshot(`
+    const { stdout } = await user(['cite', 'cite-treaty', '--style', 'ris']);
+    // as the RIS specification writes it: every line ends in CRLF, and ER has its trailing space
+    expect(
+      stdout
+        .split('\r\n')
+        .slice(0, -1)
+        .every((l) => !l.includes('\n')),
+    ).toBe(true);
+    expect(stdout.endsWith('\r\nER  - \r\n')).toBe(true);
+    expect(stdout.replace(/\r\n/g, '\n').replace(/ $/gm, '')).toMatchInlineSnapshot(`
       "TY  - ENCYC
       ID  - cite-treaty
       TI  - Fishing accord
       T2  - Russia–Iran facts
       PB  - rif
       ET  - 0.1.0
+      PY  - 2026
+      DA  - 2026/04/15/
       N1  - Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953. Sources: example-minutes-1901, example-fisheries-1927.
       ER  -
 
@@ -237,7 +254,16 @@ describe('rif cite on a user directory, in every style', () => {
           "container-title": "Russia–Iran facts",
           "publisher": "rif",
           "version": "0.1.0",
-          "note": "Border commission meets in Astara, 3 May 1901. Sources: example-minutes-1901, example."
+          "issued": {
+            "date-parts": [
+              [
+                2026,
+                11,
+                25
+              ]
+            ]
+          },
+          "note": "Border commission meets in Astara, 3 May 1901. Sources: example-minutes-1901, example-photos."
         },
         {
           "id": "cite-treaty",
@@ -246,6 +272,15 @@ describe('rif cite on a user directory, in every style', () => {
           "container-title": "Russia–Iran facts",
           "publisher": "rif",
           "version": "0.1.0",
+          "issued": {
+            "date-parts": [
+              [
+                2026,
+                4,
+                15
+              ]
+            ]
+          },
           "note": "Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953. Sources: example-minutes-1901, example-fisheries-1927."
         },
         {
@@ -274,7 +309,7 @@ describe('rif cite on a user directory, in every style', () => {
           "note": "rif cite-event: Border commission meets in Astara, 3 May 1901. rif cite-treaty: Fishing accord between the Soviet Union and Iran, signed October 1927, in force from 31 January 1928, ended 1953."
         },
         {
-          "id": "example",
+          "id": "example-photos",
           "type": "webpage",
           "title": "<span class=\\"nocase\\">[Page at example.org]</span>",
           "container-title": "Example Photo Library",
@@ -339,9 +374,108 @@ describe('rif cite on a user directory, in every style', () => {
       "
     `);
     const bad = await user(['cite', 'cite-event', '--csl', join(dir, 'bad.csl')]);
-    expect([bad.code, bad.stderr]).toEqual([2, `rif: ${join(dir, 'bad.csl')} is not a CSL style (no <style> in the CSL namespace)\n`]);
+    expect([bad.code, bad.stderr]).toEqual([2, `rif: ${join(dir, 'bad.csl')} is not a CSL style rif can use: its root element is <html>, not <style>\n`]);
     const missing = await user(['cite', 'cite-event', '--csl', join(dir, 'none.csl')]);
     expect([missing.code, missing.stderr]).toEqual([2, `rif: cannot read the CSL style ${join(dir, 'none.csl')}: ENOENT\n`]);
+  });
+});
+
+describe('a --csl file rif cannot use: exit 2, one line, nothing printed', () => {
+  const CSL = 'xmlns="http://purl.org/net/xbiblio/csl"';
+  const GOOD = `<?xml version="1.0" encoding="utf-8"?>
+<style ${CSL} class="in-text" version="1.0">
+  <info><title>Titles</title><id>titles</id><link href="http://example.org/self" rel="self"/></info>
+  <macro name="t"><text variable="title"/></macro>
+  <citation><layout prefix="(" suffix=")" delimiter="; "><text macro="t"/></layout></citation>
+  <bibliography><layout><text macro="t" suffix=". "/><text variable="URL"/></layout></bibliography>
+</style>
+`;
+  const style = (body: string) => `<style ${CSL} class="in-text" version="1.0"><info><title>x</title></info>${body}</style>`;
+
+  it('an independent style renders', async () => {
+    const dir = tempFacts({ 'good.csl': GOOD });
+    const out = await rif(['cite', 'treaty-of-gulistan', '--csl', join(dir, 'good.csl'), '--plain']);
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toMatch(/^Treaty of Gulistan .* \(Treaty of Gulistan; Golestan Treaty\)\.\n/);
+  });
+
+  it.each([
+    [
+      'a dependent style',
+      GOOD.replace('rel="self"', 'rel="independent-parent"'),
+      /it is a dependent style, which only names the style it follows \(http:\/\/example\.org\/self\): give that style's file$/,
+    ],
+    [
+      'a file cut short inside a tag',
+      GOOD.slice(0, GOOD.indexOf('<bibliography>') + 8),
+      /it is not well-formed XML \(a tag is not closed; is the file cut short\?\)$/,
+    ],
+    ['a file cut short after a tag', GOOD.slice(0, GOOD.indexOf('<bibliography>') + 14), /it ends before <\/bibliography> \(is the file cut short\?\)$/],
+    ['tags that do not nest', style('<citation><layout></citation></layout>'), /<\/citation> closes no <citation>/],
+    ['no <citation>', style('<bibliography><layout><text variable="title"/></layout></bibliography>'), /its <style> has no <citation>$/],
+    ['another namespace', GOOD.replace(CSL, 'xmlns="http://example.org/"'), /its <style> is not in the CSL namespace/],
+    ['an element citeproc-js does not know', style('<citation><layout><bogus/></layout></citation>'), /citeproc-js says Undefined node name "bogus"\.$/],
+    [
+      'a style that prints nothing',
+      style('<citation><layout><text macro="nowhere"/></layout></citation>'),
+      /citeproc-js prints \[CSL STYLE ERROR: reference with no printed form\.\] for these sources$/,
+    ],
+    ['binary', '\u0000\u0001', /it is not text$/],
+  ])('%s', async (_, text, message) => {
+    const dir = tempFacts({ 'style.csl': text });
+    const out = await rif(['cite', 'treaty-of-gulistan', '--csl', join(dir, 'style.csl')]);
+    expect([out.code, out.stdout]).toEqual([2, '']);
+    expect(out.stderr).toMatch(new RegExp(`^rif: ${join(dir, 'style.csl').replace(/[/.]/g, '\\$&')} is not a CSL style rif can use: `));
+    expect(out.stderr.split('\n')).toHaveLength(2);
+    expect(out.stderr.trimEnd()).toMatch(message);
+  });
+
+  it.skipIf(!existsSync('/dev/zero'))('a device, a folder or a file larger than any style is not read', async () => {
+    const dir = tempFacts({ 'huge.csl': GOOD.replace('</style>', `<!--${'x'.repeat(1024 * 1024)}--></style>`) });
+    for (const [path, message] of [
+      ['/dev/zero', 'rif: /dev/zero is not a regular file; --csl reads a CSL style file\n'],
+      [dir, `rif: ${dir} is not a regular file; --csl reads a CSL style file\n`],
+      [join(dir, 'huge.csl'), `rif: ${join(dir, 'huge.csl')} is over 1M, larger than any CSL style; --csl reads a CSL style file\n`],
+    ]) {
+      const out = await rif(['cite', 'treaty-of-gulistan', '--csl', path!]);
+      expect([out.code, out.stderr, out.stdout]).toEqual([2, message, '']);
+    }
+  });
+
+  it('the built bin, --csl /dev/zero: exit 2, no crash', () => {
+    const out = spawnSync('node', [join(ROOT, 'bin', 'rif.js'), 'cite', 'treaty-of-gulistan', '--csl', '/dev/zero'], { encoding: 'utf8', timeout: 20000 });
+    expect([out.status, out.stderr]).toEqual([2, 'rif: /dev/zero is not a regular file; --csl reads a CSL style file\n']);
+  });
+});
+
+describe('the parts of a citation: --no-bibliography, --bibliography-only', () => {
+  it.each(['chicago-note', 'chicago', 'apa', 'mla'])('%s: the text and notes, and the bibliography under a heading, add up to the whole', async (style) => {
+    const ids = ['treaty-of-gulistan', 'treaty-of-turkmenchay'];
+    const [whole, notes, bibliography] = await Promise.all([
+      rif(['cite', ...ids, '--style', style]),
+      rif(['cite', ...ids, '--style', style, '--no-bibliography']),
+      rif(['cite', ...ids, '--style', style, '--bibliography-only']),
+    ]);
+    const heading = { 'chicago-note': 'Bibliography', chicago: 'References', apa: 'References', mla: 'Works Cited' }[style]!;
+    expect(bibliography.stdout).toMatch(new RegExp(`^\\n# ${heading}\\n\\n\\S`));
+    expect(notes.stdout).not.toContain(`# ${heading}`);
+    expect(notes.stdout).toMatch(/^\nTreaty of Gulistan /);
+    expect(`${notes.stdout.trimEnd()}\n${bibliography.stdout}`).toBe(whole.stdout);
+    const plain = await rif(['cite', ...ids, '--style', style, '--bibliography-only', '--plain']);
+    expect(plain.stdout).toMatch(new RegExp(`^${heading}\\n\\n\\S`));
+  });
+
+  it.each([
+    [
+      ['--style', 'markdown', '--no-bibliography'],
+      /^rif: --no-bibliography goes with a style that has a bibliography \(chicago-note, chicago, apa, mla or --csl\), not markdown\n$/,
+    ],
+    [['--style', 'bibtex', '--bibliography-only'], /^rif: --bibliography-only goes with a style that has a bibliography .*, not bibtex\n$/],
+    [['--style', 'apa', '--no-bibliography', '--bibliography-only'], /^rif: choose --no-bibliography or --bibliography-only, not both\n$/],
+  ])('%j is a usage error', async (flags, message) => {
+    const out = await rif(['cite', 'treaty-of-gulistan', ...flags]);
+    expect([out.code, out.stdout]).toEqual([2, '']);
+    expect(out.stderr).toMatch(message);
   });
 });
 
@@ -387,7 +521,7 @@ describe('keys a writer can type', () => {
       'cite-treaty',
       'cite-allegation',
       'example-minutes-1901',
-      'example',
+      'example-photos',
       'example-fisheries-1927',
       'example-quotas-2022',
       'example-agency-2022',
@@ -406,6 +540,53 @@ describe('keys a writer can type', () => {
     const ids = new Set(facts.map((f) => f.id));
     expect(keys.filter((k) => ids.has(k))).toEqual([]);
     expect(keys).toEqual(expect.arrayContaining(['wikipedia-gulistan', 'iranica-golestan', 'wikipedia-gulistan-b', 'tass-received']));
+  });
+
+  it('every key of the bundled record has a word of the title or a year after the publisher; letters only for pages titled alike', async () => {
+    const facts = await rifJson<{ id: string }[]>(['list']);
+    const items = JSON.parse((await rif(['cite', ...facts.map((f) => f.id), '--style', 'csl-json', '--sources', 'all'])).stdout) as {
+      id: string;
+      type: string;
+      title: string;
+    }[];
+    const pages = items.filter((i) => i.type === 'webpage');
+    expect(pages.filter((p) => !p.id.includes('-')).map((p) => p.id)).toEqual([]);
+    // a letter tells apart only pages whose titles give no word to do it
+    const lettered = pages.filter((p) => /(-[b-z]{1,2}|\d[b-z]{1,2})$/.test(p.id));
+    expect(lettered.length).toBeLessThan(pages.length / 40);
+    expect(pages.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['archive-history', 'archive-nadir', 'wikipedia-united-1737', 'wikipedia-united-2231', 'state-telegram-93']),
+    );
+  });
+
+  it("a fact of the user's never changes a bundled key, not even with an id or a page that would take it", async () => {
+    const bundledKeys = async (env: Record<string, string>) =>
+      (
+        JSON.parse((await rif(['cite', 'treaty-of-gulistan', 'treaty-of-turkmenchay', '--style', 'csl-json', '--sources', 'all'], { env })).stdout) as {
+          id: string;
+        }[]
+      ).map((i) => i.id);
+    const before = await bundledKeys({});
+    const dir = tempFacts({
+      'mine.yaml': `- id: wikipedia-gulistan
+  kind: event
+  title: My own note on Gulistan
+  date: 1813
+  summary: A fact of a user's whose id is a bundled source's key.
+  topics: [diplomacy]
+  sources:
+    - url: https://en.wikipedia.org/wiki/Gulistan_(my_copy)
+      publisher: Wikipedia
+      title: Treaty of Gulistan
+`,
+    });
+    const env = { RIF_FACTS: dir };
+    expect(await bundledKeys(env)).toEqual(before);
+    expect(before).toContain('wikipedia-gulistan');
+    const mine = JSON.parse((await rif(['cite', 'wikipedia-gulistan', '--style', 'csl-json'], { env })).stdout) as { id: string; type: string }[];
+    const own = mine.find((i) => i.type === 'webpage')!.id;
+    expect(own).toMatch(/^wikipedia-gulistan-/);
+    expect(before).not.toContain(own);
   });
 
   it('a source keeps its key whatever else is cited, on every run', async () => {
@@ -623,6 +804,9 @@ describe('several facts', () => {
 
   it('markdown: one footnote per fact, each defined once and used once', async () => {
     const out = await rif(['cite', ...FRIENDS]);
+    // a blank line before and after, so that appended citations stay paragraphs of their own
+    expect(out.stdout).toMatch(/^\n\S[\s\S]*\S\n\n$/);
+    out.stdout = out.stdout.trim();
     const [body, notes] = [out.stdout.slice(0, out.stdout.lastIndexOf('\n\n')), out.stdout.slice(out.stdout.lastIndexOf('\n\n') + 2)];
     const defined = notes
       .trimEnd()
@@ -774,9 +958,10 @@ describe('the data formats read back with the tools writers use', () => {
     expect(parsed.errors ?? []).toEqual([]);
     const records = Object.values(parsed.entries);
     expect(records).toHaveLength(facts.length + pages.size);
-    const blocks = out.stdout.trimEnd().split('\n\n');
-    expect(blocks.every((b) => /^TY {2}- (ENCYC|ELEC)\n/.test(b) && b.endsWith('\nER  -') && /\nID {2}- [a-z0-9-]+\n/.test(b))).toBe(true);
-    expect(blocks.filter((b) => b.includes('\nY2  - ')).length).toBe(pages.size);
+    const blocks = out.stdout.split('\r\n\r\n');
+    expect(blocks.every((b) => /^TY {2}- (ENCYC|ELEC)\r\n/.test(b) && /\r\nER {2}- (\r\n)?$/.test(b) && /\r\nID {2}- [a-z0-9-]+\r\n/.test(b))).toBe(true);
+    expect(out.stdout.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(blocks.filter((b) => b.includes('\r\nY2  - ')).length).toBe(pages.size);
   });
 });
 
@@ -812,7 +997,8 @@ describe('text that must print as it is', () => {
     };
     for (const style of CITE_STYLES) {
       const text = await renderCitation([fact], { style, form: 'markdown', choice: { max: 2 }, keys: new Map(), version: '0' });
-      expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+      // RIS lines end in CRLF, its one carriage return
+      expect(style === 'ris' ? text.replace(/\r\n/g, '\n') : text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
       expect(text).toContain('\\u001b');
     }
   });
@@ -896,6 +1082,19 @@ describe('rif search --cite', () => {
     expect(out.stdout).toBe((await user(['cite', 'cite-treaty', '--style', style, '--sources', '2'])).stdout);
   });
 
+  it('takes --plain, --markdown and --json as the form of the citation, and --csl for a style file', async () => {
+    const plain = await rif(['search', 'gulistan', '--cite', 'chicago', '--plain']);
+    expect([plain.code, plain.stdout]).toEqual([0, (await rif(['cite', 'treaty-of-gulistan', '--style', 'chicago', '--plain'])).stdout]);
+    const json = await rif(['search', 'gulistan', '--cite', '--json']);
+    expect(json.stdout).toBe((await rif(['cite', 'treaty-of-gulistan', '--json'])).stdout);
+    const dir = tempFacts({
+      'titles.csl': `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info><title>t</title></info><citation><layout prefix="(" suffix=")"><text variable="title"/></layout></citation></style>`,
+    });
+    const csl = await rif(['search', 'gulistan', '--csl', join(dir, 'titles.csl'), '--plain']);
+    expect([csl.code, csl.stderr]).toEqual([0, 'rif: citing the best match: treaty-of-gulistan\n']);
+    expect(csl.stdout).toBe((await rif(['cite', 'treaty-of-gulistan', '--csl', join(dir, 'titles.csl'), '--plain'])).stdout);
+  });
+
   it('takes the style after =, and works as the default command', async () => {
     const out = await rif(['turkmenchay', '--cite=plain']);
     expect(out.code).toBe(0);
@@ -905,7 +1104,9 @@ describe('rif search --cite', () => {
   it.each([
     ['nothing matches', ['search', 'qqqzzzxxx', '--cite'], 1, /^rif: no facts match "qqqzzzxxx"\n$/],
     ['an unknown style', ['search', 'shahed', '--cite', 'harvard'], 2, /Allowed choices are markdown, plain, chicago-note/],
-    ['a listing format as well', ['search', 'shahed', '--cite', '--json'], 2, /--cite prints a citation, not a listing: drop --json/],
+    ['a listing format as well', ['search', 'shahed', '--cite', '--csv'], 2, /--cite prints a citation, not a listing: drop --csv/],
+    ['a listing format named with --format', ['search', 'shahed', '--cite', 'apa', '--format', 'table'], 2, /drop --format table/],
+    ['--no-bibliography without --cite', ['search', 'shahed', '--no-bibliography'], 2, /^rif: --no-bibliography goes with --cite\n$/],
   ])('%s → exit %i', async (_, argv, code, message) => {
     const out = await rif(argv);
     expect(out.code).toBe(code);

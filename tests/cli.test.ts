@@ -59,6 +59,43 @@ describe('exit codes', () => {
   });
 });
 
+describe('help lists', () => {
+  it.each([
+    [['cite', '--help'], 'Styles:'],
+    [['config', '--help'], 'Settings (flags and environment variables always win):'],
+  ])('%j: under %s, every wrapped description keeps the column of its first line, the longest name too', async (argv, heading) => {
+    const out = await rif(argv, { env: { COLUMNS: '80' } });
+    const block = out.stdout.split(`${heading}\n`)[1]!.split('\n\n')[0]!.split('\n');
+    const column = /^ {2}\S+ {2,}/.exec(block[0]!)![0].length;
+    for (const line of block) expect(/^ {2}\S+ {2,}\S/.test(line) || new RegExp(`^ {${column}}\\S`).test(line)).toBe(true);
+  });
+});
+
+describe('a flag given twice', () => {
+  it.each([
+    [
+      'a list flag adds to its list',
+      ['list', '--kind', 'treaty', '--kind', 'event', '--fields', 'kind'],
+      ['list', '--kind', 'treaty,event', '--fields', 'kind'],
+    ],
+    ['--fields too', ['list', '--limit', '2', '--fields', 'id', '--fields', 'kind'], ['list', '--limit', '2', '--fields', 'id,kind']],
+    ['--sources too', ['cite', 'treaty-of-turkmenchay', '--sources', '1', '--sources', '3'], ['cite', 'treaty-of-turkmenchay', '--sources', '1,3']],
+    [
+      'all among --sources is all',
+      ['cite', 'treaty-of-turkmenchay', '--sources', '2', '--sources', 'all'],
+      ['cite', 'treaty-of-turkmenchay', '--sources', 'all'],
+    ],
+    ['any other flag: the last value', ['list', '--limit', '3', '--limit', '1'], ['list', '--limit', '1']],
+    ['--style: the last', ['cite', 'treaty-of-gulistan', '--style', 'apa', '--style', 'mla'], ['cite', 'treaty-of-gulistan', '--style', 'mla']],
+    ['--by: the last', ['stats', '--by', 'kind', '--by', 'topic'], ['stats', '--by', 'topic']],
+    ['--format: the last', ['list', '--limit', '1', '--format', 'json', '--format', 'csv'], ['list', '--limit', '1', '--format', 'csv']],
+  ])('%s', async (_, twice, once) => {
+    const [a, b] = await Promise.all([rif(twice), rif(once)]);
+    expect(a.code).toBe(0);
+    expect([a.stdout, a.stderr]).toEqual([b.stdout, b.stderr]);
+  });
+});
+
 describe('listings', () => {
   it('treaties --from 1810 --to 1830 lists Gulistan and the two treaties of Turkmenchay, in date order', async () => {
     const ids = (await rifJson(['treaties', '--from', '1810', '--to', '1830'])).map((r) => r['id']);

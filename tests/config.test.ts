@@ -284,6 +284,32 @@ describe('every setting, honoured where it applies; flags win', () => {
     expect((await rif(['cite', 'jcpoa-2015', '--style', 'plain'], { env })).stdout).toMatch(/^Joint Comprehensive/);
   });
 
+  it.each([
+    // a CSL style in the config file takes --plain and --markdown as its form, as --style does
+    ['apa', ['--plain'], ['--style', 'apa', '--plain']],
+    ['apa', ['--markdown'], ['--style', 'apa']],
+    ['chicago-note', ['--format', 'plain'], ['--style', 'chicago-note', '--plain']],
+    // rif's own markdown and plain are one style in two forms
+    ['markdown', ['--plain'], ['--style', 'plain']],
+    ['plain', ['--markdown'], ['--style', 'markdown']],
+    // --json is CSL-JSON whatever the config file says
+    ['apa', ['--json'], ['--style', 'csl-json']],
+  ])('cite_style %s with %j is %j', async (style, flags, same) => {
+    const { env } = configured(`cite_style: ${style}\n`);
+    const [configuredOut, explicit] = await Promise.all([rif(['cite', 'jcpoa-2015', ...flags], { env }), rif(['cite', 'jcpoa-2015', ...same])]);
+    expect([configuredOut.code, configuredOut.stderr]).toEqual([0, '']);
+    expect(configuredOut.stdout).toBe(explicit.stdout);
+    const searched = await rif(['search', 'jcpoa', '--cite', ...flags], { env });
+    expect(searched.stdout).toBe((await rif(['search', 'jcpoa', '--cite', ...same.filter((f) => f !== '--style')])).stdout);
+  });
+
+  it('cite_style of a data style refuses a form, as --style does', async () => {
+    const { env } = configured('cite_style: bibtex\n');
+    const out = await rif(['cite', 'jcpoa-2015', '--plain'], { env });
+    expect([out.code, out.stderr, out.stdout]).toEqual([2, "rif: bibtex (the config file's cite_style) has one form: drop --plain\n", '']);
+    expect((await rif(['cite', 'jcpoa-2015', '--style', 'bibtex', '--plain'])).stderr).toBe('rif: bibtex has one form: drop --plain\n');
+  });
+
   it('format: show, stats and timeline honour it too; --format table (or any format flag) undoes it for one command', async () => {
     const { env } = configured('format: json\n');
     expect(JSON.parse((await rif(['show', 'jcpoa-2015'], { env })).stdout)[0].id).toBe('jcpoa-2015');

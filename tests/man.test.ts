@@ -13,6 +13,7 @@ import { ROOT, tempDir } from './helpers.js';
 
 const quietIo: Io = { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 0, env: {}, cwd: ROOT, now: () => 0 };
 const program = programFor(quietIo);
+const escapeRe = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 const page = renderMan(program, '1.2.3', '2026-01-02');
 const pageLines = page.split('\n');
 
@@ -51,12 +52,17 @@ describe('renderMan', () => {
 
   it('puts the exit codes, the environment, the files and the examples in their sections', () => {
     const section = (name: string) => page.split(`.SH ${name}\n`)[1]!.split('\n.SH ')[0]!;
-    for (const code of ['0', '1', '2', '3', '74', '130']) expect(section('"EXIT STATUS"')).toContain(`.TP\n\\fB${code}\\fR\n`);
+    for (const code of ['0', '1', '2', '3', '70', '74', '130']) expect(section('"EXIT STATUS"')).toContain(`.TP\n\\fB${code}\\fR\n`);
     for (const name of ['RIF_FACTS', 'XDG_CACHE_HOME', 'NO_COLOR', 'FORCE_COLOR']) expect(section('ENVIRONMENT')).toContain(`\\fB${name}\\fR`);
     expect(section('FILES')).toContain('\\fB$XDG_CACHE_HOME/rif/ (\\(ti/.cache/rif/)\\fR');
     expect(section('EXAMPLES')).toContain('\\fBrif show treaty\\-of\\-turkmenchay\\fR');
     expect(section('EXAMPLES')).toContain('.SS "rif validate"\n.PP\n.RS 4\n.nf\n');
     expect(section('COMMANDS')).not.toContain('Examples');
+  });
+
+  it("lists every citation style and config setting as a term with its text, the longest name too (rif cite's Styles, rif config's Settings)", () => {
+    for (const name of ['markdown', 'chicago-note', 'csl-json', 'cite_style', 'facts'])
+      expect(page).toMatch(new RegExp(`\\.TP\\n${escapeRe(`\\fB${roff(name)}\\fR`)}\\n[A-Za-z]`));
   });
 
   it('is ASCII, escapes every hyphen, and starts no text line with a control character', () => {

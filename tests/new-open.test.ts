@@ -63,6 +63,17 @@ describe('rif new', () => {
     expect(existsSync(join(dir, 'treaty-of-gulistan.yaml'))).toBe(false);
   });
 
+  it("refuses an id that is a bundled source's citation key, since a fact is cited by its id", async () => {
+    const dir = tempDir('rif-new-');
+    const out = await rif(['new', 'event', 'wikipedia-gulistan', '--dir', dir]);
+    expect([out.code, out.stderr, out.stdout]).toEqual([
+      2,
+      'rif: "wikipedia-gulistan" is the citation key of a bundled source, and a fact is cited by its id: choose another\n',
+      '',
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.each([
     ['a bundled id, under --no-bundled too', ['treaty-of-gulistan', '--no-bundled']],
     ['an id a fact in the folder has', ['md-2']],
@@ -78,6 +89,18 @@ describe('rif new', () => {
     const out = await rif(['new', 'event', id!, '--dir', dir, ...flags], { cwd: dir });
     expect([out.code, out.stderr, out.stdout]).toEqual([2, `rif: a fact already has the id "${id}" (the bundled facts or your own): choose another\n`, '']);
     expect(readdirSync(dir).sort()).toEqual(['draft.yaml', 'other.yaml']);
+  });
+
+  it('refuses an id a template still being filled in has in your fact folders (RIF_FACTS, --facts), when writing elsewhere, and says nothing of that file', async () => {
+    const [notes, other] = [tempDir('rif-new-'), tempDir('rif-new-')];
+    expect((await rif(['new', 'event', 'draft-1', '--dir', notes])).code).toBe(0);
+    for (const how of [{ env: { RIF_FACTS: notes } }, { flags: ['--facts', notes] }]) {
+      const out = await rif(['new', 'event', 'draft-1', '--dir', other, ...(how.flags ?? [])], { env: how.env ?? {} });
+      expect([out.code, out.stderr, out.stdout]).toEqual([2, 'rif: a fact already has the id "draft-1" (the bundled facts or your own): choose another\n', '']);
+    }
+    const fresh = await rif(['new', 'event', 'draft-2', '--dir', other], { env: { RIF_FACTS: notes } });
+    expect([fresh.code, fresh.stderr]).toEqual([0, '']);
+    expect(readdirSync(other)).toEqual(['draft-2.yaml']);
   });
 
   it.each([
@@ -191,10 +214,19 @@ describe('rif open', () => {
     expect(waitFor(record)).toBe('--new-window\nhttps://en.wikipedia.org/wiki/Treaty_of_Turkmenchay\n');
   });
 
+  it('BROWSER is read as a shell reads it: quotes around %s are not passed on', () => {
+    const { script, record } = recorder();
+    const out = openWith(`${script} '%s'`, 'treaty-of-turkmenchay');
+    expect([out.status, out.stderr]).toEqual([0, 'rif: opening https://en.wikipedia.org/wiki/Treaty_of_Turkmenchay\n']);
+    expect(waitFor(record)).toBe('https://en.wikipedia.org/wiki/Treaty_of_Turkmenchay\n');
+  });
+
   it.each([
     [['treaty-of-gulistan', '9'], 2, /treaty-of-gulistan has \d+ sources; there is no source 9/],
     [['treaty-of-nowhere'], 1, /no fact with id "treaty-of-nowhere"/],
     [['treaty-of-gulistan', '0'], 2, /"0" is not a source number/],
+    [['treaty-of-gulistan', '99999999999999999999'], 2, /; there is no source 99999999999999999999\n$/],
+    [['treaty-of-gulistan', '007'], 2, /; there is no source 7\n$/],
   ])('%j → exit %i', (args, code, message) => {
     const { script } = recorder();
     const out = openWith(script, ...args);
@@ -204,7 +236,11 @@ describe('rif open', () => {
 
   it('a browser that cannot be started is one line, exit 1', () => {
     const out = openWith('/nonexistent/browser', 'treaty-of-gulistan');
-    expect([out.status, out.stderr.split('\n').at(-2)]).toEqual([1, 'rif: could not start a browser (BROWSER is /nonexistent/browser)']);
+    expect([out.status, out.stderr, out.stdout]).toEqual([
+      1,
+      'rif: could not start a browser for https://en.wikipedia.org/wiki/Treaty_of_Gulistan (BROWSER is /nonexistent/browser)\n',
+      '',
+    ]);
   });
 
   it.each([
@@ -220,6 +256,10 @@ describe('rif open', () => {
       ],
     ],
     [{ BROWSER: 'lynx %s -dump' }, 'freebsd', [['lynx', 'https://e.org/a', '-dump']]],
+    // words as a shell reads them: quotes group and are not part of the word, a backslash escapes
+    [{ BROWSER: "prog '%s'" }, 'linux', [['prog', 'https://e.org/a']]],
+    [{ BROWSER: '"/opt/My Browser/run" --url=%s' }, 'linux', [['/opt/My Browser/run', '--url=https://e.org/a']]],
+    [{ BROWSER: '/opt/My\\ Browser/run "say \\"hi\\"" \'\'' }, 'linux', [['/opt/My Browser/run', 'say "hi"', '', 'https://e.org/a']]],
   ])('BROWSER %j on %s', (env, platform, commands) => expect(browserCommands('https://e.org/a', env, platform)).toEqual(commands));
 });
 

@@ -1,12 +1,12 @@
 // The CSL-JSON rif writes, cited from Markdown through pandoc --citeproc with each style rif ships, as a
 // writer would. Skipped, saying why, where pandoc is not installed (.ci/run installs it).
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSL_TEXT_STYLES } from '../src/render/cite-styles.js';
 import { packagedStyle, type CslNode } from '../src/render/csl-styles.js';
-import { rif, tempDir } from './helpers.js';
+import { rif, ROOT, tempDir } from './helpers.js';
 
 const hasPandoc = spawnSync('pandoc', ['--version']).status === 0;
 
@@ -57,5 +57,67 @@ describe.skipIf(!hasPandoc)('pandoc --citeproc reads the CSL-JSON (skipped when 
           .slice(0, 12)
           .toLowerCase(),
       );
+  });
+});
+
+describe.skipIf(!hasPandoc)("a fact's own key through pandoc --citeproc (skipped when pandoc is not installed)", () => {
+  it.each(CSL_TEXT_STYLES)('%s: the entry of a fact is dated by the record, never n.d.', async (style) => {
+    const out = await rif(['cite', 'treaty-of-turkmenchay', 'jcpoa-2015', '--style', 'csl-json']);
+    const asOf = JSON.parse((await rif(['stats', '--json'])).stdout).as_of as string;
+    const dir = tempDir('rif-pandoc-');
+    writeFileSync(join(dir, 'refs.json'), out.stdout);
+    writeFileSync(join(dir, 'style.csl'), `<?xml version="1.0" encoding="utf-8"?>\n${styleXml(packagedStyle(style))}\n`);
+    writeFileSync(join(dir, 'essay.md'), 'The treaty [@treaty-of-turkmenchay]. The deal [@jcpoa-2015].\n\n# References\n');
+    const pandoc = spawnSync('pandoc', ['--citeproc', '--bibliography', 'refs.json', '--csl', 'style.csl', '-t', 'plain', '--wrap', 'none', 'essay.md'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect([pandoc.status, pandoc.stderr]).toEqual([0, '']);
+    expect(pandoc.stdout).not.toMatch(/n\.d\./i);
+    expect(pandoc.stdout).toContain(asOf.slice(0, 4));
+  });
+});
+
+/** The commands of the README's "For writers" example, as a writer types them. */
+function writersCommands(): string[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## For writers'));
+  const block = /```console\n([\s\S]*?)```/.exec(section)![1]!;
+  return block
+    .split('\n')
+    .filter((l) => l.startsWith('$ '))
+    .map((l) => l.slice(2));
+}
+
+interface Block {
+  t: string;
+  c: unknown;
+}
+
+describe.skipIf(!hasPandoc)("the README's workflow for writers, through pandoc (skipped when pandoc is not installed)", () => {
+  it('gives an essay: two paragraphs with a footnote each, the picture apart, one bibliography at the end; pandoc says nothing', () => {
+    const commands = writersCommands();
+    expect(commands.filter((c) => c.startsWith('rif cite')).length).toBeGreaterThanOrEqual(3);
+    const dir = tempDir('rif-essay-');
+    const script = [`rif() { node ${JSON.stringify(join(ROOT, 'bin', 'rif.js'))} "$@"; }`, 'set -e', ...commands].join('\n');
+    const shell = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8', env: { PATH: process.env['PATH'], HOME: dir } });
+    expect([shell.status, shell.stderr]).toEqual([0, '']);
+    const pandoc = spawnSync('pandoc', ['essay.md', '-t', 'json'], { cwd: dir, encoding: 'utf8' });
+    expect([pandoc.status, pandoc.stderr]).toEqual([0, '']);
+    const blocks = (JSON.parse(pandoc.stdout) as { blocks: Block[] }).blocks;
+    const kinds = blocks.map((b) => (b.t === 'Para' && (b.c as Block[]).length === 1 && (b.c as Block[])[0]!.t === 'Image' ? 'Figure' : b.t));
+    const heading = kinds.indexOf('Header');
+    // sentence, picture, sentence; the heading; then only the bibliography's entries
+    expect(kinds.slice(0, heading)).toEqual(['Para', 'Figure', 'Para']);
+    expect(kinds.slice(heading + 1).every((k) => k === 'Para')).toBe(true);
+    expect(kinds.filter((k) => k === 'Header')).toHaveLength(1);
+    expect(JSON.stringify(blocks[heading])).toContain('"Bibliography"');
+    // each sentence holds its own footnote, and nothing else in the essay is a note
+    const notes = (b: Block | undefined) => (JSON.stringify(b).match(/"t":"Note"/g) ?? []).length;
+    expect(blocks.map(notes)).toEqual(blocks.map((_, i) => (i === 0 || i === 2 ? 1 : 0)));
+    const text = spawnSync('pandoc', ['essay.md', '-t', 'plain', '--wrap', 'none'], { cwd: dir, encoding: 'utf8' }).stdout;
+    expect(text).toMatch(/^Treaty of Gulistan between .*\[1\]$/m);
+    expect(text).toMatch(/^Treaty of Turkmenchay between .*\[2\]$/m);
+    expect(text.match(/^Wikipedia\. “Treaty of (Gulistan|Turkmenchay)\.”/gm)).toHaveLength(2);
   });
 });

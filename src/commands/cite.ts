@@ -1,15 +1,16 @@
 // rif cite: a citation of facts and their sources, ready to paste into a document.
-import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { configOf } from '../config.js';
 import { openFacts, type ColorOptions, type DataOptions } from '../context.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
 import * as parse from '../options.js';
 import { packageVersion } from '../package.js';
-import { CITE_STYLES, CSL_TEXT_STYLES, DATA_STYLES, type CiteStyle } from '../render/cite-styles.js';
+import { BUNDLED_DIR, BUNDLED_STORE_DIR } from '../paths.js';
+import { readRecordInfo } from '../record.js';
+import { CITE_STYLES, CSL_TEXT_STYLES, type CiteStyle } from '../render/cite-styles.js';
 import type { Store } from '../store/store.js';
+import { CITE_FORMATS, citeChoice, type ChoiceFlags, type Choice } from './cite-choice.js';
 import { expandStdin, resolveFacts } from './resolve.js';
 import { addDataOptions, todayOf } from './shared.js';
 
@@ -27,85 +28,48 @@ const STYLES = Object.freeze({
   'csl-json': 'an item per fact and per source, for Zotero and pandoc --citeproc',
 } satisfies Record<CiteStyle, string>);
 
-const STYLE_HELP = CITE_STYLES.map((s) => `  ${s.padEnd(12)} ${STYLES[s]}`).join('\n');
-
-/** The output formats of a citation: markdown and plain are the forms of a CSL style's text, json is CSL-JSON. */
-const CITE_FORMATS = Object.freeze(['markdown', 'plain', 'json'] as const);
-type CiteFormat = (typeof CITE_FORMATS)[number];
+/** Each style and what it prints, two spaces apart at least (the help and the man page read a list item so), however long the name. */
+const STYLE_HELP = CITE_STYLES.map((s) => `  ${s.padEnd(Math.max(...CITE_STYLES.map((n) => n.length)) + 2)}${STYLES[s]}`).join('\n');
 
 /** The default number of sources a citation uses of each fact: the first, which the fact files put best first. */
 const DEFAULT_MAX_SOURCES = 2;
 
 export type CiteOptions = DataOptions &
-  ColorOptions & {
-    readonly style?: CiteStyle;
-    readonly csl?: string;
-    readonly format?: CiteFormat;
-    readonly json?: boolean;
-    readonly markdown?: boolean;
-    readonly plain?: boolean;
+  ColorOptions &
+  ChoiceFlags & {
     readonly sources?: readonly number[] | 'all';
     readonly maxSources?: number;
     readonly accessed?: string;
   };
 
-/** --sources: numbers from 1 as rif show numbers them, comma-separated, or all. */
-function parseSourceNumbers(value: string): readonly number[] | 'all' {
+/**
+ * --sources: numbers from 1 as rif show numbers them, comma-separated, or all. Repeated, it adds to its
+ * list as rif's other list flags do (--sources 1 --sources 3 is --sources 1,3); all anywhere is all.
+ */
+function parseSourceNumbers(value: string, previous: readonly number[] | 'all' = []): readonly number[] | 'all' {
   if (value.trim().toLowerCase() === 'all') return 'all';
   const numbers = value.split(',').map((n) => n.trim());
   if (!numbers.every((n) => /^\d+$/.test(n) && Number(n) >= 1)) throw new InvalidArgumentError(`"${value}" is not a list of source numbers (1,3) or all`);
-  return [...new Set(numbers.map(Number))];
+  return previous === 'all' ? 'all' : [...new Set([...previous, ...numbers.map(Number)])];
 }
 
 /** The options of citing that `rif search --cite` takes too. */
 export function addCiteChoiceOptions(cmd: Command, io: Io): Command {
   return cmd
     .addOption(
-      new Option('--sources <list>', 'the sources to cite of each fact, by number as rif show numbers them (1,3), or all').argParser(parseSourceNumbers),
+      new Option('--sources <list>', 'the sources to cite of each fact, by number as rif show numbers them (1,3; repeatable), or all').argParser(
+        parseSourceNumbers,
+      ),
     )
     .addOption(new Option('--max-sources <n>', `cite at most the first n sources of each fact (default ${DEFAULT_MAX_SOURCES})`).argParser(parse.parseLimit))
     .addOption(
-      new Option('--accessed <date>', 'the access date of sources whose fact file gives none (YYYY-MM-DD or today)').argParser(parse.dateParser(todayOf(io))),
-    );
-}
-
-export interface Choice {
-  readonly style: CiteStyle | { readonly xml: string };
-  readonly form: 'markdown' | 'plain';
-}
-
-/**
- * The style and its form. --style (or --csl) names the style; a format flag names the form of a CSL
- * style's text (markdown or plain), or is itself the style when none is named (json is CSL-JSON); else the
- * config file's cite_style, else markdown.
- */
-function citeChoice(options: CiteOptions, io: Io): Choice {
-  const formats = [...new Set([...(options.format ? [options.format] : []), ...CITE_FORMATS.filter((f) => options[f])])];
-  if (formats.length > 1) throw new UsageError(`choose one output format, not ${formats.map((f) => `--${f}`).join(' and ')}`);
-  const format = formats[0];
-  if (options.csl !== undefined && options.style) throw new UsageError(`choose --style ${options.style} or --csl, not both`);
-  const named = options.csl === undefined ? options.style : 'csl';
-  if (format === 'json') {
-    if (named && named !== 'csl-json') throw new UsageError(`choose one citation style, not ${named} and csl-json`);
-    return { style: 'csl-json', form: 'markdown' };
-  }
-  if (format && named && (DATA_STYLES as readonly string[]).includes(named)) throw new UsageError(`${named} has one form: drop --${format}`);
-  if (format && (named === 'markdown' || named === 'plain') && named !== format) throw new UsageError(`choose one citation style, not ${named} and ${format}`);
-  const form = format ?? 'markdown';
-  if (options.csl !== undefined) return { style: { xml: readStyleFile(options.csl) }, form };
-  return { style: options.style ?? format ?? configOf(io.config).cite_style ?? 'markdown', form };
-}
-
-function readStyleFile(path: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read the CSL style ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  if (!/<style[\s>]/.test(text) || !/xmlns="http:\/\/purl\.org\/net\/xbiblio\/csl"/.test(text))
-    throw new UsageError(`${path} is not a CSL style (no <style> in the CSL namespace)`);
-  return text;
+      new Option('--accessed <date>', 'the access date of sources whose fact file gives none (YYYY-MM-DD, YYYY-MM or YYYY, or today)').argParser(
+        parse.dateParser(todayOf(io)),
+      ),
+    )
+    .option('--no-bibliography', 'a CSL style without its bibliography: the text and its notes, to add to a document')
+    .option('--bibliography-only', "a CSL style's bibliography alone, under its heading: the end of a document")
+    .option('--csl <file>', 'render with this CSL style file instead (an independent style from the CSL styles repository or Zotero)');
 }
 
 /** --sources numbers that a fact does not have are a usage error naming the fact. */
@@ -131,13 +95,31 @@ export async function printCitation(
   // loaded on demand, like the table renderer: every other run stays without it
   const [{ renderCitation }, { recordKeys }] = await Promise.all([import('../render/cite.js'), import('../render/cite-keys.js')]);
   // keys are unique across the whole record, so every fact's sources are read
-  const keys = recordKeys(await store.facts(Array.from({ length: store.size }, (_, i) => i)));
+  const all = await store.facts(Array.from({ length: store.size }, (_, i) => i));
+  const keys = recordKeys(
+    all.filter((f) => f.file.startsWith(BUNDLED_DIR)),
+    all.filter((f) => !f.file.startsWith(BUNDLED_DIR)),
+  );
   const max = options.sources === 'all' ? Infinity : (options.maxSources ?? DEFAULT_MAX_SOURCES);
+  const asOf = readRecordInfo(BUNDLED_STORE_DIR)?.as_of;
+  const issued = new Map<string, string>();
+  for (const fact of facts) {
+    // a fact of the user's: the last time its sources were checked
+    const checked = fact.file.startsWith(BUNDLED_DIR)
+      ? undefined
+      : fact.sources
+          .map((s) => s.accessed ?? '')
+          .sort()
+          .at(-1);
+    const date = checked || asOf;
+    if (date) issued.set(fact.id, date);
+  }
   io.stdout(
     await renderCitation(facts, {
       ...choice,
       choice: numbers ? { numbers } : { max },
       keys,
+      issued,
       version: packageVersion(),
       ...(options.accessed ? { accessed: options.accessed } : {}),
     }),
@@ -151,11 +133,11 @@ export function citeCommand(io: Io, done: (code: number) => void): Command {
     .addOption(
       new Option('--style <style>', "the citation style (see Styles below; default: the config file's cite_style, else markdown)").choices(CITE_STYLES),
     )
-    .option('--csl <file>', 'render with this CSL style file instead (any style from the CSL styles repository or Zotero)')
     .addOption(
-      new Option('--format <format>', "markdown or plain: the form of a CSL style's text (a style of its own without --style); json: csl-json").choices(
-        CITE_FORMATS,
-      ),
+      new Option(
+        '--format <format>',
+        "markdown or plain: the form of the style's text (rif's own markdown and plain: one or the other); json: csl-json",
+      ).choices(CITE_FORMATS),
     )
     .option('--json', 'same as --format json (csl-json)')
     .option('--markdown', 'same as --format markdown')
@@ -168,8 +150,11 @@ ${STYLE_HELP}
 
 Each fact gets one sentence, cited to its first ${DEFAULT_MAX_SOURCES} sources (the best first) unless --sources or
 --max-sources says otherwise. ${CSL_TEXT_STYLES.join(', ')} and --csl are rendered by citeproc-js, in Markdown
-(the default) or with --plain as plain text. A source's key is its publisher, a word of its title and
-the year it was published (iranica-golestan-2001), unique across the record; a fact's key is its id.
+(the default) or with --plain as plain text, whether --style or the config file's cite_style names the
+style. --no-bibliography leaves their bibliography out and --bibliography-only prints it alone, under
+its heading, for a document written a citation at a time; in Markdown each citation starts and ends
+with a blank line. --csl takes an independent CSL style file (at most 1 MB). A source's key is its publisher, a word of its title and
+the year it was published (tass-resolution-2020, iranica-golestan), unique across the record; a fact's key is its id.
 Allegations are never stated as fact: the sentence quotes the claim and says who made it, who denied
 or confirmed it, and its status. Ids and titles are found as rif show finds them; one that names no
 fact is reported on stderr, the others are cited, and the exit code is 1.
@@ -177,6 +162,7 @@ fact is reported on stderr, the others are cited, and the exit code is 1.
 Examples:
   rif cite treaty-of-turkmenchay
   rif cite gulistan --style chicago-note       a Chicago footnote to paste
+  rif cite gulistan --style chicago-note --no-bibliography >> essay.md
   rif cite treaty-of-gulistan treaty-of-turkmenchay --style apa --plain
   rif cite treaty-of-turkmenchay --sources 1,3 --style mla
   rif cite iranian-drones-to-russia --style biblatex >> refs.bib

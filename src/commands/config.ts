@@ -20,7 +20,7 @@ const DEFAULTS: Readonly<Record<SettingName, string | undefined>> = Object.freez
   color: 'auto',
 });
 
-const SETTINGS_HELP = SETTING_NAMES.map((name) => `  ${name.padEnd(11)} ${settingHelp(name)}`).join('\n');
+const SETTINGS_HELP = SETTING_NAMES.map((name) => `  ${name.padEnd(Math.max(...SETTING_NAMES.map((n) => n.length)) + 2)}${settingHelp(name)}`).join('\n');
 
 /** The file every subcommand works on; a usage error when no home says where it is. */
 function pathOf(io: Io): string {

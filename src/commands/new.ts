@@ -63,23 +63,23 @@ function targetFolder(options: NewOptions, paths: readonly string[], io: Io): st
 
 /**
  * The ids a new fact must not take: the bundled facts', whatever --no-bundled says (the file would one
- * day meet them), those of the user's fact folders, and those of every entry in the folder written to,
- * read by the exact loader so that a fact still being filled in (a template with its placeholders,
- * which does not load) keeps its id too.
+ * day meet them), and those of every entry in the user's fact paths and in the folder written to, read
+ * by the exact loader so that a fact still being filled in (a template with its placeholders, which
+ * does not load) keeps its id too. Problems in those files are rif validate's to report, not rif new's.
  */
-async function takenIds(root: string, paths: readonly string[], options: NewOptions, io: Io): Promise<Set<string>> {
-  const store = await openFacts(
-    { ...options, bundled: true },
-    io,
-    paths.filter((p) => holdsFactFiles(resolve(io.cwd ?? '', p))),
-  );
-  const ids = new Set(await store.ids());
-  if (holdsFactFiles(root)) {
+async function takenIds(root: string, paths: readonly string[], options: NewOptions, io: Io): Promise<{ ids: Set<string>; keys: Set<string> }> {
+  const bundled = await openFacts({ ...options, bundled: true }, io, []);
+  const ids = new Set(await bundled.ids());
+  // a fact's citation key is its id: one that is a bundled source's key would cite as that source
+  const { recordKeys } = await import('../render/cite-keys.js');
+  const keys = new Set(recordKeys(await bundled.facts(Array.from({ length: bundled.size }, (_, i) => i))).values());
+  const mine = [root, ...paths.map((p) => resolve(io.cwd ?? '', p))].filter(holdsFactFiles);
+  if (mine.length) {
     const { loadFacts } = await import('../facts/load.js');
-    const here = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: [root], cwd: io.cwd, maxFileBytes: options.maxFileSize });
+    const here = loadFacts({ bundledDir: BUNDLED_DIR, includeBundled: false, userPaths: mine, cwd: io.cwd, maxFileBytes: options.maxFileSize });
     for (const { id } of [...here.facts, ...here.partial.map((p) => p.fact)]) if (typeof id === 'string') ids.add(id);
   }
-  return ids;
+  return { ids, keys };
 }
 
 export function newCommand(io: Io, done: (code: number) => void): Command {
@@ -97,7 +97,8 @@ names the JSON Schema on its first line, so an editor with the YAML language ser
 type, and today is its source's access date. In a folder with a subfolder named after the kind (the
 bundled layout) it goes there. rif new never overwrites a file, never writes inside rif's own package
 (the bundled facts among them), and refuses an id that the bundled facts, your fact folders or the
-folder it writes to already hold (with --no-bundled too). It prints the file's path.
+folder it writes to already hold (with --no-bundled too), or that is the citation key of a bundled
+source (a fact is cited by its id). It prints the file's path.
 
 Examples:
   rif new event tabriz-consulate-1830 --dir ~/notes/facts
@@ -112,9 +113,11 @@ Examples:
     const root = targetFolder(options, paths, io);
     // a folder in the bundled layout keeps each kind in a folder named after it
     const folder = kindOf(join(root, kind)) === 'folder' ? join(root, kind) : root;
-    const ids = await takenIds(root, paths, options, io);
+    const { ids, keys } = await takenIds(root, paths, options, io);
     const today = todayOf(io)();
     if (given !== undefined && ids.has(given)) throw new UsageError(`a fact already has the id "${given}" (the bundled facts or your own): choose another`);
+    if (given !== undefined && keys.has(given))
+      throw new UsageError(`"${given}" is the citation key of a bundled source, and a fact is cited by its id: choose another`);
     let id = given ?? `new-${kind}-${today}`;
     for (let n = 2; given === undefined && (ids.has(id) || kindOf(join(folder, `${id}.yaml`)) !== 'missing'); n++) id = `new-${kind}-${today}-${n}`;
     const file = join(folder, `${id}.yaml`);

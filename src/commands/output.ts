@@ -43,6 +43,14 @@ const SHORT: Readonly<Record<Format | PictureFormat, string>> = Object.freeze({
   mermaid: 'a Mermaid block for GitHub, GitLab and Obsidian',
 });
 
+/** What the data formats print where there are no records but counts (stats). */
+const COUNTS: Readonly<Partial<Record<Format, string>>> = Object.freeze({
+  json: 'one JSON document of the counts',
+  ndjson: 'one JSON object per count (section, key, value)',
+  csv: 'CSV with a header row: section, key, value',
+  tsv: 'tab-separated values with a header row: section, key, value',
+});
+
 /** Below this width a table is one line per row, cut to fit; from it on, cells wrap. */
 const WRAP_FROM = 100;
 /** The width where none is given and none can be measured (a pipe). */
@@ -65,7 +73,12 @@ export function addOutputOptions(cmd: Command, flags: OutputFlags = {}): Command
   const formats = [...FORMATS, ...(flags.pictures ? PICTURE_FORMATS : [])];
   cmd.addOption(new Option('--format <format>', `the output format (default: the ${human} on a terminal, plain in a pipe)`).choices(formats));
   for (const format of formats)
-    cmd.option(`--${format}`, format === 'table' ? `same as --format table: the ${human}, in a pipe too` : `same as --format ${format}: ${SHORT[format]}`);
+    cmd.option(
+      `--${format}`,
+      format === 'table'
+        ? `same as --format table: the ${human}, in a pipe too`
+        : `same as --format ${format}: ${(!flags.fields && COUNTS[format as Format]) || SHORT[format]}`,
+    );
   if (flags.fields) {
     cmd.addOption(
       new Option('--fields <list>', 'the fields to print, comma-separated, in that order (e.g. id,date,title)').argParser(parse.parseFieldsOf(flags.fields)),

@@ -4,17 +4,18 @@ import { visible } from '../control.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import type { Io } from '../io.js';
-import { configOf } from '../config.js';
 import { CITE_STYLES, type CiteStyle } from '../render/cite-styles.js';
 import { FORMATS } from '../render/format.js';
 import { addCiteChoiceOptions, printCitation, type CiteOptions } from './cite.js';
+import { CITE_FORMATS, citeChoice, type CiteFormat } from './cite-choice.js';
 import { addCountOptions, runListing, selectHits, type ListingOptions } from './listing.js';
 import { addOutputOptions } from './output.js';
 import { addDataOptions, addFilterOptions } from './shared.js';
 import { FIELD_NAMES } from '../render/record.js';
 
 /** --cite alone is `true`: the config file's cite_style, else markdown */
-type SearchOptions = ListingOptions & Pick<CiteOptions, 'sources' | 'maxSources' | 'accessed'> & { readonly cite?: CiteStyle | true };
+type SearchOptions = ListingOptions &
+  Pick<CiteOptions, 'sources' | 'maxSources' | 'accessed' | 'csl' | 'bibliography' | 'bibliographyOnly'> & { readonly cite?: CiteStyle | true };
 
 export function searchCommand(io: Io, done: (code: number) => void): Command {
   const cmd = new Command('search')
@@ -49,25 +50,50 @@ Examples:
   rif search caspian --count           # how many facts match
   rif search turkmenchay --cite        # the best result as a Markdown citation
   rif search gulistan --cite=bibtex    # a style after --cite; write --cite last or with =
-  rif search gulistan --cite chicago-note --sources 2`,
+  rif search gulistan --cite chicago-note --sources 2
+  rif search gulistan --cite chicago --plain   # a CSL style as plain text
+  rif search gulistan --csl my-style.csl       # a style file (--cite is implied)`,
     );
   addCountOptions(addFilterOptions(addOutputOptions(addCiteChoiceOptions(addDataOptions(cmd), io), { fields: FIELD_NAMES, table: true }), io));
   return cmd.action(async (words: string[], options: SearchOptions) => {
-    const style = options.cite === true ? (configOf(io.config).cite_style ?? 'markdown') : options.cite;
-    done(style ? await citeBest(words, options, style, io) : await runListing('search', words, options, io));
+    const citing = options.cite !== undefined || options.csl !== undefined;
+    if (!citing && (options.bibliography === false || options.bibliographyOnly))
+      throw new UsageError(`--${options.bibliographyOnly ? 'bibliography-only' : 'no-bibliography'} goes with --cite`);
+    done(citing ? await citeBest(words, options, io) : await runListing('search', words, options, io));
   });
 }
 
-/** `search --cite`: the first result the list would show, cited; the id goes to stderr so the reader knows which. */
-async function citeBest(words: readonly string[], options: SearchOptions, style: CiteStyle, io: Io): Promise<number> {
-  const formats = ([...FORMATS, 'format', 'fields'] as const).filter((f) => options[f] !== undefined && options[f] !== false);
-  if (formats.length)
-    throw new UsageError(`--cite prints a citation, not a listing: drop ${formats.map((f) => `--${f}`).join(' and ')} (or use --cite csl-json)`);
+/**
+ * `search --cite` (or --csl): the first result the list would show, cited; the id goes to stderr so the
+ * reader knows which. --markdown, --plain and --json are the citation's form, as rif cite takes them;
+ * any other output flag belongs to the listing.
+ */
+async function citeBest(words: readonly string[], options: SearchOptions, io: Io): Promise<number> {
+  const isForm = (f: unknown): f is CiteFormat => (CITE_FORMATS as readonly unknown[]).includes(f);
+  const listing: string[] = ([...FORMATS, 'fields'] as const).filter((f) => options[f] !== undefined && options[f] !== false && !isForm(f));
+  if (options.format !== undefined && !isForm(options.format)) listing.push('format');
+  if (listing.length)
+    throw new UsageError(
+      `--cite prints a citation, not a listing: drop ${listing.map((f) => (f === 'format' ? `--format ${options.format}` : `--${f}`)).join(' and ')} (a citation takes --markdown, --plain or --json)`,
+    );
+  const choice = citeChoice(
+    {
+      ...(options.cite !== true && options.cite !== undefined ? { style: options.cite } : {}),
+      ...(options.csl !== undefined ? { csl: options.csl } : {}),
+      ...(isForm(options.format) ? { format: options.format } : {}),
+      markdown: Boolean(options.markdown),
+      plain: Boolean(options.plain),
+      json: Boolean(options.json),
+      ...(options.bibliography === false ? { bibliography: false } : {}),
+      ...(options.bibliographyOnly ? { bibliographyOnly: true } : {}),
+    },
+    io,
+  );
   const { store, query, hits } = await selectHits('search', words, options, io, { format: 'plain', whole: true });
   const best = hits[0];
   if (!best) throw new NotFoundError(`no facts match "${query}"`);
   io.stderr(`rif: citing the best match: ${visible(best.fact.id)}\n`);
   // whole: true above, so the row holds the whole fact, sources and all
-  await printCitation([best.fact as Fact], store, { style, form: 'markdown' }, options, io);
+  await printCitation([best.fact as Fact], store, choice, options, io);
   return EXIT.ok;
 }

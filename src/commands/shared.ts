@@ -64,8 +64,10 @@ export function addFilterOptions(cmd: Command, io: Io): Command {
 export const EXIT_CODES_HELP = `
 Exit codes:
   0  results printed
-  1  nothing matched, or unknown id
-  2  usage error (unknown flag, bad date, --from after --to, unknown topic)
+  1  nothing matched, or unknown id; rif open could not start a browser
+  2  usage error (unknown flag, bad date, --from after --to, unknown topic, a
+     --csl file that is no CSL style, rif new over a file or with an id taken)
   3  invalid fact data (with --strict)
+  70 a bug in rif: the message says so and asks for a report
   74 output could not be written (a full disk)
   130 interrupted (Ctrl-C); output already started is finished first`;

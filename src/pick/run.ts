@@ -8,6 +8,7 @@ import type { Fact } from '../facts/types.js';
 import type { Io, Terminal } from '../io.js';
 import { colorLevel, makeChalk } from '../render/color.js';
 import { printCitation } from '../commands/cite.js';
+import { citeChoice } from '../commands/cite-choice.js';
 import { openInBrowser } from '../commands/open.js';
 import type { PickOptions } from './options.js';
 import { renderCards, renderFacts } from '../commands/show.js';
@@ -59,8 +60,9 @@ const firstSource = (fact: Fact): string => fact.sources[0]?.url.trim() ?? '';
 /** The citation of these facts, as rif cite prints it in the chosen style (--style, else the config file's). */
 async function citation(store: Store, facts: readonly Fact[], options: PickOptions, io: Io): Promise<string> {
   const out: string[] = [];
-  const style = options.style ?? configOf(io.config).cite_style ?? 'markdown';
-  await printCitation(facts, store, { style, form: 'markdown' }, options, { ...io, stdout: (text) => void out.push(text) });
+  // chosen as rif cite chooses: --style, else the config file's cite_style (in its form), else markdown
+  const choice = citeChoice({ style: options.style }, io);
+  await printCitation(facts, store, choice, options, { ...io, stdout: (text) => void out.push(text) });
   return out.join('');
 }
 

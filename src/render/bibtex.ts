@@ -88,9 +88,12 @@ function biblatexSource(source: CitedSource): string {
 }
 
 function bibtexFact(cited: CitedFact, citation: Citation): string {
+  const date = cited.issued ? parsePartialDate(cited.issued) : undefined;
   return entry('misc', cited.fact.id, [
     ...titleField(cited.fact.title),
     ['howpublished', latexText(recordName(citation))],
+    ...field('year', date && String(date.year)),
+    ...field('month', date?.month ? MONTH_MACROS[date.month - 1] : undefined, true),
     ['annote', latexText(factNote(cited))],
   ]);
 }
@@ -101,6 +104,7 @@ function biblatexFact(cited: CitedFact, citation: Citation): string {
     ['organization', 'rif'],
     ['version', latexText(citation.version)],
     ['howpublished', latexText(recordName(citation))],
+    ...field('date', cited.issued),
     ['annotation', latexText(factNote(cited))],
   ]);
 }

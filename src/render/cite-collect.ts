@@ -20,6 +20,8 @@ export interface CollectOptions {
   readonly accessed?: string;
   /** rif's version, which the entry of each fact names */
   readonly version: string;
+  /** the date each fact's entry was issued, by fact id (see CitedFact.issued) */
+  readonly issued?: ReadonlyMap<string, string>;
 }
 
 export function collectCitation(facts: readonly Fact[], options: CollectOptions): Citation {
@@ -51,7 +53,12 @@ export function collectCitation(facts: readonly Fact[], options: CollectOptions)
     });
   }
   return {
-    facts: cited.map(({ fact, sentence, pages }) => ({ fact, sentence, sources: pages.map((p) => sources.get(p)!) })),
+    facts: cited.map(({ fact, sentence, pages }) => ({
+      fact,
+      sentence,
+      issued: options.issued?.get(fact.id) ?? null,
+      sources: pages.map((p) => sources.get(p)!),
+    })),
     sources: [...sources.values()],
     version: options.version,
   };

@@ -1,5 +1,5 @@
 // Citation keys a writer can type: the publisher (or the site), a word of the title and the year the page
-// was published, `iranica-turkmanchay-2004`, unique across the record. Each fact's key is its id.
+// was published, `tass-resolution-2020`, unique across the record. Each fact's key is its id.
 import type { Fact, Source } from '../facts/types.js';
 
 /**
@@ -17,12 +17,15 @@ export function pageIdentity(url: string): string {
   }
 }
 
-/** Words that say nothing about which page it is: articles, prepositions, and the record's own subjects. */
-const DULL = new Set(
-  'a an and as at by de del der des di du el for from in is it its la le les of on or over the to und with russia russian russians russo iran iranian iranians persia persian soviet ussr anglo treaty agreement relations history page says said say has have had will'.split(
+/** Words that never say which page it is: articles, prepositions, the boilerplate of page titles. */
+const STOP = new Set(
+  'a an and as at by de del der des di du el for from in is it its la le les of on or over the to und with page says said say has have had will full text'.split(
     ' ',
   ),
 );
+
+/** The record's own subjects: a title word only when the title has no other (A History of Persia → history). */
+const SUBJECT = new Set('russia russian russians russo iran iranian iranians persia persian soviet ussr anglo treaty agreement relations history'.split(' '));
 
 /** Letters as ASCII: accents dropped (Golestān → golestan); other scripts drop out. */
 const ascii = (text: string): string =>
@@ -68,21 +71,56 @@ function publisherWord(source: Source): string {
   return siteName(source.url) || (name[0]?.toLowerCase() ?? '');
 }
 
-/** The first word of the title (its English rendering when it has one) that says which page it is. */
-function titleWord(source: Source, publisher: string): string {
-  const title = (source.title_en ?? source.title ?? '').replace(/[[\]]/g, ' ');
-  return (
-    words(title)
-      .map((w) => w.toLowerCase())
-      .find((w) => w.length > 2 && w !== publisher && !DULL.has(w) && !/^\d+$/.test(w)) ?? ''
-  ).slice(0, 20);
+function pathOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url.trim()).pathname).replace(/\.[a-z]{2,5}$/i, '');
+  } catch {
+    return '';
+  }
 }
+
+/** The words of the title (its English rendering when it has one) that may say which page it is, in order. */
+function titleWords(source: Source, publisher: string): string[] {
+  // a page without a title is named by its address's path (example.org/photos → photos)
+  const title = (source.title_en ?? source.title ?? pathOf(source.url)).replace(/[[\]]/g, ' ');
+  return [
+    ...new Set(
+      words(title)
+        .map((w) => w.toLowerCase().slice(0, 20))
+        .filter((w) => !STOP.has(w) && w !== publisher && (w.length > 2 || /^\d+$/.test(w))),
+    ),
+  ];
+}
+
+/** The word of the title a key takes: the first that is no number and not one of the record's subjects, else the first that is no number. */
+function titleWord(source: Source, publisher: string): string {
+  const candidates = titleWords(source, publisher).filter((w) => !/^\d+$/.test(w));
+  return candidates.find((w) => !SUBJECT.has(w)) ?? candidates[0] ?? '';
+}
+
+const yearOf = (source: Source): string => /^-?\d{1,4}/.exec(source.published ?? '')?.[0] ?? '';
 
 /** The key before it is made unique: publisher, title word, year published. */
 export function baseKey(source: Source): string {
-  const year = /^-?\d{1,4}/.exec(source.published ?? '')?.[0] ?? '';
   const publisher = publisherWord(source);
-  return [publisher, titleWord(source, publisher), year].filter(Boolean).join('-') || 'source';
+  return [publisher, titleWord(source, publisher), yearOf(source)].filter(Boolean).join('-') || 'source';
+}
+
+/**
+ * Pages that share a base key, told apart by a further word of each one's title, the one the fewest
+ * of the others have (wikipedia-united-1737 and wikipedia-united-withdrawal; state-telegram-93), before
+ * the year. A page whose title has no such word keeps the base key.
+ */
+function distinguished(group: readonly Source[]): string[] {
+  const titles = group.map((source) => titleWords(source, publisherWord(source)));
+  return group.map((source, i) => {
+    const publisher = publisherWord(source);
+    const first = titleWord(source, publisher);
+    // the word the fewest of the others have (the first of those): a resolution's number over "nations"
+    const shared = (w: string) => titles.filter((other, j) => j !== i && other.includes(w)).length;
+    const extra = titles[i]!.filter((w) => w !== first && w !== yearOf(source) && shared(w) < group.length - 1).sort((a, b) => shared(a) - shared(b))[0];
+    return extra ? [publisher, first, extra, yearOf(source)].filter(Boolean).join('-') : baseKey(source);
+  });
 }
 
 /** The n-th (from 1) of several pages that share a base key: the first keeps it, then b, c, … (2004b; wikipedia-treaty-b). */
@@ -93,26 +131,50 @@ function suffixed(base: string, n: number): string {
   return /\d$/.test(base) ? `${base}${letters}` : `${base}-${letters}`;
 }
 
-/**
- * The key of every page the record cites, keyed by page identity. Keys are unique across the record and
- * never equal a fact's id. Pages that share a base key are told apart in the order the record lists
- * them (the bundled facts first), so a page keeps its key whatever else is cited, on every run.
- */
-export function recordKeys(facts: readonly Fact[]): Map<string, string> {
-  const taken = new Set(facts.map((f) => f.id));
-  const seen = new Map<string, number>();
-  const keys = new Map<string, string>();
+/** Keys for pages, none of them in `taken`; pages that still share one get letters in the order of their addresses. */
+function assignKeys(pages: ReadonlyMap<string, Source>, taken: Set<string>, keys: Map<string, string>): void {
+  const groups = new Map<string, string[]>();
+  for (const [page, source] of pages) groups.set(baseKey(source), [...(groups.get(baseKey(source)) ?? []), page]);
+  const wanted = new Map<string, string[]>();
+  for (const [base, members] of groups) {
+    const named = members.length > 1 ? distinguished(members.map((p) => pages.get(p)!)) : [base];
+    members.forEach((page, i) => wanted.set(named[i]!, [...(wanted.get(named[i]!) ?? []), page]));
+  }
+  for (const [key, members] of wanted) {
+    let n = 0;
+    for (const page of [...members].sort()) {
+      let candidate: string;
+      do candidate = suffixed(key, ++n);
+      while (taken.has(candidate) || (wanted.has(candidate) && candidate !== key));
+      taken.add(candidate);
+      keys.set(page, candidate);
+    }
+  }
+}
+
+/** The pages of these facts, by page identity, each once (the first fact to cite a page gives its text). */
+function pagesOf(facts: readonly Fact[], except: ReadonlyMap<string, string>): Map<string, Source> {
+  const pages = new Map<string, Source>();
   for (const source of facts.flatMap((f) => f.sources)) {
     const page = pageIdentity(source.url);
-    if (keys.has(page)) continue;
-    const base = baseKey(source);
-    let n = seen.get(base) ?? 0;
-    let key: string;
-    do key = suffixed(base, ++n);
-    while (taken.has(key));
-    seen.set(base, n);
-    taken.add(key);
-    keys.set(page, key);
+    if (!pages.has(page) && !except.has(page)) pages.set(page, source);
   }
+  return pages;
+}
+
+/**
+ * The key of every page the record cites, keyed by page identity. Keys are unique across the record and
+ * never equal a fact's id. The bundled facts' pages are keyed first, from the bundled record alone, so
+ * that no fact of the user's (nor its id) ever changes them; the user's pages then take keys the
+ * bundled ones and every fact id leave free. Pages that share a key after a further title word are
+ * told apart by letters in the order of their addresses, not of the files, so a key is the same on
+ * every run of the same record whatever is cited.
+ */
+export function recordKeys(bundled: readonly Fact[], own: readonly Fact[] = []): Map<string, string> {
+  const keys = new Map<string, string>();
+  const taken = new Set(bundled.map((f) => f.id));
+  assignKeys(pagesOf(bundled, keys), taken, keys);
+  for (const fact of own) taken.add(fact.id);
+  assignKeys(pagesOf(own, keys), taken, keys);
   return keys;
 }

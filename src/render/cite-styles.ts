@@ -9,3 +9,6 @@ export type CslTextStyle = (typeof CSL_TEXT_STYLES)[number];
 
 /** The styles that are data for a reference manager or a bibliography tool, in one form each. */
 export const DATA_STYLES = Object.freeze(['bibtex', 'biblatex', 'ris', 'csl-json'] as const);
+
+/** What a citation in a CSL style prints: all of it, the text and its notes without the bibliography, or the bibliography alone. */
+export type CitePart = 'all' | 'notes' | 'bibliography';

@@ -16,6 +16,12 @@ export interface CitedSource extends Source {
 export interface CitedFact {
   readonly fact: Fact;
   readonly sentence: string;
+  /**
+   * The date the fact's entry was issued, as a dataset's entry is dated by the dataset's version: the
+   * bundled record's as-of date for a bundled fact; for one of the user's, the latest date its
+   * sources were checked, else the record's date. Null without either.
+   */
+  readonly issued: string | null;
   /** the sources chosen for it (--sources, --max-sources), in its own order, each once */
   readonly sources: readonly CitedSource[];
 }

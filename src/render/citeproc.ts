@@ -2,6 +2,7 @@
 // uses: a note per fact for a note style, a parenthetical citation for an author-date style, then the
 // bibliography; as Markdown (italics kept) or plain text.
 import CSL from 'citeproc';
+import type { CitePart } from './cite-styles.js';
 import type { Citation } from './cited-source.js';
 import { autolink, markdownText } from './cite-text.js';
 import { sourceItems, type CslItem } from './csl.js';
@@ -65,8 +66,11 @@ interface Engine {
   makeBibliography(): [unknown, string[]] | false;
 }
 
-/** The citation of each fact's sources, in the style, and its bibliography. */
-export function renderCslCitation(citation: Citation, csl: CslStyle, form: CslForm): string {
+/**
+ * The citation of each fact's sources, in the style, and its bibliography under a heading (a Markdown
+ * heading in Markdown); `part` leaves out the bibliography, or prints it alone.
+ */
+export function renderCslCitation(citation: Citation, csl: CslStyle, form: CslForm, part: CitePart = 'all'): string {
   const items = new Map<string, CslItem>(sourceItems(citation).map((item) => [item.id, item]));
   const locales = new Map<string, CslNode>();
   const sys = {
@@ -94,10 +98,10 @@ export function renderCslCitation(citation: Citation, csl: CslStyle, form: CslFo
     return `${text.replace(/\.$/, '')} ${finish(cites[i]!)}.`;
   });
   const notes = note ? citation.facts.map(({ fact }, i) => `${form === 'markdown' ? `[^${fact.id}]:` : `[${i + 1}]`} ${finish(cites[i]!)}`) : [];
+  const heading = csl.heading ?? (note ? 'Bibliography' : 'References');
   const blocks = [
-    ...paragraphs,
-    ...(notes.length ? [notes.join('\n')] : []),
-    ...(entries.length ? [csl.heading ?? (note ? 'Bibliography' : 'References'), ...entries] : []),
+    ...(part === 'bibliography' ? [] : [...paragraphs, ...(notes.length ? [notes.join('\n')] : [])]),
+    ...(entries.length && part !== 'notes' ? [form === 'markdown' ? `# ${heading}` : heading, ...entries] : []),
   ];
   return `${blocks.join('\n\n')}\n`;
 }

@@ -82,8 +82,9 @@ function sourceItem(source: CitedSource): CslItem {
   };
 }
 
-/** A fact is an entry of the record, as an encyclopedia's article is: its title, and rif with its version. */
-function factItem({ fact, sentence, sources }: CitedFact, citation: Citation): CslItem {
+/** A fact is an entry of the record, as an encyclopedia's article is: its title, rif with its version, and the date the record was issued. */
+function factItem({ fact, sentence, sources, issued: date }: CitedFact, citation: Citation): CslItem {
+  const issued = cslDate(date);
   return {
     id: fact.id,
     type: 'entry-encyclopedia',
@@ -91,6 +92,7 @@ function factItem({ fact, sentence, sources }: CitedFact, citation: Citation): C
     'container-title': 'Russia–Iran facts',
     publisher: 'rif',
     version: citation.version,
+    ...(issued ? { issued } : {}),
     note: `${sentence} Sources: ${sources.map((s) => s.key).join(', ')}.`,
   };
 }

@@ -1,5 +1,6 @@
 // RIS, the tagged format Zotero, EndNote, Mendeley and most reference managers import: a record for each
 // fact (an encyclopedia entry of the record, ID its id) and one per source (a web page, ID its key).
+import { visible } from '../control.js';
 import { parsePartialDate } from '../dates.js';
 import { fullTitle, oneLine, type Citation, type CitedFact, type CitedSource } from './cited-source.js';
 
@@ -15,9 +16,12 @@ function risDate(iso: string | null): string | null {
   return `${String(date.year).padStart(4, '0')}/${two(date.month)}/${two(date.day)}/`;
 }
 
-/** Each line `XX  - value`; a record starts with TY and ends with ER. */
-const record = (type: string, lines: readonly Line[]): string =>
-  `${[['TY', type], ...lines, ['ER', '']].map(([t, v]) => `${t}  - ${v}`.trimEnd()).join('\n')}\n`;
+/**
+ * Each line `XX  - value` (two spaces, a hyphen and a space, after ER too: `ER  - `) ending in CRLF, as
+ * the RIS specification writes them; a record starts with TY and ends with ER. Control characters are
+ * written as \u escapes before the line ends are added, so that only they are carriage returns.
+ */
+const record = (type: string, lines: readonly Line[]): string => [['TY', type], ...lines, ['ER', '']].map(([t, v]) => `${t}  - ${visible(v)}\r\n`).join('');
 
 /**
  * A web page (ELEC): its title, the publisher as the website's name (T2, Zotero's Website Title), the
@@ -44,11 +48,13 @@ function factRecord(cited: CitedFact, citation: Citation): string {
     ['T2', 'Russia–Iran facts'],
     ['PB', 'rif'],
     ['ET', citation.version],
+    ...line('PY', cited.issued && String(parsePartialDate(cited.issued)?.year ?? '')),
+    ...line('DA', risDate(cited.issued)),
     ['N1', `${cited.sentence} Sources: ${cited.sources.map((s) => s.key).join(', ')}.`],
   ]);
 }
 
-/** RIS text, a blank line between records. Lines end in LF, which Zotero, EndNote and Mendeley read as well as CRLF. */
+/** RIS text, a blank line between records, every line ending in CRLF. */
 export function renderRis(citation: Citation): string {
-  return [...citation.facts.map((f) => factRecord(f, citation)), ...citation.sources.map(sourceRecord)].join('\n');
+  return [...citation.facts.map((f) => factRecord(f, citation)), ...citation.sources.map(sourceRecord)].join('\r\n');
 }
