@@ -123,7 +123,9 @@ for (const name of readdirSync(`${root}dist`)
   const converted = await transform(code, { format: 'cjs', platform: 'node', target: 'node20', define: { 'import.meta.url': '__rifMetaUrl' } });
   // the exports object itself, marked as an ES module's, rather than a copy of it with a getter a name
   // made on every run (hundreds for the shared chunk)
-  const copy = converted.code.replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = __defProp($1, "__esModule", { value: true });');
+  const exported = converted.code.replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = __defProp($1, "__esModule", { value: true });');
+  // without comments and spaces: a quarter less to read, and less to parse for the functions V8 compiles late
+  const copy = (await transform(exported, { minifyWhitespace: true, minifySyntax: true })).code;
   if (/\bimport\(|\bimport\.meta\b/.test(copy)) throw new Error(`dist/${name}: an import() or import.meta the CommonJS copy cannot run`);
   writeFileSync(`${root}dist/cjs/${name}`, copy);
   buildId.update(name).update(copy);

@@ -3,7 +3,7 @@
 // compile the code it runs again. Compiling dist/ as ES modules costs a look-up more than all its own work.
 // Anything amiss (no copies, a cache V8 rejects, an unwritable folder) costs only speed: a damaged or
 // foreign cache file is not used, and without the copies bin/rif.js imports dist/main.js as before.
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,16 +26,24 @@ function readCache(dir: string | undefined, name: string): Buffer | undefined {
   }
 }
 
+/** A folder of another build or Node untouched this long is deleted when a build writes its own. */
+const UNUSED = 7 * 24 * 3600 * 1000;
+
 /**
  * Writes the code of the scripts that had no usable cache, once the run is over (so the data holds what
  * the run compiled). Each file is written whole under another name and renamed, so that a run beside
  * this one reads the old file or the new, never half of one. The first write of a build deletes the
- * folders of other builds and Node versions.
+ * folders of other builds and Node versions that no run has written for a week (two installs used in
+ * turn keep theirs).
  */
 function writeCache(dir: string, scripts: ReadonlyMap<string, Script>): void {
   try {
-    if (mkdirSync(dir, { recursive: true }) !== undefined)
-      for (const other of readdirSync(dirname(dir))) if (other !== basename(dir)) rmSync(join(dirname(dir), other), { recursive: true, force: true });
+    if (mkdirSync(dir, { recursive: true }) !== undefined) {
+      for (const other of readdirSync(dirname(dir))) {
+        const path = join(dirname(dir), other);
+        if (other !== basename(dir) && Date.now() - statSync(path).mtimeMs > UNUSED) rmSync(path, { recursive: true, force: true });
+      }
+    }
     for (const [name, script] of scripts) {
       const file = join(dir, `${name}.v8`);
       writeFileSync(`${file}.${process.pid}`, sealed(script.createCachedData()));

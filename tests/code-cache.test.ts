@@ -1,7 +1,7 @@
 // The V8 code cache of rif's own code (src/boot.ts, src/code-cache.ts): written by a run, used by the
 // next, and never able to change what rif prints or make it fail, whatever happened to the files.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeCacheDir, sealed, unsealed } from '../src/code-cache.js';
@@ -102,14 +102,18 @@ describe('the built rif with its code cache', () => {
     expect(files(off)).toEqual([]);
   });
 
-  it('a new build or Node leaves the folders of others behind it deleted', () => {
+  it('a new build or Node deletes the folders of others unused for a week, and keeps the others', () => {
     const cache = tempDir();
-    const old = join(cache, 'rif', 'code', 'an-older-build');
-    mkdirSync(old, { recursive: true });
-    writeFileSync(join(old, 'main.js.v8'), 'old');
+    const [old, recent] = ['an-older-build', 'another-install'].map((name) => join(cache, 'rif', 'code', name));
+    for (const dir of [old!, recent!]) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'main.js.v8'), 'other');
+    }
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    utimesSync(old!, eightDaysAgo, eightDaysAgo);
     expect(run(cache)).toEqual(expected);
-    expect(existsSync(old)).toBe(false);
-    expect(files(cache).length).toBeGreaterThan(0);
+    expect([existsSync(old!), existsSync(recent!)]).toEqual([false, true]);
+    expect(files(cache).filter((f) => !f.includes('another-install')).length).toBeGreaterThan(0);
   });
 
   it('without the CommonJS copies, the package runs from its ES modules', () => {
