@@ -19,6 +19,7 @@ import { timelineCommand } from './commands/timeline.js';
 import { listCommands } from './commands/list.js';
 import { newCommand } from './commands/new.js';
 import { openCommand } from './commands/open.js';
+import { pickCommand } from './commands/pick.js';
 import { searchCommand } from './commands/search.js';
 import { outputWidth } from './commands/output.js';
 import { EXIT_CODES_HELP, misspeltCommand } from './commands/shared.js';
@@ -48,6 +49,7 @@ const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
   [['cache'], (io, done) => [cacheCommand(io, done)]],
   [['cite'], (io, done) => [citeCommand(io, done)]],
   [['open'], (io, done) => [openCommand(io, done)]],
+  [['pick'], (io, done) => [pickCommand(io, done)]],
   [['new'], (io, done) => [newCommand(io, done)]],
   [['timeline'], (io, done) => [timelineCommand(io, done)]],
   [['stats'], (io, done) => [statsCommand(io, done)]],

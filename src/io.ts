@@ -35,4 +35,29 @@ export interface Io {
   readonly platform?: string;
   /** the config file as run() read it (see config.ts); absent means none */
   readonly config?: ConfigRead;
+  /**
+   * The terminal for a full-screen program (rif pick), when standard input and output are both one;
+   * undefined otherwise. Loaded on demand: no other command pays for it.
+   */
+  readonly terminal?: () => Promise<Terminal | undefined>;
+}
+
+/** What a full-screen program is told of: keys and mouse reports as the terminal sent them, a new size, a return from Ctrl-Z. */
+export interface TerminalEvents {
+  readonly input: (data: string) => void;
+  readonly resize: () => void;
+  readonly resumed: () => void;
+}
+
+/** The terminal held whole: raw input, the alternate screen, its size. */
+export interface Terminal {
+  readonly size: () => { readonly columns: number; readonly rows: number };
+  /** written at once, whole */
+  readonly write: (text: string) => void;
+  /** raw mode, the alternate screen, mouse wheel reports; events go to `events` until leave() */
+  readonly enter: (events: TerminalEvents) => void;
+  /** Ctrl-Z: the terminal restored and rif stopped as a shell job; after fg it is entered again and told resumed() */
+  readonly suspend: () => void;
+  /** the terminal as it was: raw mode off, mouse reports off, the cursor shown, the alternate screen left */
+  readonly leave: () => void;
 }

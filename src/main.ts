@@ -153,6 +153,7 @@ export function processIo(): Io {
     spawn: spawnOnTerminal,
     launch: launchInBackground,
     platform: process.platform,
+    terminal: async () => (await import('./tty.js')).processTerminal(),
   };
 }
 

@@ -30,10 +30,13 @@ export const ENVIRONMENT: readonly { readonly name: string; readonly text: strin
   { name: 'VISUAL, EDITOR', text: 'The editor rif config edit opens, VISUAL first; vi without them.', command: 'config' },
   { name: 'NO_COLOR', text: 'Any value but the empty one turns colour off, unless --color always or FORCE_COLOR says otherwise.' },
   { name: 'FORCE_COLOR', text: '0 turns colour off; 1, 2 or 3 turn it on, in a pipe too, with more colours. --color and --no-color decide first.' },
-  { name: 'TERM', text: 'dumb turns colour off (and OSC 8 links); xterm-kitty, alacritty, foot and wezterm draw OSC 8 links in the show card.' },
+  {
+    name: 'TERM',
+    text: "dumb turns colour off (and OSC 8 links); xterm-kitty, alacritty, foot and wezterm draw OSC 8 links in the show card. rif pick sends Ctrl-Y's citation to the clipboard by OSC 52 except under dumb and linux.",
+  },
   {
     name: 'BROWSER',
-    text: 'The program rif open hands an address to: commands separated by : (the first that starts opens it), each read into words as a shell reads them (quotes, backslashes), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
+    text: 'The program rif open (and Ctrl-O in rif pick) hands an address to: commands separated by : (the first that starts opens it), each read into words as a shell reads them (quotes, backslashes), %s standing for the address; without it xdg-open, open on macOS, start on Windows.',
     command: 'open',
   },
   {

@@ -1,73 +1,12 @@
 // The pager on a real terminal: tmux runs a shell, rif pages through less -FRX, and the keys a person
 // presses (q, Ctrl-C) leave the terminal as it was. Skips, saying why, without tmux or less.
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+import { cleanAfter, hasLess, hasTmux, terminal } from './tmux.js';
 
 const BIN = join(ROOT, 'bin', 'rif.js');
-const has = (program: string, flag: string) => spawnSync(program, [flag], { encoding: 'utf8' }).status === 0;
-const ready = has('tmux', '-V') && has('less', '--version');
-
-let sessions = 0;
-const opened: string[] = [];
-// a tmux server of this file's own: another file's server starting or stopping cannot get in the way
-const SOCKET = `rif-test-${process.pid}`;
-const tmux = (...args: string[]) => spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-
-/** Starts a session; a server that is still stopping (the last session just closed) refuses it once in a while. */
-async function newSession(...args: string[]): Promise<void> {
-  let started = tmux('new-session', ...args);
-  for (let i = 0; i < 20 && started.status !== 0; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    started = tmux('new-session', ...args);
-  }
-  expect(started.stderr).toBe('');
-  expect(started.status).toBe(0);
-}
-
-/** A shell in tmux, `columns` by `rows`, with a plain prompt and an environment of its own. */
-async function terminal(columns: number, rows: number) {
-  const name = `rif-test-${process.pid}-${++sessions}`;
-  opened.push(name);
-  const env = `env -i PATH=${JSON.stringify(process.env['PATH'] ?? '')} HOME=${tempDir()} TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME=${tempDir()} XDG_CONFIG_HOME=${tempDir()} PS1='$ ' bash --norc --noprofile`;
-  await newSession('-d', '-s', name, '-x', String(columns), '-y', String(rows), env);
-  tmux('set-option', '-t', name, 'status', 'off');
-  const screen = () => tmux('capture-pane', '-p', '-t', name).stdout.replace(/\s+$/, '');
-  const lastLine = () => screen().split('\n').at(-1) ?? '';
-  /** waits until the screen satisfies `done`, at most 10 s */
-  const until = async (done: (screen: string) => boolean): Promise<string> => {
-    for (let i = 0; i < 100; i++) {
-      if (done(screen())) return screen();
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`the screen never got there:\n${screen()}`);
-  };
-  return {
-    type: (text: string) => tmux('send-keys', '-t', name, '-l', text),
-    key: (...keys: string[]) => tmux('send-keys', '-t', name, ...keys),
-    run: (command: string) => tmux('send-keys', '-t', name, '-l', `${command}\n`),
-    screen,
-    lastLine,
-    until,
-  };
-}
-
-afterEach(() => {
-  for (const name of opened.splice(0)) tmux('kill-session', '-t', name);
-});
-
-/** The shell is back at its prompt after a run, and the terminal is as a shell leaves it (echo, canonical input). */
-async function cleanAfter(t: Awaited<ReturnType<typeof terminal>>, marker: string): Promise<string> {
-  const shown = await t.until((s) => s.includes(`${marker} 0`) || new RegExp(`${marker} \\d+`).test(s));
-  // a pager or a program killed under it would leave the terminal raw: no echo, no line editing
-  t.run(
-    'stty -a | grep -q -- " -icanon" && echo "line editing off" || echo "line editing on"; stty -a | grep -q -- " -echo " && echo "echo off" || echo "echo on"',
-  );
-  const settings = await t.until((s) => /^echo o(n|ff)$/m.test(s));
-  expect(settings).toMatch(/^line editing on\necho on$/m);
-  return shown;
-}
+const ready = hasTmux && hasLess;
 
 describe.runIf(ready)('the pager on a terminal', () => {
   it('output taller than the screen opens less; q quits it and leaves the text and a clean terminal', async () => {

@@ -51,6 +51,8 @@ export interface Wanted {
   readonly configLimit?: boolean;
   /** whole facts on every row (citations need sources), not only heads */
   readonly whole?: boolean;
+  /** the facts, opened already: rif pick searches the same store at every keystroke */
+  readonly store?: Store;
 }
 
 export interface Selection {
@@ -142,7 +144,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
 
   // the ranker loads while the store opens (with many user files, while find lists them); searchRows imports it again
   if (parsed) void import('../search/rank.js');
-  const store = await openFacts(options, io);
+  const store = wanted.store ?? (await openFacts(options, io));
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
   }

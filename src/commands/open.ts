@@ -91,15 +91,20 @@ Examples:
     const number = n ?? '1';
     const source = fact!.sources[Number(number) - 1];
     if (!source) throw new UsageError(`${fact!.id} has ${fact!.sources.length} source${fact!.sources.length === 1 ? '' : 's'}; there is no source ${number}`);
-    const url = source.url.trim();
-    const failed = `could not start a browser for ${visible(url)} (${io.env['BROWSER'] ? `BROWSER is ${visible(io.env['BROWSER'])}` : 'set BROWSER to one'})`;
-    if (!io.launch) throw new NotFoundError(failed);
-    for (const argv of browserCommands(url, io.env, io.platform))
-      if (await io.launch(argv)) {
-        // said once a browser has it: a failure is one line, the address in it
-        io.stderr(`rif: opening ${visible(url)}\n`);
-        return done(EXIT.ok);
-      }
-    throw new NotFoundError(failed);
+    await openInBrowser(source.url.trim(), io);
+    done(EXIT.ok);
   });
+}
+
+/** Hands `url` to the first browser that starts (rif open, and Ctrl-O in rif pick); says so on stderr once one has it. */
+export async function openInBrowser(url: string, io: Io): Promise<void> {
+  const failed = `could not start a browser for ${visible(url)} (${io.env['BROWSER'] ? `BROWSER is ${visible(io.env['BROWSER'])}` : 'set BROWSER to one'})`;
+  if (!io.launch) throw new NotFoundError(failed);
+  for (const argv of browserCommands(url, io.env, io.platform))
+    if (await io.launch(argv)) {
+      // said once a browser has it: a failure is one line, the address in it
+      io.stderr(`rif: opening ${visible(url)}\n`);
+      return;
+    }
+  throw new NotFoundError(failed);
 }
