@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli.js';
 import type { Io } from '../src/io.js';
+import type { Doc } from '../src/search/doc.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -73,3 +74,20 @@ export function tempFacts(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/** A search document with every field empty but those given. */
+export const doc = (over: Partial<Doc> = {}): Doc => ({
+  id: 'x',
+  title: '',
+  aliases: [],
+  actors: [],
+  places: [],
+  years: '',
+  topics: [],
+  summary: '',
+  quotes: [],
+  provisions: [],
+  notes: [],
+  sources: [],
+  ...over,
+});

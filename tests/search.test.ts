@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFacts } from '../src/facts/load.js';
-import type { Doc } from '../src/search/doc.js';
 import { withTitleMatches } from '../src/search/highlight.js';
 import { parseQuery } from '../src/search/query.js';
 import { search as searchStore } from '../src/search/rank.js';
@@ -10,27 +9,13 @@ import { memoryStore } from '../src/store/store.js';
 import { factsHolding, buildWordIndex, matchingWords } from '../src/search/word-index.js';
 import { bare, typoBudget } from '../src/search/words.js';
 import { distance } from '../src/suggest.js';
-import { ROOT } from './helpers.js';
+import { doc, ROOT } from './helpers.js';
 
 const { facts, vocabulary } = loadFacts({ bundledDir: join(ROOT, 'facts'), includeBundled: true, userPaths: [], cwd: ROOT });
 const store = memoryStore(facts, vocabulary, []);
 const search = async (q: string) =>
   (await searchStore(store, parseQuery(q))).hits.map((h) => ({ ...h, fact: facts[h.index]!, titleMatches: [] as (readonly [number, number])[] }));
 const top = async (q: string, n = 1) => (await search(q)).slice(0, n).map((h) => h.fact.id);
-const emptyDoc: Doc = {
-  id: 'x',
-  title: '',
-  aliases: [],
-  actors: [],
-  places: [],
-  years: '',
-  topics: [],
-  summary: '',
-  quotes: [],
-  provisions: [],
-  notes: [],
-  sources: [],
-};
 
 describe('search ranking on the bundled facts', () => {
   it.each([
@@ -83,7 +68,7 @@ describe('search ranking on the bundled facts', () => {
 describe('a match must be a word of the text', () => {
   /** Whether a fact whose summary is `text` holds the query word, by the word index's rules. */
   const holds = (texts: string[], word: string) => {
-    const index = buildWordIndex(texts.map((summary) => ({ ...emptyDoc, summary })));
+    const index = buildWordIndex(texts.map((summary) => doc({ summary })));
     return [...factsHolding(index, matchingWords(index, bare(word))).keys()].sort();
   };
 
@@ -131,7 +116,7 @@ describe('a match must be a word of the text', () => {
 });
 
 describe('query words', () => {
-  const index = buildWordIndex([emptyDoc]);
+  const index = buildWordIndex([doc()]);
   it.each([
     ['What was the Shahed drone deal?', ['shahed', 'drone', 'deal']],
     ['us withdrawal from the nuclear deal', ['us', 'withdrawal', 'nuclear', 'deal']],

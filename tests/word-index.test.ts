@@ -1,6 +1,5 @@
 // The word index that narrows a search, and the pieces it stands on: the word splitter and the edit distance.
 import { describe, expect, it } from 'vitest';
-import type { Doc } from '../src/search/doc.js';
 import fc from 'fast-check';
 import { appendWordIndex, factsHolding, FIELD_SLOTS, MAX_SLOTS, buildWordIndex, matchingWords, type WordIndex } from '../src/search/word-index.js';
 import { wordMatches } from '../src/search/forms.js';
@@ -8,22 +7,8 @@ import { foldText } from '../src/search/normalize.js';
 import { RANKING } from '../src/search/options.js';
 import { splitWords, wordsOf } from '../src/search/words.js';
 import { distance, withinDistance } from '../src/suggest.js';
+import { doc } from './helpers.js';
 
-const doc = (over: Partial<Doc>): Doc => ({
-  id: 'x',
-  title: '',
-  aliases: [],
-  actors: [],
-  places: [],
-  years: '',
-  topics: [],
-  summary: '',
-  quotes: [],
-  provisions: [],
-  notes: [],
-  sources: [],
-  ...over,
-});
 const docs = [
   doc({ id: 'shahed-deal', title: 'Shahed drone deal', summary: 'Drones for Russia.' }),
   doc({ id: 'mashhad-visit', title: 'Visit to Mashhad', actors: ['Shahed Ahmadi'] }),

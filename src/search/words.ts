@@ -41,29 +41,14 @@ export function forEachWord(text: string, visit: (word: string) => void): void {
   const lower = text.toLowerCase();
   // a word with a digit waits for the word after it, which may be its magnitude ("20" "million")
   let pending: string | undefined;
-  let i = 0;
-  while (i < lower.length) {
-    while (i < lower.length && isSpace(lower.charCodeAt(i))) i++;
-    let start = i;
-    while (i < lower.length && !isSpace(lower.charCodeAt(i))) i++;
-    let end = i;
-    while (start < end && !isAlnum(lower.charCodeAt(start))) start++;
-    while (end > start && !isAlnum(lower.charCodeAt(end - 1))) end--;
-    if (start === end) continue;
+  forEachSpan(lower, (start, end) => {
     const word = lower.slice(start, end);
     visit(word);
     if (pending !== undefined) visitForms(pending, word, visit);
-    pending = undefined;
-    let digits = false;
-    for (let j = start; j < end;) {
-      while (j < end && !isAlnum(lower.charCodeAt(j))) j++;
-      const from = j;
-      for (; j < end && isAlnum(lower.charCodeAt(j)); j++) if (lower.charCodeAt(j) <= 57) digits = true;
-      // a word without marks is its own only part: it is not given twice
-      if (j > from && !(from === start && j === end)) visit(lower.slice(from, j));
-    }
-    if (digits) pending = word;
-  }
+    pending = /\d/.test(word) ? word : undefined;
+    // a word without marks is its own only part: it is not given twice
+    forEachPart(lower, start, end, (from, to) => (from === start && to === end ? undefined : visit(lower.slice(from, to))));
+  });
   if (pending !== undefined) visitForms(pending, undefined, visit);
 }
 
@@ -124,6 +109,15 @@ const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 function asciiWordsOf(text: string, mode: 'split' | 'whole'): { whole: string[]; parts: string[] } {
   const whole: string[] = [];
   const parts: string[] = [];
+  forEachSpan(text, (start, end) => {
+    whole.push(text.slice(start, end));
+    if (mode === 'split') forEachPart(text, start, end, (from, to) => void parts.push(text.slice(from, to)));
+  });
+  return { whole, parts };
+}
+
+/** Each word of lower-case ASCII text, as where it starts and ends: a run without spaces, less the marks at its ends. */
+function forEachSpan(text: string, visit: (start: number, end: number) => void): void {
   let i = 0;
   while (i < text.length) {
     while (i < text.length && isSpace(text.charCodeAt(i))) i++;
@@ -132,17 +126,18 @@ function asciiWordsOf(text: string, mode: 'split' | 'whole'): { whole: string[];
     let end = i;
     while (start < end && !isAlnum(text.charCodeAt(start))) start++;
     while (end > start && !isAlnum(text.charCodeAt(end - 1))) end--;
-    if (start === end) continue;
-    whole.push(text.slice(start, end));
-    if (mode === 'whole') continue;
-    for (let j = start; j < end;) {
-      while (j < end && !isAlnum(text.charCodeAt(j))) j++;
-      const from = j;
-      while (j < end && isAlnum(text.charCodeAt(j))) j++;
-      if (j > from) parts.push(text.slice(from, j));
-    }
+    if (start < end) visit(start, end);
   }
-  return { whole, parts };
+}
+
+/** The letters and digits between the marks of the word from `start` to `end` (S-300: s, 300). */
+function forEachPart(text: string, start: number, end: number, visit: (from: number, to: number) => void): void {
+  for (let j = start; j < end;) {
+    while (j < end && !isAlnum(text.charCodeAt(j))) j++;
+    const from = j;
+    while (j < end && isAlnum(text.charCodeAt(j))) j++;
+    if (j > from) visit(from, j);
+  }
 }
 
 /** How many typos a query word of this length may carry: none below 5 letters, then 1, and 2 from 9. */
