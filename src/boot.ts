@@ -46,8 +46,14 @@ function writeCache(dir: string, scripts: ReadonlyMap<string, Script>): void {
     }
     for (const [name, script] of scripts) {
       const file = join(dir, `${name}.v8`);
-      writeFileSync(`${file}.${process.pid}`, sealed(script.createCachedData()));
-      renameSync(`${file}.${process.pid}`, file);
+      const temp = `${file}.${process.pid}`;
+      try {
+        writeFileSync(temp, sealed(script.createCachedData()));
+        renameSync(temp, file);
+      } catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+      }
     }
   } catch {
     // a cache that cannot be written only costs the next run some speed
