@@ -87,6 +87,22 @@ describe.runIf(hasTmux)('rif pick on a terminal', () => {
     expect(shown).toMatch(/exit 0/);
   });
 
+  it('keys that move, mark and pick at once leave the screen of the shell as it was: nothing still on its way is drawn after', async () => {
+    const t = await terminal(120, 24);
+    t.run('clear; echo BEFORE THE PICKER');
+    await t.until((s) => s.includes('BEFORE THE PICKER'));
+    t.run(`node ${BIN} pick shahed; echo "exit $?"`);
+    await t.until((s) => / \d+ matches │/.test(s));
+    // one write: the moves ask for cards the picker is still reading when Enter ends it
+    t.key('Down', 'Down', 'Tab', 'Down', 'Tab', 'Enter');
+    const shown = await cleanAfter(t, 'exit');
+    expect(t.alternate()).toBe(false);
+    const lines = shown.split('\n');
+    expect(lines[0]).toBe('BEFORE THE PICKER');
+    expect(lines.filter((l) => /^[a-z0-9-]+$/.test(l))).toHaveLength(2);
+    expect(shown).not.toMatch(/│|matches/);
+  });
+
   it('Ctrl-Y prints the citation in the configured style and copies it through OSC 52', async () => {
     const config = tempDir();
     writeFileSync(join(config, 'config.yaml'), 'cite_style: apa\n');

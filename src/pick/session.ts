@@ -46,15 +46,27 @@ export async function pick(term: Terminal, setup: PickSetup): Promise<Outcome> {
   const cards = new Map<string, readonly string[]>();
   let finish: (outcome: Outcome) => void = () => {};
   let fail: (error: unknown) => void = () => {};
+  // once a key has ended the picker, a search or card still on its way draws nothing: the screen it
+  // would draw on is the shell's again
+  let over = false;
   const ended = new Promise<Outcome>((resolve, reject) => {
     finish = resolve;
     fail = reject;
   });
+  const [resolveEnd, rejectEnd] = [finish, fail];
+  finish = (outcome) => {
+    over = true;
+    resolveEnd(outcome);
+  };
+  fail = (error) => {
+    over = true;
+    rejectEnd(error);
+  };
 
   // between Ctrl-Z and fg the terminal is the shell's: nothing is drawn
   let suspended = false;
   const draw = () => {
-    if (suspended) return;
+    if (suspended || over) return;
     const { columns, rows } = term.size();
     term.write(drawFrame(scene, columns, rows, setup.chalk));
   };
@@ -193,7 +205,7 @@ export async function pick(term: Terminal, setup: PickSetup): Promise<Outcome> {
   term.enter({
     input: (data) => {
       try {
-        for (const key of decodeKeys(data)) press(key);
+        for (const key of decodeKeys(data)) if (!over) press(key);
         draw();
       } catch (error) {
         fail(error);
