@@ -173,7 +173,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
  * a usage error that names both readings.
  */
 async function searchOrCommand(argv: readonly string[], io: Io, command: string): Promise<number> {
-  const out: string[] = [];
+  const out: (string | Uint8Array)[] = [];
   const err: string[] = [];
   const code = await runOnce(argv, { ...io, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) }, false);
   const [word, ...rest] = argv;

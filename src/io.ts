@@ -2,7 +2,8 @@
 import type { ConfigRead } from './config.js';
 
 export interface Io {
-  readonly stdout: (text: string) => void;
+  /** text, or UTF-8 bytes printed as they are (JSON the build compiled) */
+  readonly stdout: (text: string | Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
   /** a progress bar is drawn only on a terminal */
@@ -61,3 +62,6 @@ export interface Terminal {
   /** the terminal as it was: raw mode off, mouse reports off, the cursor shown, the alternate screen left */
   readonly leave: () => void;
 }
+
+/** What was written to stdout, as text. */
+export const textOf = (chunk: string | Uint8Array): string => (typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));

@@ -21,12 +21,12 @@ function isTerminal(fd: 1 | 2): boolean {
  * Writes to fd directly and whole. Should the descriptor be non-blocking (a parent may set that) and
  * full, the rest goes through Node's stream, which waits for the reader.
  */
-function writer(fd: 1 | 2): (text: string) => void {
+function writer(fd: 1 | 2): (text: string | Uint8Array) => void {
   let stream: NodeJS.WriteStream | undefined;
   return (text) => {
     if (fd === 1) finishBeforeInterrupt(() => stream);
     if (stream) return void stream.write(text);
-    const bytes = Buffer.from(text);
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
     let done = 0;
     try {
       while (done < bytes.length) {

@@ -3,7 +3,7 @@
 // screen), as git chooses its pager. Never in a pipe, never with --no-pager; an empty command or `cat`
 // means none. A pager that cannot be started leaves the output to print as it would have.
 import type { Config } from './config.js';
-import type { Io } from './io.js';
+import { textOf, type Io } from './io.js';
 
 const DEFAULT_PAGER: readonly string[] = Object.freeze(['less', '-FRX']);
 const NONE = new Set(['', 'cat']);
@@ -43,7 +43,7 @@ export function paging(argv: readonly string[], io: Io, config: Pick<Config, 'pa
   // what goes to stderr after the output started (a count of what it shows) follows the output
   const after: string[] = [];
   return {
-    io: { ...io, stdout: (text) => void held.push(text), stderr: (text) => (held.length ? void after.push(text) : io.stderr(text)) },
+    io: { ...io, stdout: (text) => void held.push(textOf(text)), stderr: (text) => (held.length ? void after.push(text) : io.stderr(text)) },
     async finish() {
       const text = held.join('');
       if (text) {

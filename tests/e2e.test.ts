@@ -23,6 +23,18 @@ describe('the built bin', () => {
     expect([out.code, out.stdout, out.stderr]).toEqual([0, 'true\n', '']);
   });
 
+  it('prints the JSON the build compiled, byte for byte what the renderer prints of the same facts', () => {
+    // the bundled records go out as stored (UTF-8, never decoded); the same facts as a folder of one's own are rendered
+    const compiled = sh(`node ${BIN} list --json`);
+    const rendered = sh(`node ${BIN} list --json --no-bundled --facts ${join(ROOT, 'facts')} --no-cache`);
+    expect(compiled.stdout.length).toBeGreaterThan(1_000_000);
+    expect(compiled.stdout).toMatch(/[\u0400-\u04ff]/);
+    expect([compiled.code, compiled.stderr]).toEqual([0, '']);
+    expect(compiled.stdout === rendered.stdout).toBe(true);
+    const some = sh(`node ${BIN} treaties --in 1828 --json`);
+    expect(JSON.parse(some.stdout).map((r: { id: string }) => r.id)).toContain('treaty-of-turkmenchay');
+  });
+
   it('draws a table on a terminal, fitted to its width', () => {
     for (const columns of [100, 50]) {
       const out = sh(`script -qec "stty cols ${columns}; node ${BIN} treaties --from 1810 --to 1828-02-21" /dev/null`);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run } from '../src/cli.js';
-import type { Io } from '../src/io.js';
+import { textOf, type Io } from '../src/io.js';
 import type { Doc } from '../src/search/doc.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -38,7 +38,7 @@ export async function rif(argv: string[], terminal: FakeTerminal = {}): Promise<
   let stdout = '';
   let stderr = '';
   const io: Io = {
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => void (stdout += textOf(t)),
     stderr: (t) => void (stderr += t),
     stdoutIsTTY: terminal.tty ?? false,
     stderrIsTTY: terminal.stderrTty ?? false,

@@ -5,7 +5,7 @@ import { configOf } from '../config.js';
 import { openFacts } from '../context.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
-import type { Io, Terminal } from '../io.js';
+import { textOf, type Io, type Terminal } from '../io.js';
 import { colorLevel, makeChalk } from '../render/color.js';
 import { printCitation } from '../commands/cite.js';
 import { citeChoice } from '../commands/cite-choice.js';
@@ -62,7 +62,7 @@ async function citation(store: Store, facts: readonly Fact[], options: PickOptio
   const out: string[] = [];
   // chosen as rif cite chooses: --style, else the config file's cite_style (in its form), else markdown
   const choice = citeChoice({ style: options.style }, io);
-  await printCitation(facts, store, choice, options, { ...io, stdout: (text) => void out.push(text) });
+  await printCitation(facts, store, choice, options, { ...io, stdout: (text) => void out.push(textOf(text)) });
   return out.join('');
 }
 

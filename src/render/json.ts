@@ -14,8 +14,3 @@ export function renderNdjson(records: readonly unknown[]): string {
 export function jsonItem(value: unknown): string {
   return renderJson([value]).slice('[\n'.length, -'\n]\n'.length);
 }
-
-/** renderJson of an array whose items are already printed by jsonItem. */
-export function jsonArray(items: readonly string[]): string {
-  return items.length ? `[\n${items.join(',\n')}\n]\n` : '[]\n';
-}

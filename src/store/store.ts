@@ -31,9 +31,9 @@ export interface Store {
   wordIndex(): Promise<WordIndex>;
   /**
    * What renderJson prints for these facts' records (no fields picked, no scores), as compiled at build
-   * time: the bundled store only.
+   * time, in UTF-8: the bundled store only.
    */
-  recordsJson?(indices: readonly number[]): Promise<string>;
+  recordsJson?(indices: readonly number[]): Promise<Uint8Array>;
 }
 
 /** Facts in memory; `built` when their word index was built already. */
