@@ -2,8 +2,7 @@
 // the same order as on the terminal.
 import { visible } from '../control.js';
 import type { Fact } from '../facts/types.js';
-import { formatDate } from './cells.js';
-import { sourceHeading } from './detail.js';
+import { headFields, nameFields, sourceHeading } from './detail.js';
 
 /** Text on one line, with the characters Markdown (and pandoc) would read as markup escaped. */
 const md = (text: string): string => visible(text.replace(/[\t\r\n]+/g, ' ')).replace(/[\\`*_[\]<>#|$^@]/g, '\\$&');
@@ -15,29 +14,10 @@ export function renderDetailMarkdown(fact: Fact, titles: ReadonlyMap<string, str
   const field = (label: string, value: string | null | undefined) => {
     if (value) out.push(`- **${label}:** ${md(value)}`);
   };
-  const list = (label: string, values: readonly string[]) => field(label, values.join(', '));
   const section = (label: string, lines: readonly string[]) => {
     if (lines.length) out.push('', `### ${label}`, '', ...lines);
   };
-  field('Date', formatDate(fact.date, true));
-  field('Date note', fact.date.note);
-  if (fact.kind === 'treaty') {
-    field('Signed', fact.signed);
-    field('In force', fact.in_force ?? 'not recorded');
-    field('Ended', fact.ended ?? (fact.in_force_now ? 'not ended: in force' : 'not recorded'));
-    list('Parties', fact.parties);
-    field('Duration', fact.duration);
-  }
-  if (fact.kind === 'allegation') {
-    field('Status', fact.status);
-    list('Alleged by', fact.alleged_by);
-    list('Denied by', fact.denied_by);
-    list('Confirmed by', fact.confirmed_by);
-  }
-  list('Topics', fact.topics);
-  list('Actors', fact.actors);
-  list('Places', fact.places);
-  list('Aliases', fact.aliases);
+  for (const [label, value] of [...headFields(fact), ...nameFields(fact)]) field(label, value);
   section('Summary', [md(fact.summary)]);
   if (fact.kind === 'treaty')
     section(

@@ -28,6 +28,38 @@ export function sourceHeading(source: Fact['sources'][number]): string {
   return [source.publisher, title, source.published].filter(Boolean).join(' — ');
 }
 
+/** The card's labelled fields under the heading, in order, with what each shows (empty ones are left out). */
+export function headFields(fact: Fact): [label: string, value: string | null | undefined][] {
+  const fields: [string, string | null | undefined][] = [
+    ['Date', formatDate(fact.date, true)],
+    ['Date note', fact.date.note],
+  ];
+  if (fact.kind === 'treaty')
+    fields.push(
+      ['Signed', fact.signed],
+      ['In force', fact.in_force ?? 'not recorded'],
+      ['Ended', fact.ended ?? (fact.in_force_now ? 'not ended: in force' : 'not recorded')],
+      ['Parties', fact.parties.join(', ')],
+      ['Duration', fact.duration],
+    );
+  if (fact.kind === 'allegation')
+    fields.push(
+      ['Status', fact.status],
+      ['Alleged by', fact.alleged_by.join(', ')],
+      ['Denied by', fact.denied_by.join(', ')],
+      ['Confirmed by', fact.confirmed_by.join(', ')],
+    );
+  return fields;
+}
+
+/** The card's lists of names: topics, actors, places and aliases. */
+export const nameFields = (fact: Fact): [label: string, value: string][] => [
+  ['Topics', fact.topics.join(', ')],
+  ['Actors', fact.actors.join(', ')],
+  ['Places', fact.places.join(', ')],
+  ['Aliases', fact.aliases.join(', ')],
+];
+
 export function renderDetail(fact: Fact, options: DetailOptions): string {
   const { chalk } = options;
   const columns = options.columns > 0 ? Math.min(options.columns, PROSE_WIDTH) : 0;
@@ -56,27 +88,12 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
     labelled(label, value, LABEL, 0);
     out[at] = out[at]!.replace(label, chalk.bold(label));
   };
-  const list = (label: string, values: readonly string[]) => field(label, values.join(', '));
   const section = (label: string) => out.push('', chalk.bold(label));
 
   block(fact.title, 0, '', (line) => chalk.bold.underline(line));
   block(`${fact.kind} · ${fact.id}`, 0, '', (line) => chalk.dim(line));
   out.push('');
-  field('Date', formatDate(fact.date, true));
-  field('Date note', fact.date.note);
-  if (fact.kind === 'treaty') {
-    field('Signed', fact.signed);
-    field('In force', fact.in_force ?? 'not recorded');
-    field('Ended', fact.ended ?? (fact.in_force_now ? 'not ended: in force' : 'not recorded'));
-    list('Parties', fact.parties);
-    field('Duration', fact.duration);
-  }
-  if (fact.kind === 'allegation') {
-    field('Status', fact.status);
-    list('Alleged by', fact.alleged_by);
-    list('Denied by', fact.denied_by);
-    list('Confirmed by', fact.confirmed_by);
-  }
+  for (const [label, value] of headFields(fact)) field(label, value);
   section('Summary');
   block(fact.summary, 2, '  ');
   if (fact.kind === 'treaty' && fact.provisions.length) {
@@ -99,10 +116,7 @@ export function renderDetail(fact: Fact, options: DetailOptions): string {
     block(fact.note, 2, '  ');
   }
   out.push('');
-  list('Topics', fact.topics);
-  list('Actors', fact.actors);
-  list('Places', fact.places);
-  list('Aliases', fact.aliases);
+  for (const [label, value] of nameFields(fact)) field(label, value);
   if (fact.related.length) {
     section('Related');
     const idWidth = Math.max(...fact.related.map((r) => width(visible(r))));
