@@ -26,7 +26,7 @@ export async function compileFacts(root: string): Promise<number> {
     return 1;
   }
   const out = join(root, 'dist', 'bundled');
-  writeEntry(out, plan, undefined, { fileBase: factsDir, listing: true }, checksum());
+  writeEntry(out, plan, undefined, { fileBase: factsDir, listing: true }, checksum);
   const info: RecordInfo = { facts: plan.kept.length, as_of: record.as_of };
   writeFileSync(join(out, 'record.json'), `${JSON.stringify(info)}\n`);
   process.stdout.write(`compiled ${plan.kept.length} bundled facts into dist/bundled/\n`);

@@ -15,7 +15,7 @@ export function sealed(data: Uint8Array): Buffer {
   const file = Buffer.alloc(HEADER + data.length);
   file.writeUInt32LE(MAGIC, 0);
   file.writeUInt32LE(data.length, 4);
-  file.writeUInt32LE(checksum()(data), 8);
+  file.writeUInt32LE(checksum(data), 8);
   file.set(data, HEADER);
   return file;
 }
@@ -24,7 +24,7 @@ export function sealed(data: Uint8Array): Buffer {
 export function unsealed(file: Buffer): Buffer | undefined {
   if (file.length < HEADER || file.readUInt32LE(0) !== MAGIC || file.readUInt32LE(4) !== file.length - HEADER) return undefined;
   const data = file.subarray(HEADER);
-  return checksum()(data) === file.readUInt32LE(8) ? data : undefined;
+  return checksum(data) === file.readUInt32LE(8) ? data : undefined;
 }
 
 /**

@@ -286,7 +286,7 @@ describe('the fingerprint of a large collection', () => {
       maxFileBytes: undefined,
       progress: undefined,
       log: (line) => log.push(line),
-      crc: checksum(),
+      crc: checksum,
       hash,
       fingerprintFrom: 0,
       racyMs: 0,

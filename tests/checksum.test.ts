@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checksum } from '../src/store/checksum.js';
 
-const sum = checksum();
+const sum = checksum;
 
 describe('the checksum', () => {
   it.each([0, 1, 7, 64, 1000, 65_537])('of %i random bytes does not depend on where they start in memory', (n) => {

@@ -20,7 +20,7 @@ export interface Bundled {
 }
 
 export async function openBundled(): Promise<Bundled> {
-  const crc = checksum();
+  const crc = checksum;
   const manifest = readManifest(BUNDLED_STORE_DIR, crc);
   if (manifest) {
     try {

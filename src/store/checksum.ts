@@ -19,7 +19,7 @@ function words(data: Uint8Array): Int32Array | undefined {
   return new Int32Array(aligned.buffer);
 }
 
-function fnv1a(data: Uint8Array): number {
+export const checksum: Checksum = (data) => {
   const count = data.length >>> 2;
   const view = words(data);
   let hash = 0x811c9dc5 | 0;
@@ -39,8 +39,4 @@ function fnv1a(data: Uint8Array): number {
   }
   for (let i = count * 4; i < data.length; i++) hash = Math.imul(hash ^ data[i]!, PRIME);
   return hash >>> 0;
-}
-
-export function checksum(): Checksum {
-  return fnv1a;
-}
+};

@@ -57,7 +57,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     maxFileBytes: options.maxFileBytes,
     progress: options.progress,
     log: (line) => options.log?.(`cache: ${line}`),
-    crc: checksum(),
+    crc: checksum,
     hash,
   });
 }
