@@ -32,7 +32,8 @@ export async function terminal(columns: number, rows: number, env: Record<string
   opened.push(name);
   const more = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
   const shell = `env -i PATH=${JSON.stringify(process.env['PATH'] ?? '')} HOME=${tempDir()} TERM=xterm-256color LANG=C.UTF-8 XDG_CACHE_HOME=${tempDir()} XDG_CONFIG_HOME=${tempDir()} ${more.join(' ')} PS1='$ ' bash --norc --noprofile`;
-  await newSession('-d', '-s', name, '-x', String(columns), '-y', String(rows), shell);
+  // the shell starts in a folder of its own, so files a test writes there (`> picked.txt`) stay out of the repository
+  await newSession('-d', '-s', name, '-c', tempDir(), '-x', String(columns), '-y', String(rows), shell);
   tmux('set-option', '-t', name, 'status', 'off');
   const screen = () => tmux('capture-pane', '-p', '-t', name).stdout.replace(/\s+$/, '');
   const lastLine = () => screen().split('\n').at(-1) ?? '';
