@@ -37,7 +37,8 @@ function versionText(): string {
   return `rif ${packageVersion()}\n${record ? `bundled record: ${describeRecord(record)}` : 'bundled record: not compiled (run npm run build)'}\n`;
 }
 
-type Build = (io: Io, done: (code: number) => void) => Command[];
+/** Builds a group's commands; `only`: the one of them that runs (a group may build just that one). */
+type Build = (io: Io, done: (code: number) => void, only?: string) => Command[];
 
 /** The commands, grouped as they are built; search comes first and is the default. */
 const COMMANDS: readonly (readonly [readonly string[], Build])[] = [
@@ -107,7 +108,7 @@ ${EXIT_CODES_HELP}`,
       ),
   };
   const named = COMMANDS.find(([names]) => first !== undefined && names.includes(first));
-  const commands = (named ? [named] : COMMANDS).flatMap(([, build]) => build(io, done));
+  const commands = named ? named[1](io, done, first) : COMMANDS.flatMap(([, build]) => build(io, done));
   // subcommands (cache clear) too: errors and help must come back through io, never exit the process
   const configure = (cmd: Command): void => {
     cmd.option('--no-pager', 'print straight to the terminal, never through the pager');

@@ -40,8 +40,9 @@ const LISTINGS: readonly { name: string; view: View; what: string; examples: str
   },
 ];
 
-export function listCommands(io: Io, done: (code: number) => void): Command[] {
-  return LISTINGS.map(({ name, view, what, examples }) => {
+/** The listing commands, or only the one named `only` (a run builds only the command it runs). */
+export function listCommands(io: Io, done: (code: number) => void, only?: string): Command[] {
+  return LISTINGS.filter((l) => only === undefined || l.name === only).map(({ name, view, what, examples }) => {
     const cmd = new Command(name).description(what).argument('[query...]', 'optional words to search for').addHelpText('after', `\nExamples:\n${examples}`);
     addCountOptions(addFilterOptions(addOutputOptions(addDataOptions(cmd), { fields: FIELD_NAMES, table: true }), io));
     if (view === 'list' || view === 'treaty') {
