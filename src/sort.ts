@@ -21,8 +21,11 @@ type Compare = (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => number;
  */
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-const byDate: Compare = (a, b) =>
-  a.range.lo - b.range.lo || (a.range.hi === b.range.hi ? 0 : a.range.hi < b.range.hi ? -1 : 1) || compareIds(a.hit.fact.id, b.hit.fact.id);
+/** Date order: by start, then by end (an open end last), then by id. */
+export const compareDated = (a: DayRange, b: DayRange, idA: string, idB: string): number =>
+  a.lo - b.lo || (a.hi === b.hi ? 0 : a.hi < b.hi ? -1 : 1) || compareIds(idA, idB);
+
+const byDate: Compare = (a, b) => compareDated(a.range, b.range, a.hit.fact.id, b.hit.fact.id);
 
 function comparator(key: SortKey): Compare {
   switch (key) {

@@ -354,3 +354,21 @@ describe('cached, uncached and bundled runs', () => {
     for (const out of [uncached, cold, warm]) expect({ ...out, stdout: same(out.stdout) }).toEqual({ ...bundled, stdout: same(bundled.stdout) });
   });
 });
+
+describe('date order from the columns', () => {
+  it('is the order sortHits gives the heads (start, end, id), forwards and as the listing reverses it', async () => {
+    const { sortHits } = await import('../src/sort.js');
+    const { store } = await openBundled();
+    const all = Array.from({ length: store.size }, (_, i) => i);
+    const heads = await store.heads(all);
+    const expected = sortHits(
+      heads.map((fact, index) => ({ fact, index, score: 0, titleMatches: [] })),
+      'date',
+    ).map((h) => h.index);
+    // facts that share a start and an end are there, so the ids decide somewhere
+    expect(new Set(heads.map((h) => JSON.stringify(h.date))).size).toBeLessThan(heads.length);
+    expect(await store.byDate([...all].reverse())).toEqual(expected);
+    const some = all.filter((i) => i % 3 === 0);
+    expect(await store.byDate(some)).toEqual(expected.filter((i) => i % 3 === 0));
+  });
+});

@@ -16,7 +16,7 @@ import { rendererFor, type Format } from '../render/format.js';
 import { hitRows, type View } from '../render/hits.js';
 import { outputFormat, outputLook, type OutputOptions } from './output.js';
 import { parseSearch, scopeFilters } from './query-filters.js';
-import { searchRows, type Dropped, type Row } from './search-rows.js';
+import { searchRows, type Dropped, type Found, type Order, type Row } from './search-rows.js';
 import { todayOf } from './shared.js';
 
 interface FilterOptions {
@@ -58,8 +58,10 @@ export interface Wanted {
 export interface Selection {
   readonly store: Store;
   readonly query: string;
-  /** sorted and limited, as printed */
+  /** sorted and limited, as printed; none when `compiled` (the records print from `indices`) */
   readonly hits: Row[];
+  /** the facts printed, in order */
+  readonly indices: readonly number[];
   /** with --in-force-at: the treaties that pass the other filters and were signed by then, but whose end is not recorded */
   readonly endUnknown: readonly string[];
   /** the rows print as the JSON records the store compiled at build time (the bundled facts): their rows hold heads only */
@@ -84,18 +86,18 @@ export async function runListing(view: View, words: readonly string[], options: 
   const look = outputLook(options, io);
   const marks = format === 'table' || (format === 'plain' && look.chalk.level > 0);
   const selection = await selectHits(view, words, options, io, { format, fields: options.fields, configLimit: true, marks });
-  const { store, query, hits, endUnknown, compiled, matched } = selection;
+  const { store, query, indices, endUnknown, compiled, matched } = selection;
   if (options.count) {
     io.stdout(`${matched}\n`);
     return matched ? EXIT.ok : EXIT.noMatch;
   }
   if (compiled) {
-    io.stdout(await store.recordsJson!(hits.map((h) => h.index)));
+    io.stdout(await store.recordsJson!(indices));
   } else {
     const render = await rendererFor(format);
     // only treaties are in force: they print with their signed, in force and ended dates
     const shown: View = options.inForceAt !== undefined ? 'treaty' : view;
-    io.stdout(render(hitRows(hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: look.chalk }), look));
+    io.stdout(render(hitRows(selection.hits, { view: shown, fields: options.fields, withScore: Boolean(query), chalk: look.chalk }), look));
   }
   if (endUnknown.length) {
     const [n, one] = [endUnknown.length, endUnknown.length === 1];
@@ -105,11 +107,11 @@ export async function runListing(view: View, words: readonly string[], options: 
     );
   }
   // the count line follows the rows it counts, for a person at a terminal; a script asks with --count
-  if (io.stdoutIsTTY && matched > hits.length) {
-    const which = selection.sortKey === 'relevance' ? `the best ${hits.length}` : `the first ${hits.length} by ${selection.sortKey}`;
+  if (io.stdoutIsTTY && matched > indices.length) {
+    const which = selection.sortKey === 'relevance' ? `the best ${indices.length}` : `the first ${indices.length} by ${selection.sortKey}`;
     io.stderr(`rif: ${matched} facts match; showing ${which} (--limit N for more, --all for every one)\n`);
   }
-  if (!hits.length) throw new NotFoundError(`${query ? `no facts match "${query}"` : 'no facts match these filters'}${await selection.deadEnd()}`);
+  if (!indices.length) throw new NotFoundError(`${query ? `no facts match "${query}"` : 'no facts match these filters'}${await selection.deadEnd()}`);
   return EXIT.ok;
 }
 
@@ -159,7 +161,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
   };
   const compiled = compiledJson(store, query, wanted);
   const whole = needsWhole(wanted) && !compiled;
-  const order = { sortKey, reverse: options.reverse, limit, whole };
+  const order: Order = { sortKey, reverse: options.reverse, limit, read: compiled ? 'none' : whole ? 'whole' : 'heads' };
   const found = parsed
     ? await searchRows(store, parsed, filter, scopeFilters(parsed.filters, store.vocabulary, todayOf(io)()), droppable(filter, options), order)
     : await listRows(store, filter, order);
@@ -168,6 +170,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
     store,
     query,
     hits: await wholeWhereNeeded(store, rows, whole),
+    indices: found.indices,
     compiled,
     matched: found.matched,
     sortKey,
@@ -203,15 +206,34 @@ async function endsNotRecorded(store: Store, filter: Filter, at: DayRange): Prom
   return heads.flatMap((h) => (inForceRange(h) === undefined && factRange(h).lo <= at.hi ? [h.id] : []));
 }
 
-/** The facts that pass the filters, in order and cut to the limit: a listing without a query. */
-async function listRows(store: Store, filter: Filter, order: { sortKey: SortKey; reverse: boolean | undefined; limit: number | undefined; whole: boolean }) {
+/**
+ * The facts that pass the filters, in order and cut to the limit: a listing without a query. In date
+ * order (a listing's own), the store orders them and only the rows kept are read; in title order,
+ * every head is.
+ */
+async function listRows(store: Store, filter: Filter, order: Order): Promise<Found> {
   const selected = await store.select(filter);
-  // when every row prints whole, read the whole facts at once rather than heads first
-  const direct = order.whole && (order.limit ?? Infinity) >= selected.length;
-  const facts = await (direct ? store.facts(selected) : store.heads(selected));
-  const rows: Row[] = facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] }));
+  let rows: Row[];
+  let indices: number[];
+  if (order.sortKey === 'title') {
+    // when every row prints whole, read the whole facts at once rather than heads first
+    const direct = order.read === 'whole' && (order.limit ?? Infinity) >= selected.length;
+    const facts = await (direct ? store.facts(selected) : store.heads(selected));
+    rows = sortHits(
+      facts.map((fact, k) => ({ fact, index: selected[k]!, score: 0, titleMatches: [] })),
+      'title',
+      order.reverse,
+    ).slice(0, order.limit ?? Infinity);
+    indices = rows.map((r) => r.index);
+  } else {
+    const dated = await store.byDate(selected);
+    indices = (order.reverse ? dated.reverse() : dated).slice(0, order.limit ?? Infinity);
+    const facts = order.read === 'none' ? [] : await (order.read === 'whole' ? store.facts(indices) : store.heads(indices));
+    rows = facts.map((fact, k) => ({ fact, index: indices[k]!, score: 0, titleMatches: [] }));
+  }
   return {
-    rows: sortHits(rows, order.sortKey, order.reverse).slice(0, order.limit ?? Infinity),
+    rows,
+    indices,
     matched: selected.length,
     ranked: false,
     matchedWords: new Set<string>(),

@@ -17,13 +17,15 @@ export interface Order {
   readonly sortKey: SortKey;
   readonly reverse: boolean | undefined;
   readonly limit: number | undefined;
-  /** read whole facts rather than heads */
-  readonly whole: boolean;
+  /** what each row holds: the whole fact, its head, or nothing (the listing prints compiled records by index) */
+  readonly read: 'whole' | 'heads' | 'none';
 }
 
 export interface Found {
-  /** ordered and cut to the limit */
+  /** ordered and cut to the limit; none when the order asks to read nothing */
   readonly rows: Row[];
+  /** the facts kept, in order: the rows' indices, also where the rows were not read */
+  readonly indices: readonly number[];
   /** how many facts match */
   readonly matched: number;
   readonly ranked: boolean;
@@ -58,7 +60,7 @@ export async function searchRows(
   const result = await matching(store, query, filter, scopes);
   const { hits, ranked } = result;
   let rows: Row[];
-  const read = (indices: number[]) => (order.whole ? store.facts(indices) : store.heads(indices));
+  const read = (indices: number[]) => (order.read === 'whole' ? store.facts(indices) : store.heads(indices));
   if (ranked && order.sortKey === 'relevance') {
     // the best, or with --reverse the worst, up to the limit: only their heads are read, and those of
     // the hits tied with the last, since ties go by date
@@ -79,6 +81,7 @@ export async function searchRows(
   }
   return {
     rows,
+    indices: rows.map((r) => r.index),
     matched: hits.length,
     ranked,
     matchedWords: result.matchedWords,

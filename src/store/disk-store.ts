@@ -5,6 +5,7 @@ import type { Issue } from '../facts/issues.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
 import { actorPasses, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import type { WordIndex } from '../search/word-index.js';
+import { compareDated } from '../sort.js';
 import type { Checksum } from './checksum.js';
 import { readColumns, topicWords, type Columns } from './columns.js';
 import { growingFile, parseSmall, readSmall, StoreDamaged, type Manifest } from './entry.js';
@@ -110,6 +111,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     size: n,
     ids: () => Promise.resolve(ids ?? readIds()),
     select: (filter) => Promise.resolve(select(columns, topics, filter, headsAt)),
+    byDate: (indices) => Promise.resolve(byDate(columns, indices, readIds())),
     topicCounts: () => Promise.resolve(topicCounts(columns, topics)),
     heads: (indices) => Promise.resolve(headsAt(indices)),
     facts: (indices) => Promise.resolve(factsAt(indices)),
@@ -174,6 +176,11 @@ function select(c: Columns, topics: readonly string[], filter: Filter, heads: (i
   if (filter.actor === undefined && !filter.inForceAt) return out;
   const found = heads(out);
   return out.filter((_, k) => actorPasses(found[k]!, filter) && inForcePasses(found[k]!, filter));
+}
+
+/** The indices in date order from the columns' ranges (and the ids, for ties), as sortHits orders heads. */
+function byDate(c: Columns, indices: readonly number[], ids: readonly string[]): number[] {
+  return [...indices].sort((a, b) => compareDated({ lo: c.lo[a]!, hi: c.hi[a]! }, { lo: c.lo[b]!, hi: c.hi[b]! }, ids[a]!, ids[b]!));
 }
 
 function topicCounts(c: Columns, topics: readonly string[]): Map<string, number> {

@@ -6,6 +6,7 @@ import type { Issue } from '../facts/issues.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { matchesFilter, type Filter } from '../filter.js';
 import { toDoc } from '../search/doc.js';
+import { sortHits } from '../sort.js';
 import { buildWordIndex, type WordIndex } from '../search/word-index.js';
 
 /** Told how a long load is going: what it is doing, and how far through (total 0 when it cannot say). */
@@ -21,6 +22,8 @@ export interface Store {
   ids(): Promise<readonly string[]>;
   /** the indices of the facts that pass the filter, ascending */
   select(filter: Filter): Promise<number[]>;
+  /** these indices in date order, as sortHits puts their facts (start, end, id), without reading a fact */
+  byDate(indices: readonly number[]): Promise<number[]>;
   /** how many facts carry each topic */
   topicCounts(): Promise<Map<string, number>>;
   /** the heads of the facts at these indices: what filters, sorting and default columns need */
@@ -45,6 +48,13 @@ export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issu
     size: facts.length,
     ids: () => Promise.resolve(facts.map((f) => f.id)),
     select: (filter) => Promise.resolve(facts.flatMap((f, i) => (matchesFilter(f, filter) ? [i] : []))),
+    byDate: (indices) =>
+      Promise.resolve(
+        sortHits(
+          indices.map((index) => ({ fact: facts[index]!, index, score: 0, titleMatches: [] })),
+          'date',
+        ).map((h) => h.index),
+      ),
     topicCounts: () => Promise.resolve(countTopics(facts)),
     heads: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
     facts: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),

@@ -208,6 +208,7 @@ function recovering(entry: DiskEntry, options: UserStoreOptions): Store {
     size: store.size,
     ids: () => read((s) => s.ids()),
     select: (filter) => read((s) => s.select(filter)),
+    byDate: (indices) => read((s) => s.byDate(indices)),
     topicCounts: () => read((s) => s.topicCounts()),
     heads: (indices) => read((s) => s.heads(indices)),
     facts: (indices) => read((s) => s.facts(indices)),
