@@ -163,7 +163,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
   const whole = needsWhole(wanted) && !compiled;
   const order: Order = { sortKey, reverse: options.reverse, limit, read: compiled ? 'none' : whole ? 'whole' : 'heads' };
   const found = parsed
-    ? await searchRows(store, parsed, filter, scopeFilters(parsed.filters, store.vocabulary, todayOf(io)()), droppable(filter, options), order)
+    ? await searchRows(store, parsed, filter, scopeFilters(parsed.filters, store.vocabulary, todayOf(io)), droppable(filter, options), order)
     : await listRows(store, filter, order);
   const rows = wanted.marks && found.ranked ? await marked(found.rows, found.matchedWords) : found.rows;
   return {

@@ -24,11 +24,12 @@ export interface ScopeFilter {
   readonly text: string;
 }
 
-export function scopeFilters(clauses: readonly FilterClause[], vocabulary: Vocabulary, today: string): ScopeFilter[] {
+/** `today`: asked only for year:today (the local date costs a run its first look at the time zone). */
+export function scopeFilters(clauses: readonly FilterClause[], vocabulary: Vocabulary, today: () => string): ScopeFilter[] {
   return clauses.map((clause) => ({ filter: filterOf(clause, vocabulary, today), negated: clause.negated, text: clause.text }));
 }
 
-function filterOf({ scope, value, text }: FilterClause, vocabulary: Vocabulary, today: string): Filter {
+function filterOf({ scope, value, text }: FilterClause, vocabulary: Vocabulary, today: () => string): Filter {
   const values = value.toLowerCase().split(',').filter(Boolean);
   const check = (known: readonly string[], what: string) => {
     for (const v of values)
@@ -46,7 +47,7 @@ function filterOf({ scope, value, text }: FilterClause, vocabulary: Vocabulary, 
         if (!vocabulary.has(v)) throw new UsageError(`unknown topic "${v}" in ${text}${didYouMean(v, vocabulary.keys())}; rif topics lists them`);
       return { topics: values };
     case 'year': {
-      const range = parsePeriod(value === 'today' ? today : value);
+      const range = parsePeriod(value === 'today' ? today() : value);
       if (!range) throw new UsageError(`${text}: a year is 1828, 1828-02, 1820s or 19th-century`);
       return { ranges: [range] };
     }
