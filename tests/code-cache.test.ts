@@ -17,9 +17,12 @@ describe('a code cache file', () => {
 
   it('is refused when damaged: a byte changed, cut short, grown, zeroed, or not one at all', () => {
     const file = sealed(data);
-    const changed = Buffer.from(file);
-    changed[500] = changed[500]! ^ 1;
-    expect(unsealed(changed)).toBeUndefined();
+    // a byte of either copy of the data, or of its length
+    for (const at of [5, 20, 500, 1500, file.length - 1]) {
+      const changed = Buffer.from(file);
+      changed[at] = changed[at]! ^ 1;
+      expect(unsealed(changed), `byte ${at}`).toBeUndefined();
+    }
     expect(unsealed(file.subarray(0, file.length - 1))).toBeUndefined();
     expect(unsealed(Buffer.concat([file, Buffer.from([0])]))).toBeUndefined();
     expect(unsealed(Buffer.alloc(file.length))).toBeUndefined();
