@@ -237,3 +237,38 @@ describe('search (properties)', () => {
     );
   });
 });
+
+describe('letters and numbers of any script (properties)', () => {
+  // any code point, and text mixing the scripts and marks of the record
+  const char = fc.oneof(
+    fc.constantFrom(...'aZ09 -–.,«»\'"ßéЁё€шاى۱٣ـًّ\u0301\u200c\u{1d400}\u{1f600}\ud800'),
+    fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
+  );
+  const text = fc.array(char, { maxLength: 12 }).map((cs) => cs.join(''));
+
+  it('trimMarks, wordParts and isWordOnly say what the \\p{L} and \\p{N} patterns say', async () => {
+    const { isWordOnly, trimMarks, wordParts } = await import('../src/search/chars.js');
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(trimMarks(t)).toBe(t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+        expect(wordParts(t)).toEqual(t.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+        expect(isWordOnly(t)).toBe(/^[\p{L}\p{N}]+$/u.test(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('isLetter, isNumber and some agree with the patterns, code point by code point', async () => {
+    const { isLetter, isNumber, some } = await import('../src/search/chars.js');
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(some(t, isLetter)).toBe(/\p{L}/u.test(t));
+        expect(some(t, isNumber)).toBe(/\p{N}/u.test(t));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const c of [0x41, 0x5a, 0x61, 0x7a, 0x30, 0x39, 0x2f, 0x3a, 0x40, 0x5b, 0x60, 0x7b, 0x0451, 0x06f1, 0xd800, 0x1d400]) {
+      expect(isLetter(c), c.toString(16)).toBe(/\p{L}/u.test(String.fromCodePoint(c)));
+    }
+  });
+});

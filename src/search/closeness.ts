@@ -5,6 +5,7 @@
 // that one word makes much of ("Treaty of Turkmenchay" for "turkmenchay").
 import type { Doc } from './doc.js';
 import { RANKING, SEARCH_FIELDS, STOPWORDS } from './options.js';
+import { wordParts } from './chars.js';
 import { wholeWords } from './words.js';
 
 /** Fields whose values name a thing, and how much naming it counts. */
@@ -90,7 +91,7 @@ function termsAt(text: string, terms: TermWords): Position[] {
     const whole = terms.bits.get(word) ?? 0;
     if (!PARTED.test(word)) return { word, terms: whole, share: whole ? 1 : 0 };
     // a query word that begins "shahed-136" as "shahed" holds the part, not the whole
-    const parts = word.split(MARKS).filter(Boolean);
+    const parts = wordParts(word);
     let held = whole;
     let count = 0;
     for (const part of parts) {
@@ -103,7 +104,6 @@ function termsAt(text: string, terms: TermWords): Position[] {
 }
 
 const PARTED = /[^a-z0-9]/;
-const MARKS = /[^\p{L}\p{N}]+/u;
 
 /** The most of the m terms found within m + 2 neighbouring words, as a share: (k - 1) / (m - 1). */
 function window(positions: readonly Position[], m: number): number {

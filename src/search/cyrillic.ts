@@ -2,6 +2,7 @@
 // as in "Tegeranskaya konferentsiya", "Turkmanchayskiy mirnyy dogovor", "Yeltsin"). Search folds both the
 // facts and the query through it, so "Примаков" is the query "primakov", and a Cyrillic alias is found
 // by its Latin spelling too.
+import { isLetter } from './chars.js';
 
 const LETTERS: Readonly<Record<string, string>> = Object.freeze({
   а: 'a',
@@ -76,7 +77,7 @@ export function romanize(text: string): { text: string; from: number[] } {
     }
     out += latin;
     for (let k = 0; k < latin.length; k++) from.push(i);
-    previous = /\p{L}/u.test(c) ? lower : '';
+    previous = isLetter(c.charCodeAt(0)) ? lower : '';
   }
   return { text: out, from };
 }

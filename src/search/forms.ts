@@ -9,6 +9,7 @@ import { QUERY_LIMITS, RANKING } from './options.js';
 import { matchingWords, wordAt, wordsStarting, type WordIndex } from './word-index.js';
 import { withinDistance } from '../suggest.js';
 import { nearWord, typoBudget } from './words.js';
+import { isLetter } from './chars.js';
 
 export interface WordMatch {
   /** the word's place in the index */
@@ -144,7 +145,7 @@ export function nearestWords(index: WordIndex, word: string, max = 3): string[] 
   const near: { text: string; d: number; facts: number }[] = [];
   for (let i = 0; i < index.words.length; i++) {
     const text = index.words.at(i)!;
-    if (text.length < 3 || !/^\p{L}/u.test(text)) continue;
+    if (text.length < 3 || !isLetter(text.codePointAt(0)!)) continue;
     for (let d = 1; d <= budget; d++) {
       if (withinDistance(word, text, d)) {
         near.push({ text, d, facts: index.starts[i + 1]! - index.starts[i]! });

@@ -9,6 +9,7 @@ import { QUERY_LIMITS, RANKING, SEARCH_FIELDS, STOPWORDS } from './options.js';
 import { splitsOf, wordMatches, type WordMatch } from './forms.js';
 import { matchingWords, wordAt, wordsStarting, type WordIndex } from './word-index.js';
 import { bare, splitWords } from './words.js';
+import { isWordOnly } from './chars.js';
 
 export interface Term {
   /** as typed, for messages */
@@ -98,7 +99,7 @@ function freeTerms(index: WordIndex, words: readonly string[]): Term[] {
   // two neighbours written as one word: "hand over" finds "handover"
   for (let i = 0; i + 1 < tokens.length; i++) {
     const [a, b] = [tokens[i]!, tokens[i + 1]!];
-    if (!/^[\p{L}\p{N}]+$/u.test(a.text) || !/^[\p{L}\p{N}]+$/u.test(b.text)) continue;
+    if (!isWordOnly(a.text) || !isWordOnly(b.text)) continue;
     // as written or as the start of a word only: a joined pair with typos is too far from what was typed
     const joined = wordsStarting(index, a.text + b.text, 50).map((w) => ({
       word: w,

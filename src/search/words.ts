@@ -2,15 +2,13 @@
 // only when a word of its text is the short query word, begins with the longer one or, when no fact has
 // it as typed, is within its typo budget; word forms (forms.ts) add the other forms of a word.
 import { withinDistance } from '../suggest.js';
+import { isLetter, isNumber, isWordChar, some, trimMarks, wordParts } from './chars.js';
 import { isAscii, persianForms } from './normalize.js';
 import { plainNumber } from './numbers.js';
 import { QUERY_LIMITS } from './options.js';
 
 /** Lower case without diacritics: the form words are compared in. ASCII text has none to take off. */
 export const bare = (text: string): string => (isAscii(text) ? text.toLowerCase() : persianForms(text.normalize('NFD').replace(/\p{M}/gu, '')).toLowerCase());
-
-const EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
-const MARKS = /[^\p{L}\p{N}]+/u;
 
 /**
  * The words of a text: each as written ("s-300", "shahed-136"), split at every mark ("s", "300"), and
@@ -66,17 +64,11 @@ export function wholeWords(text: string): string[] {
 /** The words of a text as written, and their parts split at every mark. */
 export function splitWords(text: string): { whole: string[]; parts: string[] } {
   if (isAscii(text)) return asciiWordsOf(text.toLowerCase(), 'split');
-  const whole = bare(text)
-    .split(/\s+/)
-    .map((w) => w.replace(EDGES, ''))
-    .filter(Boolean);
-  return { whole, parts: whole.flatMap((w) => w.split(MARKS)).filter(Boolean) };
+  const whole = bare(text).split(/\s+/).map(trimMarks).filter(Boolean);
+  return { whole, parts: whole.flatMap(wordParts) };
 }
 
-const LETTER = /\p{L}/u;
 const MODEL_PARTS = 3;
-const DIGIT = /\p{N}/u;
-const MARKS_ALL = /[^\p{L}\p{N}]+/gu;
 
 /**
  * The forms a query may take of words written otherwise: a name of letters and digits without its marks
@@ -85,7 +77,7 @@ const MARKS_ALL = /[^\p{L}\p{N}]+/gu;
  */
 function wordForms(whole: readonly string[]): string[] {
   const out: string[] = [];
-  for (let i = 0; i < whole.length; i++) if (DIGIT.test(whole[i]!)) formsOf(whole[i]!, whole[i + 1], out);
+  for (let i = 0; i < whole.length; i++) if (some(whole[i]!, isNumber)) formsOf(whole[i]!, whole[i + 1], out);
   return out;
 }
 
@@ -94,8 +86,11 @@ function formsOf(word: string, next: string | undefined, out: string[]): void {
   const number = plainNumber(word, next);
   if (number !== undefined) out.push(number);
   // a model's name has a part or two beside its number (S-300, Su-35s, S-300PMU-1); an id or a date has more
-  else if (MARKS.test(word) && LETTER.test(word) && word.split(MARKS).length <= MODEL_PARTS) {
-    const joined = word.replace(MARKS_ALL, '');
+  else if (some(word, (c) => !isWordChar(c)) && some(word, isLetter)) {
+    // the word is trimmed of marks at its ends, so its parts are what its marks split it into
+    const parts = wordParts(word);
+    if (parts.length > MODEL_PARTS) return;
+    const joined = parts.join('');
     out.push(joined);
     // a plural of a model: Su-35s, S-300s
     if (/\ds$/.test(joined)) out.push(joined.slice(0, -1));
