@@ -2,7 +2,10 @@
 // memory, a known value, and a different sum for any change within a word or of the length.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checksum } from '../src/store/checksum.js';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { checksum, checksumInJs } from '../src/store/checksum.js';
+import { ROOT } from './helpers.js';
 
 const sum = checksum;
 
@@ -36,5 +39,30 @@ describe('the checksum', () => {
     }
     expect(sum(bytes.subarray(0, 4098))).not.toBe(before);
     expect(sum(Buffer.alloc(8))).not.toBe(sum(Buffer.alloc(12)));
+  });
+});
+
+describe('the checksum of large data', () => {
+  it.each([32 * 1024 - 1, 32 * 1024, 65_539, 1024 * 1024 + 7, 2.5 * 1024 * 1024 + 3])("of %i bytes is the JavaScript loop's, wherever they start", (n) => {
+    const bytes = randomBytes(n);
+    const memory = new Uint8Array(n + 3);
+    memory.set(bytes, 3);
+    const expected = checksumInJs(bytes);
+    expect(checksum(bytes)).toBe(expected);
+    expect(checksum(memory.subarray(3))).toBe(expected);
+    expect(checksumInJs(memory.subarray(3))).toBe(expected);
+  });
+
+  it('is the same where Node runs without WebAssembly (node --jitless): the bundled facts pass their checks', () => {
+    const run = (flags: string[]) =>
+      spawnSync('node', [...flags, join(ROOT, 'bin', 'rif.js'), 'list', '--json'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+        env: { ...process.env, RIF_CODE_CACHE: '0' },
+      });
+    const [plain, jitless] = [run([]), run(['--jitless'])];
+    expect(jitless.status).toBe(0);
+    expect(jitless.stdout).toBe(plain.stdout);
+    expect(JSON.parse(plain.stdout).length).toBeGreaterThan(300);
   });
 });
