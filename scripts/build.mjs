@@ -130,14 +130,6 @@ for (const name of readdirSync(`${root}dist`)
   writeFileSync(`${root}dist/cjs/${name}`, copy);
   buildId.update(name).update(copy);
 }
-await build({
-  ...common,
-  format: 'cjs',
-  entryPoints: ['src/boot.ts'],
-  outfile: 'dist/boot.cjs',
-  banner: {},
-  define: { RIF_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)) },
-});
 // the yaml package as one CommonJS file, which src/facts/yaml-lib.ts requires the first time it is needed
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: ['yaml'], outfile: 'dist/yaml.cjs' });
 
@@ -157,6 +149,7 @@ import { renderMan } from './src/man.js';
 import { packageVersion } from './src/package.js';
 const quiet = { stdout() {}, stderr() {}, stdoutIsTTY: false, stderrIsTTY: false, columns: 0, env: {}, cwd: process.cwd(), now: () => 0 };
 export const writeManPage = (file, date) => writeFileSync(file, renderMan(programFor(quiet), packageVersion(), date));
+export const commandNames = () => programFor(quiet).commands.map((c) => c.name());
 export const writeSchemas = (dir) => {
   mkdirSync(dir, { recursive: true });
   for (const name of ['fact', 'record']) writeFileSync(dir + name + '.schema.json', renderJson(jsonSchema(name, packageVersion())));
@@ -167,6 +160,15 @@ const manDate = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? NaN) * 1000 || 
 const generated = await import(`${root}dist/man-page.mjs`);
 generated.writeManPage(`${root}dist/rif.1`, manDate);
 generated.writeSchemas(`${root}dist/schema/`);
+// the loader of the copies, which keeps a code cache for each command by its name (src/code-cache.ts)
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/boot.ts'],
+  outfile: 'dist/boot.cjs',
+  banner: {},
+  define: { RIF_BUILD: JSON.stringify(buildId.digest('hex').slice(0, 16)), RIF_COMMANDS: JSON.stringify(generated.commandNames()) },
+});
 rmSync(`${root}dist/man-page.mjs`);
 await build({ ...common, entryPoints: { 'compile-facts': 'scripts/compile-facts.ts' }, outdir: 'dist/.build' });
 const { compileFacts } = await import(`${root}dist/.build/compile-facts.js`);

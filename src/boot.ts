@@ -12,6 +12,8 @@ import { codeCacheDir, sealed, unsealed } from './code-cache.js';
 
 /** The build's id (scripts/build.mjs): a hash of dist/cjs/, part of the code cache's folder name. */
 declare const RIF_BUILD: string;
+/** The names of rif's commands (scripts/build.mjs, from the program): each has a code cache of its own. */
+declare const RIF_COMMANDS: readonly string[];
 
 type Main = () => Promise<void>;
 type Factory = (exports: object, require: (id: string) => unknown, module: { exports: object }, metaUrl: string) => void;
@@ -29,19 +31,31 @@ function readCache(dir: string | undefined, name: string): Buffer | undefined {
 /** A folder of another build or Node untouched this long is deleted when a build writes its own. */
 const UNUSED = 7 * 24 * 3600 * 1000;
 
+/** When a build's folder or one of its commands' folders was last written. */
+function lastWritten(path: string): number {
+  const own = statSync(path);
+  if (!own.isDirectory()) return own.mtimeMs;
+  return Math.max(own.mtimeMs, ...readdirSync(path).map((name) => statSync(join(path, name)).mtimeMs));
+}
+
 /**
  * Writes the code of the scripts that had no usable cache, once the run is over (so the data holds what
- * the run compiled). Each file is written whole under another name and renamed, so that a run beside
- * this one reads the old file or the new, never half of one. The first write of a build deletes the
- * folders of other builds and Node versions that no run has written for a week (two installs used in
- * turn keep theirs).
+ * the run compiled), in the folder of the command that ran. Each file is written whole under another
+ * name and renamed, so that a run beside this one reads the old file or the new, never half of one. The
+ * first write of a command deletes the folders of other builds and Node versions that no run has
+ * written for a week (two installs used in turn keep theirs).
  */
 function writeCache(dir: string, scripts: ReadonlyMap<string, Script>): void {
   try {
     if (mkdirSync(dir, { recursive: true }) !== undefined) {
-      for (const other of readdirSync(dirname(dir))) {
-        const path = join(dirname(dir), other);
-        if (other !== basename(dir) && Date.now() - statSync(path).mtimeMs > UNUSED) rmSync(path, { recursive: true, force: true });
+      const [build, builds] = [dirname(dir), dirname(dirname(dir))];
+      for (const other of readdirSync(builds)) {
+        const path = join(builds, other);
+        try {
+          if (other !== basename(build) && Date.now() - lastWritten(path) > UNUSED) rmSync(path, { recursive: true, force: true });
+        } catch {
+          // another run deleted it first, or it cannot be read: left as it is
+        }
       }
     }
     for (const [name, script] of scripts) {
@@ -62,7 +76,7 @@ function writeCache(dir: string, scripts: ReadonlyMap<string, Script>): void {
 
 /** rif's main() from the CommonJS copies and the code cache, or undefined when the copies cannot be run. */
 export function loadMain(dist: string): Main | undefined {
-  const dir = codeCacheDir(process.env, process.argv, RIF_BUILD, process.version, process.arch);
+  const dir = codeCacheDir(process.env, process.argv.slice(2), RIF_BUILD, process.version, process.arch, RIF_COMMANDS);
   const modules = new Map<string, { exports: object }>();
   const uncached = new Map<string, Script>();
   const load = (name: string): object => {

@@ -35,13 +35,17 @@ export function unsealed(file: Buffer): Buffer | undefined {
 }
 
 /**
- * The folder of the code cache for this build of rif on this Node, or undefined when there is to be none:
- * RIF_CODE_CACHE=0, --no-cache (which keeps rif from writing any cache), or no cache folder known. The
- * build's id is in the name, and so are Node's version and the machine: V8 itself checks only that the
- * source has the same length, and rejects data from another V8 version.
+ * The folder of the code cache for this build of rif on this Node and for the command that runs, or
+ * undefined when there is to be none: RIF_CODE_CACHE=0, --no-cache (which keeps rif from writing any
+ * cache), or no cache folder known. The build's id is in the name, and so are Node's version and the
+ * machine: V8 itself checks only that the source has the same length, and rejects data from another V8
+ * version. Each command has a folder of its own, because the data holds only the functions the run that
+ * wrote it compiled: a cache written by `rif treaties` left `rif search` compiling most of the search.
+ * `argv`: the arguments after the script; a first word that names no command is a search.
  */
-export function codeCacheDir(env: Env, argv: readonly string[], build: string, node: string, arch: string): string | undefined {
+export function codeCacheDir(env: Env, argv: readonly string[], build: string, node: string, arch: string, commands: readonly string[]): string | undefined {
   if (env['RIF_CODE_CACHE'] === '0' || argv.includes('--no-cache')) return undefined;
   const root = cacheDir(env);
-  return root && join(root, 'code', `${build}-${node}-${arch}`);
+  const command = argv[0] !== undefined && commands.includes(argv[0]) ? argv[0] : 'search';
+  return root && join(root, 'code', `${build}-${node}-${arch}`, command);
 }

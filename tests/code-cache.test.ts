@@ -1,7 +1,7 @@
 // The V8 code cache of rif's own code (src/boot.ts, src/code-cache.ts): written by a run, used by the
 // next, and never able to change what rif prints or make it fail, whatever happened to the files.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeCacheDir, sealed, unsealed } from '../src/code-cache.js';
@@ -29,13 +29,17 @@ describe('a code cache file', () => {
     expect(unsealed(Buffer.from('RIFC'))).toBeUndefined();
   });
 
-  it('lives in a folder named after the build, Node and the machine, unless turned off', () => {
+  it('lives in a folder named after the build, Node, the machine and the command, unless turned off', () => {
     const env = { XDG_CACHE_HOME: '/c' };
-    expect(codeCacheDir(env, ['show'], 'b1', 'v20.1.0', 'x64')).toBe('/c/rif/code/b1-v20.1.0-x64');
-    expect(codeCacheDir({ HOME: '/h' }, [], 'b1', 'v22.0.0', 'arm64')).toBe('/h/.cache/rif/code/b1-v22.0.0-arm64');
-    expect(codeCacheDir({ ...env, RIF_CODE_CACHE: '0' }, [], 'b1', 'v20.1.0', 'x64')).toBeUndefined();
-    expect(codeCacheDir(env, ['list', '--no-cache'], 'b1', 'v20.1.0', 'x64')).toBeUndefined();
-    expect(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, [], 'b1', 'v20.1.0', 'x64')).toBeUndefined();
+    const commands = ['search', 'show', 'list'];
+    expect(codeCacheDir(env, ['show', 'jcpoa-2015'], 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/show');
+    expect(codeCacheDir({ HOME: '/h' }, ['list'], 'b1', 'v22.0.0', 'arm64', commands)).toBe('/h/.cache/rif/code/b1-v22.0.0-arm64/list');
+    // a bare query, a flag first, nothing, or a word that is not a command: the search's
+    for (const argv of [['shahed'], ['--version'], [], ['cache-me']])
+      expect(codeCacheDir(env, argv, 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/search');
+    expect(codeCacheDir({ ...env, RIF_CODE_CACHE: '0' }, [], 'b1', 'v20.1.0', 'x64', commands)).toBeUndefined();
+    expect(codeCacheDir(env, ['list', '--no-cache'], 'b1', 'v20.1.0', 'x64', commands)).toBeUndefined();
+    expect(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, [], 'b1', 'v20.1.0', 'x64', commands)).toBeUndefined();
   });
 });
 
@@ -48,10 +52,11 @@ describe('the built rif with its code cache', () => {
     return { code: out.status, stdout: out.stdout, stderr: out.stderr };
   };
   const expected = run(tempDir(), join(ROOT, 'bin', 'rif.js'), { RIF_CODE_CACHE: '0' });
+  /** code/<build>/<command>/<file> */
   const files = (cache: string) => {
     const code = join(cache, 'rif', 'code');
-    const dirs = existsSync(code) ? readdirSync(code) : [];
-    return dirs.flatMap((d) => readdirSync(join(code, d)).map((f) => join(code, d, f)));
+    const under = (dir: string): string[] => (existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).map((f) => join(dir, f)) : []);
+    return under(code).flatMap(under).flatMap(under);
   };
 
   it('prints the same with no cache, a new one and a used one, and writes one file a script it ran', () => {
@@ -109,14 +114,31 @@ describe('the built rif with its code cache', () => {
     const cache = tempDir();
     const [old, recent] = ['an-older-build', 'another-install'].map((name) => join(cache, 'rif', 'code', name));
     for (const dir of [old!, recent!]) {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'main.js.v8'), 'other');
+      mkdirSync(join(dir, 'list'), { recursive: true });
+      writeFileSync(join(dir, 'list', 'main.js.v8'), 'other');
     }
     const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
-    utimesSync(old!, eightDaysAgo, eightDaysAgo);
+    for (const dir of [old!, join(old!, 'list'), recent!]) utimesSync(dir, eightDaysAgo, eightDaysAgo);
+    // the other install's build folder is old, but one of its commands wrote its folder since
     expect(run(cache)).toEqual(expected);
     expect([existsSync(old!), existsSync(recent!)]).toEqual([false, true]);
     expect(files(cache).filter((f) => !f.includes('another-install')).length).toBeGreaterThan(0);
+  });
+
+  it('each command writes a folder of its own, and leaves the others as they are', () => {
+    const cache = tempDir();
+    run(cache);
+    const shown = files(cache);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((f) => f.split('/').at(-2) === 'show')).toBe(true);
+    const before = shown.map((f) => readFileSync(f));
+    const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: cache };
+    delete env['NODE_OPTIONS'];
+    for (const argv of [['list', '--json'], ['shahed']])
+      expect(spawnSync('node', [join(ROOT, 'bin', 'rif.js'), ...argv], { env, maxBuffer: 1 << 26 }).status).toBe(0);
+    const commands = new Set(files(cache).map((f) => f.split('/').at(-2)));
+    expect([...commands].sort()).toEqual(['list', 'search', 'show']);
+    expect(shown.map((f) => readFileSync(f))).toEqual(before);
   });
 
   it('without the CommonJS copies, the package runs from its ES modules', () => {
