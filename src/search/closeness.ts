@@ -4,7 +4,8 @@
 // query's words ("Reza Shah Pahlavi" for "reza shah", where "Mohammad Reza Shah" is another man), or
 // that one word makes much of ("Treaty of Turkmenchay" for "turkmenchay").
 import type { Doc } from './doc.js';
-import { RANKING, SEARCH_FIELDS, STOPWORDS } from './options.js';
+import { isAscii } from './normalize.js';
+import { RANKING, SEARCH_FIELDS, STOPWORDS, type FieldName } from './options.js';
 import { wordParts } from './chars.js';
 import { wholeWords } from './words.js';
 
@@ -22,19 +23,32 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
   return { count: terms.length, bits };
 }
 
+/**
+ * The fields closeness reads for a query of m free words: those whose words standing together count
+ * (words together in a note or a source's title are said in passing), and of those, for one word, the
+ * fields that name a thing. briefDoc folds only these.
+ */
+export function closenessFields(m: number): ReadonlySet<FieldName> {
+  return new Set(SEARCH_FIELDS.filter((f) => f.weight >= RANKING.closeFrom && (m > 1 || NAMING[f.name] !== undefined)).map((f) => f.name));
+}
+
+const holdsAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
+
 /** What the text adds to a fact's score: up to RANKING.together + RANKING.names. */
 export function closeness(doc: Doc, terms: TermWords): number {
   const m = terms.count;
   if (!m) return 0;
   let together = 0;
   let names = 0;
+  const read = closenessFields(m);
+  const words = [...terms.bits.keys()];
   for (const field of SEARCH_FIELDS) {
-    // words together in a note or a source's title are said in passing: those are not read
-    if (field.weight < RANKING.closeFrom) continue;
+    if (!read.has(field.name)) continue;
     const naming = NAMING[field.name] ?? 0;
-    if (m === 1 && !naming) continue;
     const value = doc[field.name];
     for (const text of typeof value === 'string' ? [value] : value) {
+      // ASCII text that holds none of the words anywhere has no position that counts: not split
+      if (isAscii(text) && !holdsAny(text.toLowerCase(), words)) continue;
       const positions = termsAt(text, terms);
       if (naming > 0) names = Math.max(names, naming * named(positions, m));
       if (m > 1) together = Math.max(together, window(positions, m));

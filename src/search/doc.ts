@@ -14,12 +14,14 @@ export type Doc = Readonly<Record<FieldName, string | readonly string[]>> & {
   readonly summary: string;
 };
 
-export const toDoc = (fact: Fact): Doc => docOf(fact, false);
+export const toDoc = (fact: Fact): Doc => docOf(fact);
 
-/** The doc without the notes and sources, which closeness.ts does not read. */
-export const briefDoc = (fact: Fact): Doc => docOf(fact, true);
+/** The doc with only the fields closeness.ts reads folded (closenessFields), the others empty. */
+export const briefDoc = (fact: Fact, fields: ReadonlySet<FieldName>): Doc => docOf(fact, fields);
 
-function docOf(fact: Fact, brief: boolean): Doc {
+function docOf(fact: Fact, only?: ReadonlySet<FieldName>): Doc {
+  const fold = (name: FieldName, texts: readonly string[]): string[] => (only && !only.has(name) ? [] : texts.map(foldText));
+  const one = (name: FieldName, text: string): string => (only && !only.has(name) ? '' : foldText(text));
   const range = factRange(fact);
   const from = Math.floor(range.lo / 10000);
   const to = Number.isFinite(range.hi) ? Math.floor(range.hi / 10000) : from;
@@ -36,16 +38,25 @@ function docOf(fact: Fact, brief: boolean): Doc {
   }
   return {
     id: fact.id,
-    title: foldText(fact.title),
-    aliases: fact.aliases.map(foldText),
-    actors: [...new Set(actors)].map(foldText),
-    places: fact.places.map(foldText),
+    title: one('title', fact.title),
+    aliases: fold('aliases', fact.aliases),
+    actors: fold('actors', [...new Set(actors)]),
+    places: fold('places', fact.places),
     years: from === to ? String(from) : `${from} ${to}`,
     topics: fact.topics,
-    summary: foldText(fact.summary),
-    quotes: fact.quotes.map((q) => foldText(q.text)),
-    provisions: provisions.map(foldText),
-    notes: brief ? [] : notes.filter((n): n is string => Boolean(n)).map(foldText),
-    sources: brief ? [] : fact.sources.flatMap((s) => [s.title, s.title_en, s.publisher].filter((t): t is string => Boolean(t)).map(foldText)),
+    summary: one('summary', fact.summary),
+    quotes: fold(
+      'quotes',
+      fact.quotes.map((q) => q.text),
+    ),
+    provisions: fold('provisions', provisions),
+    notes: fold(
+      'notes',
+      notes.filter((n): n is string => Boolean(n)),
+    ),
+    sources: fold(
+      'sources',
+      fact.sources.flatMap((s) => [s.title, s.title_en, s.publisher].filter((t): t is string => Boolean(t))),
+    ),
   };
 }
