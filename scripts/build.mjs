@@ -13,6 +13,10 @@ const common = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  // esbuild's table has Node 20 without \p{…} in patterns, and writes each such literal as new RegExp():
+  // a pattern parsed again at every call (bare() in src/search/words.ts), or at load for the module's
+  // constants. Node has had them since 10.
+  supported: { 'regexp-unicode-property-escapes': true },
   legalComments: 'none',
   logLevel: 'warning',
   // the bundled CommonJS packages (commander, cli-table3) call require() for Node's own modules
@@ -120,7 +124,13 @@ for (const name of readdirSync(`${root}dist`)
   let code = readFileSync(`${root}dist/${name}`, 'utf8');
   if (code.startsWith(banner)) code = code.slice(banner.length);
   code = code.replace(/\bimport\(("(?:\.\/|node:)[^"]+")\)/g, 'Promise.resolve().then(() => require($1))');
-  const converted = await transform(code, { format: 'cjs', platform: 'node', target: 'node20', define: { 'import.meta.url': '__rifMetaUrl' } });
+  const converted = await transform(code, {
+    format: 'cjs',
+    platform: 'node',
+    target: common.target,
+    supported: common.supported,
+    define: { 'import.meta.url': '__rifMetaUrl' },
+  });
   // the exports object itself, marked as an ES module's, rather than a copy of it with a getter a name
   // made on every run (hundreds for the shared chunk)
   const exported = converted.code.replace(/^module\.exports = __toCommonJS\((\w+)\);$/m, 'module.exports = __defProp($1, "__esModule", { value: true });');
