@@ -112,8 +112,9 @@ await build({
 /**
  * The CommonJS copies of dist/*.js in dist/cjs/, which src/boot.ts compiles with the V8 code cache (Node 20
  * has no code cache for ES modules). Each import of another file becomes a require() of its copy and
- * import.meta.url the URL of the file copied, so that paths relative to dist/ stay as they are. The parse
- * worker runs as the ES module it is.
+ * import.meta.url the URL of the file copied, so that paths relative to dist/ stay as they are. Each copy
+ * is the function boot.ts calls, written out whole (a run does not build a second string of the code to
+ * wrap it). The parse worker runs as the ES module it is.
  */
 const banner = `${common.banner.js}\n`;
 const buildId = createHash('sha256');
@@ -137,8 +138,9 @@ for (const name of readdirSync(`${root}dist`)
   // without comments and spaces: a quarter less to read, and less to parse for the functions V8 compiles late
   const copy = (await transform(exported, { minifyWhitespace: true, minifySyntax: true })).code;
   if (/\bimport\(|\bimport\.meta\b/.test(copy)) throw new Error(`dist/${name}: an import() or import.meta the CommonJS copy cannot run`);
-  writeFileSync(`${root}dist/cjs/${name}`, copy);
-  buildId.update(name).update(copy);
+  const wrapped = `(function (exports, require, module, __rifMetaUrl) {${copy}\n})`;
+  writeFileSync(`${root}dist/cjs/${name}`, wrapped);
+  buildId.update(name).update(wrapped);
 }
 // the yaml package as one CommonJS file, which src/facts/yaml-lib.ts requires the first time it is needed
 await build({ ...common, format: 'cjs', banner: {}, entryPoints: ['yaml'], outfile: 'dist/yaml.cjs' });

@@ -85,7 +85,8 @@ export function loadMain(dist: string): Main | undefined {
     const file = join(dist, name);
     const source = readFileSync(join(dist, 'cjs', name), 'utf8');
     const cachedData = readCache(dir, name);
-    const script = new Script(`(function (exports, require, module, __rifMetaUrl) {${source}\n})`, { filename: file, cachedData });
+    // the copy is `(function (exports, require, module, __rifMetaUrl) {…})`, as the build wrote it
+    const script = new Script(source, { filename: file, cachedData });
     if (!cachedData || script.cachedDataRejected) uncached.set(name, script);
     const module = { exports: {} };
     modules.set(name, module);
