@@ -14,8 +14,14 @@ const PRIME = 0x01000193;
 const OFFSET_BASIS = 0x811c9dc5 | 0;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** Data this long or longer goes through WebAssembly: below, the interpreter is as quick as copying it there. */
+/**
+ * Data this long or longer goes through WebAssembly, and so does anything but the smallest once a run
+ * has hashed this much in JavaScript (the 30 records a search reads, one by one): below, the
+ * interpreter is as quick as starting WebAssembly.
+ */
 const WASM_FROM = 32 * 1024;
+const WASM_SMALLEST = 256;
+let hashedInJs = 0;
 /** WebAssembly pages (64 KiB) of memory the words are copied into, one part of the data at a time. */
 const PAGES = 16;
 const PART = PAGES * 65536;
@@ -133,7 +139,9 @@ export const checksumInJs: Checksum = (data) => withTail(data, hashWords(data, d
 
 export const checksum: Checksum = (data) => {
   const count = data.length >>> 2;
-  const viaWasm = data.length >= WASM_FROM ? hashWordsWasm(data, count, OFFSET_BASIS) : false;
+  const wasmFits = data.length >= WASM_FROM || (data.length >= WASM_SMALLEST && hashedInJs >= WASM_FROM);
+  const viaWasm = wasmFits ? hashWordsWasm(data, count, OFFSET_BASIS) : false;
+  if (viaWasm === false) hashedInJs += data.length;
   return withTail(data, viaWasm === false ? hashWords(data, count, OFFSET_BASIS) : viaWasm);
 };
 
