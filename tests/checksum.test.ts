@@ -53,6 +53,19 @@ describe('the checksum of large data', () => {
     expect(checksumInJs(memory.subarray(3))).toBe(expected);
   });
 
+  it("of small data, once a run has hashed 32 KB in JavaScript, is still the JavaScript loop's", () => {
+    // enough small data for the run to turn to WebAssembly, then small data of every length around a word
+    for (let i = 0; i < 20; i++) {
+      const bytes = randomBytes(2048);
+      expect(checksum(bytes)).toBe(checksumInJs(bytes));
+    }
+    for (const n of [255, 256, 257, 258, 259, 1000, 5003]) {
+      const bytes = randomBytes(n);
+      expect(checksum(bytes), `${n} bytes`).toBe(checksumInJs(bytes));
+      expect(checksum(Buffer.from(bytes).subarray(1)), `${n - 1} bytes at an odd offset`).toBe(checksumInJs(bytes.subarray(1)));
+    }
+  });
+
   it('is the same where Node runs without WebAssembly (node --jitless): the bundled facts pass their checks', () => {
     const run = (flags: string[]) =>
       spawnSync('node', [...flags, join(ROOT, 'bin', 'rif.js'), 'list', '--json'], {
