@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readConfig, type ConfigRead } from './config.js';
 import { visible } from './control.js';
 import { EXIT, OutputError, RifError, UsageError } from './errors.js';
-import type { Io } from './io.js';
+import type { Io, Output } from './io.js';
 import { packageVersion } from './package.js';
 import { BUNDLED_STORE_DIR } from './paths.js';
 import { describeRecord, readRecordInfo } from './record.js';
@@ -174,7 +174,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
  * a usage error that names both readings.
  */
 async function searchOrCommand(argv: readonly string[], io: Io, command: string): Promise<number> {
-  const out: (string | Uint8Array)[] = [];
+  const out: Output[] = [];
   const err: string[] = [];
   const code = await runOnce(argv, { ...io, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) }, false);
   const [word, ...rest] = argv;

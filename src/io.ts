@@ -1,9 +1,14 @@
 // Everything a command may touch of the outside world. Only main.ts builds one from `process`.
 import type { ConfigRead } from './config.js';
 
+/**
+ * What a command prints: text, or UTF-8 bytes printed as they are, or such bytes in parts printed one
+ * after the other (JSON the build compiled: 1.8 MB for rif list --json, never copied into one buffer).
+ */
+export type Output = string | Uint8Array | readonly Uint8Array[];
+
 export interface Io {
-  /** text, or UTF-8 bytes printed as they are (JSON the build compiled) */
-  readonly stdout: (text: string | Uint8Array) => void;
+  readonly stdout: (output: Output) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
   /** a progress bar is drawn only on a terminal */
@@ -64,4 +69,5 @@ export interface Terminal {
 }
 
 /** What was written to stdout, as text. */
-export const textOf = (chunk: string | Uint8Array): string => (typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk));
+export const textOf = (output: Output): string =>
+  typeof output === 'string' ? output : new TextDecoder().decode(output instanceof Uint8Array ? output : Buffer.concat(output));

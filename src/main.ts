@@ -1,8 +1,8 @@
 // The process edge: real streams in, an exit code out. Everything else goes through run(argv, io).
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, writeSync, writevSync } from 'node:fs';
 import { run } from './cli.js';
 import { EXIT, OutputError } from './errors.js';
-import type { Io } from './io.js';
+import type { Io, Output } from './io.js';
 
 /**
  * Whether fd is a terminal. A pipe or a file is told by fstat alone: asking process.stdout builds its
@@ -17,24 +17,39 @@ function isTerminal(fd: 1 | 2): boolean {
   return Boolean((fd === 1 ? process.stdout : process.stderr).isTTY);
 }
 
-/**
- * Writes to fd directly and whole. Should the descriptor be non-blocking (a parent may set that) and
- * full, the rest goes through Node's stream, which waits for the reader.
- */
 /** Whether output went to a stream (a full non-blocking pipe) that may still be writing it. */
 let streaming = false;
 
-function writer(fd: 1 | 2): (text: string | Uint8Array) => void {
+/** Parts written by one writev at most (Linux's IOV_MAX). */
+const IOV_MAX = 1024;
+
+/**
+ * Writes to fd directly and whole: text, bytes, or bytes in parts, which go out together in one writev
+ * (the bundled listings' records, never copied into one buffer first). Should the descriptor be
+ * non-blocking (a parent may set that) and full, the rest goes through Node's stream, which waits for
+ * the reader.
+ */
+function writer(fd: 1 | 2): (output: Output) => void {
   let stream: NodeJS.WriteStream | undefined;
-  return (text) => {
+  return (output) => {
     if (fd === 1) finishBeforeInterrupt(() => stream);
-    if (stream) return void stream.write(text);
-    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+    const parts = typeof output === 'string' ? [Buffer.from(output)] : output instanceof Uint8Array ? [output] : output;
+    if (stream) return void parts.forEach((part) => stream!.write(part));
+    // parts[at] is being written, `done` bytes of it are
+    let at = 0;
     let done = 0;
     try {
-      while (done < bytes.length) {
+      while (at < parts.length) {
         try {
-          done += writeSync(fd, bytes, done);
+          const batch = parts.slice(at, at + IOV_MAX);
+          batch[0] = batch[0]!.subarray(done);
+          let written = batch.length === 1 ? writeSync(fd, batch[0]) : writevSync(fd, batch);
+          while (at < parts.length && written >= parts[at]!.length - done) {
+            written -= parts[at]!.length - done;
+            at++;
+            done = 0;
+          }
+          done += written;
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EINTR') throw error;
         }
@@ -44,7 +59,8 @@ function writer(fd: 1 | 2): (text: string | Uint8Array) => void {
       stream = fd === 1 ? process.stdout : process.stderr;
       streaming = true;
       watch(stream);
-      stream.write(bytes.subarray(done));
+      stream.write(parts[at]!.subarray(done));
+      parts.slice(at + 1).forEach((part) => stream!.write(part));
     }
   };
 }

@@ -22,8 +22,16 @@ export function compileListing(facts: readonly Fact[]): { text: Buffer; at: Buff
   return { text: Buffer.from(items.join('')), at: Buffer.from(at.buffer) };
 }
 
-/** What renderJson prints for the records of these facts, the bundled folder put before each file: UTF-8, as stored. */
-export function listingReader(dir: string, manifest: Manifest, fileBase: string, crc: Checksum): (indices: readonly number[]) => Promise<Uint8Array> {
+/**
+ * What renderJson prints for the records of these facts, the bundled folder put before each file: UTF-8,
+ * as stored, in parts (views of the stored bytes) printed one after the other.
+ */
+export function listingReader(
+  dir: string,
+  manifest: Manifest,
+  fileBase: string,
+  crc: Checksum,
+): (indices: readonly number[]) => Promise<readonly Uint8Array[]> {
   let bytes: Buffer | undefined;
   let at: Float64Array | undefined;
   // a JSON string joins as its characters do: the folder's escaped characters go before the relative path's
@@ -38,7 +46,7 @@ export function listingReader(dir: string, manifest: Manifest, fileBase: string,
     bytes ??= readSmall(dir, manifest, 'listing', crc);
     at ??= float64s(readSmall(dir, manifest, 'listingAt', crc));
     if (at.length !== n + 1 || at[n] !== bytes.length) throw new StoreDamaged('the listing does not match the facts');
-    if (!indices.length) return Buffer.from('[]\n');
+    if (!indices.length) return [Buffer.from('[]\n')];
     // the bytes as stored, never decoded to text and encoded again (1.8 MB for rif list --json)
     const parts: Uint8Array[] = [open!];
     indices.forEach((i, k) => {
@@ -49,6 +57,6 @@ export function listingReader(dir: string, manifest: Manifest, fileBase: string,
       parts.push(item.subarray(0, file + FILE.length), base, item.subarray(file + FILE.length));
     });
     parts.push(close!);
-    return Buffer.concat(parts);
+    return parts;
   };
 }

@@ -36,7 +36,7 @@ export interface Store {
    * What renderJson prints for these facts' records (no fields picked, no scores), as compiled at build
    * time, in UTF-8: the bundled store only.
    */
-  recordsJson?(indices: readonly number[]): Promise<Uint8Array>;
+  recordsJson?(indices: readonly number[]): Promise<readonly Uint8Array[]>;
 }
 
 /** Facts in memory; `built` when their word index was built already. */
