@@ -22,10 +22,10 @@ type Compare = (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => number;
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Date order: by start, then by end (an open end last), then by id. */
-export const compareDated = (a: DayRange, b: DayRange, idA: string, idB: string): number =>
-  a.lo - b.lo || (a.hi === b.hi ? 0 : a.hi < b.hi ? -1 : 1) || compareIds(idA, idB);
+export const compareDated = (loA: number, hiA: number, idA: string, loB: number, hiB: number, idB: string): number =>
+  loA - loB || (hiA === hiB ? 0 : hiA < hiB ? -1 : 1) || compareIds(idA, idB);
 
-const byDate: Compare = (a, b) => compareDated(a.range, b.range, a.hit.fact.id, b.hit.fact.id);
+const byDate: Compare = (a, b) => compareDated(a.range.lo, a.range.hi, a.hit.fact.id, b.range.lo, b.range.hi, b.hit.fact.id);
 
 function comparator(key: SortKey): Compare {
   switch (key) {

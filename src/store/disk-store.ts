@@ -180,7 +180,8 @@ function select(c: Columns, topics: readonly string[], filter: Filter, heads: (i
 
 /** The indices in date order from the columns' ranges (and the ids, for ties), as sortHits orders heads. */
 function byDate(c: Columns, indices: readonly number[], ids: readonly string[]): number[] {
-  return [...indices].sort((a, b) => compareDated({ lo: c.lo[a]!, hi: c.hi[a]! }, { lo: c.lo[b]!, hi: c.hi[b]! }, ids[a]!, ids[b]!));
+  const { lo, hi } = c;
+  return [...indices].sort((a, b) => compareDated(lo[a]!, hi[a]!, ids[a]!, lo[b]!, hi[b]!, ids[b]!));
 }
 
 function topicCounts(c: Columns, topics: readonly string[]): Map<string, number> {
