@@ -79,6 +79,9 @@ export function loadMain(dist: string): Main | undefined {
   const dir = codeCacheDir(process.env, process.argv.slice(2), RIF_BUILD, process.version, process.arch, RIF_COMMANDS);
   const modules = new Map<string, { exports: object }>();
   const uncached = new Map<string, Script>();
+  // every copy stands for a file of dist/, whose names (main.js, chunk-ABC123.js) need no escaping in a URL
+  const distUrl = pathToFileURL(join(dist, '/')).href;
+  const outside = createRequire(join(dist, 'main.js'));
   const load = (name: string): object => {
     const known = modules.get(name);
     if (known) return known.exports;
@@ -90,10 +93,9 @@ export function loadMain(dist: string): Main | undefined {
     if (!cachedData || script.cachedDataRejected) uncached.set(name, script);
     const module = { exports: {} };
     modules.set(name, module);
-    const outside = createRequire(file);
     // the copies require each other by the names the bundle gave them; anything else is Node's or a package's
     const require = (id: string): unknown => (id.startsWith('./') && id.endsWith('.js') ? load(id.slice(2)) : outside(id));
-    (script.runInThisContext() as Factory)(module.exports, require, module, pathToFileURL(file).href);
+    (script.runInThisContext() as Factory)(module.exports, require, module, distUrl + name);
     return module.exports;
   };
   try {
