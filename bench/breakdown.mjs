@@ -27,7 +27,7 @@ const ESM_LOADING = /internal\/modules\/esm|internal\/vm\/module/;
 function part(stack) {
   if (stack[0].functionName === '(garbage collector)') return 'gc';
   for (const { functionName: name, url, lineNumber } of stack) {
-    if (name === 'writeSync' || name === 'writer') return 'output';
+    if (name === 'writeSync' || name === 'writevSync' || name === 'writer') return 'output';
     if (name === 'loadMain' || (name === 'load' && url.endsWith('boot.cjs')) || ESM_LOADING.test(url)) return 'code';
     if (/\/dist\/[^/]+\.js$/.test(url) && name === '' && lineNumber === 0) return 'code';
     if (name === 'buildProgram') return 'program';
