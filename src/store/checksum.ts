@@ -15,11 +15,13 @@ const OFFSET_BASIS = 0x811c9dc5 | 0;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
- * Data this long or longer goes through WebAssembly, and so does anything but the smallest once a run
- * has hashed this much in JavaScript (the 30 records a search reads, one by one): below, the
- * interpreter is as quick as starting WebAssembly.
+ * Data this long or longer goes through WebAssembly; so does anything but the smallest once the module
+ * runs (a search's word index started it: the 30 records it reads next, one by one) or once a run has
+ * hashed WASM_AFTER in JavaScript. Below that, the interpreter is as quick as starting WebAssembly
+ * (about 0.4 ms: rif show hashes some 30 KB, all small).
  */
 const WASM_FROM = 32 * 1024;
+const WASM_AFTER = 128 * 1024;
 const WASM_SMALLEST = 256;
 let hashedInJs = 0;
 /** WebAssembly pages (64 KiB) of memory the words are copied into, one part of the data at a time. */
@@ -139,7 +141,7 @@ export const checksumInJs: Checksum = (data) => withTail(data, hashWords(data, d
 
 export const checksum: Checksum = (data) => {
   const count = data.length >>> 2;
-  const wasmFits = data.length >= WASM_FROM || (data.length >= WASM_SMALLEST && hashedInJs >= WASM_FROM);
+  const wasmFits = data.length >= WASM_FROM || (data.length >= WASM_SMALLEST && (wasm !== undefined || hashedInJs >= WASM_AFTER));
   const viaWasm = wasmFits ? hashWordsWasm(data, count, OFFSET_BASIS) : false;
   if (viaWasm === false) hashedInJs += data.length;
   return withTail(data, viaWasm === false ? hashWords(data, count, OFFSET_BASIS) : viaWasm);
