@@ -2,8 +2,9 @@
 // two one-class patterns once per character met. Patterns that split and trim words with \p{…} classes
 // cost V8 about 3 ms to compile on their first use, more than the rest of a search over the bundled facts.
 
-const LETTER = /\p{L}/u;
-const NUMBER = /\p{N}/u;
+// made when first needed: a pattern with a \p{…} class is parsed into its ranges when it is made
+let letter: RegExp | undefined;
+let number: RegExp | undefined;
 const LETTER_CLASS = 1;
 const NUMBER_CLASS = 2;
 const classes = new Map<number, number>();
@@ -14,7 +15,7 @@ function classOf(c: number): number {
   let known = classes.get(c);
   if (known === undefined) {
     const char = String.fromCodePoint(c);
-    known = LETTER.test(char) ? LETTER_CLASS : NUMBER.test(char) ? NUMBER_CLASS : 0;
+    known = (letter ??= /\p{L}/u).test(char) ? LETTER_CLASS : (number ??= /\p{N}/u).test(char) ? NUMBER_CLASS : 0;
     classes.set(c, known);
   }
   return known;
