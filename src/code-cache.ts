@@ -12,7 +12,7 @@ const HEADER = 8;
 /**
  * The file for V8's cached data: the magic number and the data's length, then the data twice. A run
  * compares the two copies (a memcmp in Node) rather than hashing the data: the first call of a hash
- * written in JavaScript runs interpreted, about 1 ms for the 200 KB of a look-up's code, every run.
+ * written in JavaScript runs interpreted, about 2 ms of every run for the 200 KB of a look-up's code.
  * Damage (a byte changed, a block zeroed, the file cut or grown) leaves the copies unequal or the
  * length wrong; V8 checks its own header (version, flags, source) after that.
  */
