@@ -17,7 +17,10 @@ export const ENVIRONMENT: readonly { readonly name: string; readonly text: strin
     name: 'XDG_CACHE_HOME',
     text: "The cache of parsed user fact files and of rif's compiled code is $XDG_CACHE_HOME/rif, or ~/.cache/rif when this is not set.",
   },
-  { name: 'RIF_CODE_CACHE', text: '0: rif neither reads nor writes the compiled code of its own, and each run compiles it again (about 6 ms of rif show and 16 ms of rif search, measured).' },
+  {
+    name: 'RIF_CODE_CACHE',
+    text: '0: rif neither reads nor writes the compiled code of its own, and each run compiles it again (about 6 ms of rif show and 16 ms of rif search, measured).',
+  },
   {
     name: 'COLUMNS',
     text: "The width tables, cards, timelines, charts and help are drawn at, before the terminal's own; --width decides first. In a pipe, without it or a width in the config file, 80.",
