@@ -272,3 +272,19 @@ describe('letters and numbers of any script (properties)', () => {
     }
   });
 });
+
+describe('closeness (properties)', () => {
+  it('reads the words of ASCII text by its patterns as the word splitter does: the same terms at the same positions', async () => {
+    const { bitsAt, termsAt, termWords } = await import('../src/search/closeness.js');
+    const words = ['fuel', 'bushehr', 'plant', 'russia', 'russian', 's', '300', 's-300', 'shahed', '136', 'a'];
+    const terms = termWords([new Set(['fuel']), new Set(['bushehr', 'russia', 'russian']), new Set(['300', 's-300']), new Set(['shahed', 'a'])]);
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...'-.,;:()[]"\'/&%$# \t\n'.split('')), fc.constantFrom('Fuel', 'BUSHEHR', 'x', '9'));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(bitsAt(text, terms)).toEqual(termsAt(text, terms).map((p) => p.terms));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

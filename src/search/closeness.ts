@@ -105,7 +105,7 @@ function namedByOne(positions: readonly Position[]): number {
   return share / Math.max(1, positions.filter((p) => p.terms || !STOPWORDS.has(p.word)).length);
 }
 
-interface Position {
+export interface Position {
   readonly word: string;
   /** the bits of the terms the word stands for */
   readonly terms: number;
@@ -114,7 +114,7 @@ interface Position {
 }
 
 /** Each word of the text, with the bits of the terms it stands for (its parts' too: "shahed" in "shahed-136"). */
-function termsAt(text: string, terms: TermWords): Position[] {
+export function termsAt(text: string, terms: TermWords): Position[] {
   return wholeWords(text).map((word) => {
     const whole = terms.bits.get(word) ?? 0;
     if (!PARTED.test(word)) return { word, terms: whole, share: whole ? 1 : 0 };
@@ -134,22 +134,30 @@ function termsAt(text: string, terms: TermWords): Position[] {
 const PARTED = /[^a-z0-9]/;
 
 /**
- * A word of lower-case ASCII text as wholeWords finds it: from the first letter or digit of a run
- * without spaces to its last. Matched by V8's compiled pattern rather than a loop over the characters,
- * which runs interpreted in a run as short as rif's: summaries, quotes and provisions are long.
+ * The words of lower-case ASCII text as wholeWords finds them: each run without spaces, less the marks
+ * at its ends. Cut by V8's compiled patterns rather than a loop over the characters, which runs
+ * interpreted in a run as short as rif's: summaries, quotes and provisions are long.
  */
-const ASCII_WORD = /[a-z0-9](?:\S*[a-z0-9])?/g;
+const SPACES = /\s+/;
+const EDGE_MARKS = /^[^a-z0-9]+|[^a-z0-9]+$/g;
 const ASCII_MARKS = /[^a-z0-9]+/;
 
 /**
  * The bits of each word of the text, as termsAt gives them, for a query of several words. A word is
  * looked up only when a query word begins with its first letter.
  */
-function bitsAt(text: string, terms: TermWords): number[] {
+export function bitsAt(text: string, terms: TermWords): number[] {
   if (!isAscii(text)) return termsAt(text, terms).map((p) => p.terms);
   const lookUp = (word: string): number => (terms.firsts.has(word.charCodeAt(0)) ? (terms.bits.get(word) ?? 0) : 0);
   const out: number[] = [];
-  for (const [word] of text.toLowerCase().matchAll(ASCII_WORD)) {
+  for (const run of text.toLowerCase().split(SPACES)) {
+    // most words are letters and digits alone: no marks to take off, no parts
+    if (!PARTED.test(run)) {
+      if (run) out.push(lookUp(run));
+      continue;
+    }
+    const word = run.replace(EDGE_MARKS, '');
+    if (!word) continue;
     let held = lookUp(word);
     // its parts too ("shahed" of "shahed-136")
     if (PARTED.test(word)) for (const part of word.split(ASCII_MARKS)) held |= lookUp(part);
