@@ -19,6 +19,8 @@ export interface TermWords {
   /** the words, and the first characters they begin with */
   readonly words: readonly string[];
   readonly firsts: ReadonlySet<number>;
+  /** the fields closeness reads for this many words (closenessFields), which briefDoc folds */
+  readonly fields: ReadonlySet<FieldName>;
 }
 
 export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
@@ -27,7 +29,7 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
     for (const word of words) bits.set(word, (bits.get(word) ?? 0) | (1 << t));
   });
   const words = [...bits.keys()];
-  return { count: terms.length, bits, words, firsts: new Set(words.map((w) => w.charCodeAt(0))) };
+  return { count: terms.length, bits, words, firsts: new Set(words.map((w) => w.charCodeAt(0))), fields: closenessFields(terms.length) };
 }
 
 /**
@@ -35,7 +37,7 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
  * (words together in a note or a source's title are said in passing), and of those, for one word, the
  * fields that name a thing. briefDoc folds only these.
  */
-export function closenessFields(m: number): ReadonlySet<FieldName> {
+function closenessFields(m: number): ReadonlySet<FieldName> {
   return new Set(SEARCH_FIELDS.filter((f) => f.weight >= RANKING.closeFrom && (m > 1 || NAMING[f.name] !== undefined)).map((f) => f.name));
 }
 
@@ -47,9 +49,8 @@ export function closeness(doc: Doc, terms: TermWords): number {
   if (!m) return 0;
   let together = 0;
   let names = 0;
-  const read = closenessFields(m);
   for (const field of SEARCH_FIELDS) {
-    if (!read.has(field.name)) continue;
+    if (!terms.fields.has(field.name)) continue;
     const naming = NAMING[field.name] ?? 0;
     const value = doc[field.name];
     for (const text of typeof value === 'string' ? [value] : value) {

@@ -16,7 +16,7 @@ export type Doc = Readonly<Record<FieldName, string | readonly string[]>> & {
 
 export const toDoc = (fact: Fact): Doc => docOf(fact);
 
-/** The doc with only the fields closeness.ts reads folded (closenessFields), the others empty. */
+/** The doc with only the fields closeness.ts reads folded (TermWords.fields), the others empty. */
 export const briefDoc = (fact: Fact, fields: ReadonlySet<FieldName>): Doc => docOf(fact, fields);
 
 function docOf(fact: Fact, only?: ReadonlySet<FieldName>): Doc {

@@ -3,7 +3,7 @@
 // each term weighted by how rare it is, so that the subject of a question outweighs "russia" and "iran".
 // Every fact that matches is ranked, from the index alone: only a phrase needs the facts' text.
 import type { Store } from '../store/store.js';
-import { closeness, closenessFields, termWords } from './closeness.js';
+import { closeness, termWords } from './closeness.js';
 import { briefDoc, toDoc, type Doc } from './doc.js';
 import { QUERY_LIMITS, RANKING, SEARCH_FIELDS } from './options.js';
 import { parseQuery, type Query } from './query.js';
@@ -111,8 +111,7 @@ async function closer(store: Store, index: WordIndex, terms: readonly Term[], hi
   const top = hits.slice(0, RANKING.closeRead);
   const words = termWords(terms.slice(0, 30).map((t) => new Set(t.matches.map((m) => index.words.at(m.word)!))));
   const facts = await store.facts(top.map((h) => h.index));
-  const fields = closenessFields(words.count);
-  top.forEach((hit, k) => (hit.score += closeness(briefDoc(facts[k]!, fields), words)));
+  top.forEach((hit, k) => (hit.score += closeness(briefDoc(facts[k]!, words.fields), words)));
   // a score only grows here, so the hits read stay above the rest
   top.sort((a, b) => b.score - a.score || a.index - b.index);
   hits.splice(0, top.length, ...top);
