@@ -3,11 +3,27 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checksum, checksumInJs } from '../src/store/checksum.js';
+import { checksum, checksumInJs, checksumInWasm } from '../src/store/checksum.js';
 import { ROOT } from './helpers.js';
 
 const sum = checksum;
+const [PRIME, OFFSET] = [0x01000193, 0x811c9dc5 | 0];
+
+/** The checksum as its definition reads, word by word: what both the JavaScript and the WebAssembly paths are held to. */
+function byDefinition(bytes: Uint8Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const wholeBlocks = bytes.length - (bytes.length % 64);
+  const lanes = new Array<number>(16).fill(OFFSET);
+  for (let at = 0; at < wholeBlocks; at += 4) lanes[(at / 4) % 16] = Math.imul(lanes[(at / 4) % 16]! ^ view.getInt32(at, true), PRIME);
+  let hash = OFFSET;
+  for (const lane of lanes) hash = Math.imul(hash ^ lane, PRIME);
+  for (let at = wholeBlocks; at + 4 <= bytes.length; at += 4) hash = Math.imul(hash ^ view.getInt32(at, true), PRIME);
+  for (let at = bytes.length & ~3; at < bytes.length; at++) hash = Math.imul(hash ^ bytes[at]!, PRIME);
+  return hash >>> 0;
+}
 
 describe('the checksum', () => {
   it.each([0, 1, 7, 64, 1000, 65_537])('of %i random bytes does not depend on where they start in memory', (n) => {
@@ -22,11 +38,15 @@ describe('the checksum', () => {
     }
   });
 
-  it('is FNV-1a over little-endian words, then the bytes left', () => {
-    expect(sum(new Uint8Array(0))).toBe(0x811c9dc5);
-    expect(sum(Buffer.from('a'))).toBe(0xe40c292c);
-    // one word: 'abcd' read as 0x64636261
-    expect(sum(Buffer.from('abcd'))).toBe(Math.imul(0x811c9dc5 ^ 0x64636261, 0x01000193) >>> 0);
+  it('is FNV-1a in sixteen lanes of little-endian words, folded, then the words and bytes left', () => {
+    expect(sum(new Uint8Array(0))).toBe(byDefinition(new Uint8Array(0)));
+    // no whole block: the sixteen untouched lanes folded, then 'abcd' as the word 0x64636261, then 'e'
+    const fold = Array.from({ length: 16 }).reduce<number>((hash) => Math.imul(hash ^ OFFSET, PRIME), OFFSET);
+    expect(sum(Buffer.from('abcde'))).toBe(Math.imul(Math.imul(fold ^ 0x64636261, PRIME) ^ 0x65, PRIME) >>> 0);
+    for (const n of [1, 63, 64, 65, 127, 128, 1000, 4099]) {
+      const bytes = randomBytes(n);
+      expect(sum(bytes), `${n} bytes`).toBe(byDefinition(bytes));
+    }
   });
 
   it('changes with any one byte, and with the length', () => {
@@ -48,9 +68,32 @@ describe('the checksum of large data', () => {
     const memory = new Uint8Array(n + 3);
     memory.set(bytes, 3);
     const expected = checksumInJs(bytes);
+    expect(expected).toBe(byDefinition(bytes));
     expect(checksum(bytes)).toBe(expected);
+    // the WebAssembly path runs on this Node (were it to fail, checksum() would fall back to JavaScript)
+    expect(checksumInWasm(memory.subarray(3))).toBe(expected);
     expect(checksum(memory.subarray(3))).toBe(expected);
     expect(checksumInJs(memory.subarray(3))).toBe(expected);
+  });
+
+  it('of a file is of the bytes read, which stay as read while other files are read after them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rif-sum-'));
+    try {
+      const sizes = [0, 100, 32 * 1024 - 1, 32 * 1024, 1024 * 1024 + 7, 2.5 * 1024 * 1024 + 3];
+      const files = sizes.map((n, i) => {
+        const bytes = randomBytes(n);
+        writeFileSync(join(dir, String(i)), bytes);
+        return bytes;
+      });
+      const read = sizes.map((_, i) => checksum.file(join(dir, String(i))));
+      read.forEach(({ bytes, sum: got }, i) => {
+        expect(Buffer.compare(bytes, files[i]!), `${sizes[i]} bytes`).toBe(0);
+        expect(got, `${sizes[i]} bytes`).toBe(byDefinition(files[i]!));
+      });
+      expect(() => checksum.file(join(dir, 'none'))).toThrow(/ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("of small data, once the WebAssembly module runs or a run has hashed 128 KB, is still the JavaScript loop's", () => {

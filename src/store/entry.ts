@@ -5,11 +5,11 @@
 import { closeSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../facts/issues.js';
-import type { Checksum } from './checksum.js';
+import type { Checksum, Summed } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 13;
+const FORMAT = 14;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
 export const SMALL = Object.freeze(['columns', 'ids', 'words', 'postings', 'files', 'checks', 'recordsAt', 'headsAt', 'listing', 'listingAt'] as const);
@@ -108,27 +108,29 @@ export function readManifest(dir: string, crc: Checksum): Manifest | undefined {
   }
 }
 
+/** A file of the store that cannot be read is damage. */
+const unreadable = (file: string, error: unknown): StoreDamaged =>
+  new StoreDamaged(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+
 /** A small file of the entry, whole, checked against its sum: any failure to read it is damage. */
 export function readSmall(dir: string, manifest: Manifest, name: SmallName, crc: Checksum): Buffer {
   const sum = manifest.sums[name];
   if (!sum) throw new StoreDamaged(`the entry has no ${name}`);
-  const bytes = readAll(smallFile(dir, name, sum.gen));
-  if (bytes.length !== sum.bytes || crc(bytes) !== sum.crc) throw new StoreDamaged(`${name} does not match its checksum`);
-  return bytes;
+  const file = smallFile(dir, name, sum.gen);
+  let read: Summed;
+  try {
+    read = crc.file(file);
+  } catch (error) {
+    throw unreadable(file, error);
+  }
+  if (read.bytes.length !== sum.bytes || read.sum !== sum.crc) throw new StoreDamaged(`${name} does not match its checksum`);
+  return read.bytes;
 }
 
 /** Writes one small file of a generation, and returns its sum for the manifest. */
 export function writeSmall(dir: string, name: SmallName, generation: number, bytes: Uint8Array, crc: Checksum): Sum {
   writeFileSync(smallFile(dir, name, generation), bytes);
   return { bytes: bytes.length, crc: crc(bytes), gen: generation };
-}
-
-function readAll(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new StoreDamaged(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
 }
 
 /** Bytes [start, end) of a file, read at an explicit offset; a short or failed read is damage. */
@@ -139,7 +141,7 @@ export function readRange(file: string, fd: { current?: number }, start: number,
     fd.current ??= openSync(file, 'r');
     read = readSync(fd.current, buf, 0, buf.length, start);
   } catch (error) {
-    throw new StoreDamaged(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw unreadable(file, error);
   }
   if (read !== buf.length) throw new StoreDamaged(`${file} is short`);
   return buf;
