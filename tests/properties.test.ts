@@ -287,4 +287,40 @@ describe('closeness (properties)', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('passes over a text only when it holds the words of fewer than two terms, which then add nothing', async () => {
+    const { bitsAt, closeness, heldTwo, termWords } = await import('../src/search/closeness.js');
+    const words = ['fuel', 'fuels', 'bushehr', 'russia', 'russian', '300', 's-300', 'a', 'c++', 'u.s'];
+    const terms = termWords([new Set(['fuel', 'fuels']), new Set(['bushehr', 'russia', 'russian']), new Set(['300', 's-300', 'c++']), new Set(['a', 'u.s'])]);
+    const piece = fc.oneof(fc.constantFrom(...words), fc.constantFrom(...'-.,;:()[]"\'/&+ \t'.split('')), fc.constantFrom('Fuel', 'RUSSIANS', 'x', '9'));
+    const distinct = (bits: readonly number[]) => {
+      let all = 0;
+      for (const b of bits) all |= b;
+      return all.toString(2).replace(/0/g, '').length;
+    };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        // sound: a text passed over holds fewer than two terms where the words are split
+        if (!heldTwo(text.toLowerCase(), terms.held)) expect(distinct(bitsAt(text, terms))).toBeLessThan(2);
+        // and a text that holds none adds nothing beyond what the id adds
+        const doc = {
+          id: 'x',
+          title: text,
+          aliases: [],
+          actors: [],
+          places: [],
+          years: '',
+          topics: [],
+          summary: text,
+          quotes: [],
+          provisions: [],
+          notes: [],
+          sources: [],
+        };
+        if (distinct(bitsAt(text, terms)) < 2) expect(closeness(doc, terms)).toBe(0);
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -21,6 +21,8 @@ export interface TermWords {
   readonly firsts: ReadonlySet<number>;
   /** the fields closeness reads for this many words (closenessFields), which briefDoc folds */
   readonly fields: ReadonlySet<FieldName>;
+  /** for each term, a pattern of its words: whether lower-case text holds any of them */
+  readonly held: readonly RegExp[];
 }
 
 export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
@@ -29,7 +31,8 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
     for (const word of words) bits.set(word, (bits.get(word) ?? 0) | (1 << t));
   });
   const words = [...bits.keys()];
-  return { count: terms.length, bits, words, firsts: new Set(words.map((w) => w.charCodeAt(0))), fields: closenessFields(terms.length) };
+  const held = terms.map((t) => new RegExp([...t].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'));
+  return { count: terms.length, bits, words, firsts: new Set(words.map((w) => w.charCodeAt(0))), fields: closenessFields(terms.length), held };
 }
 
 /**
@@ -42,6 +45,13 @@ function closenessFields(m: number): ReadonlySet<FieldName> {
 }
 
 const holdsAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
+
+/** Whether lower-case text holds the words of two terms or more, as text (a word of it cannot hold more terms than that). */
+export function heldTwo(text: string, held: readonly RegExp[]): boolean {
+  let found = 0;
+  for (const pattern of held) if (pattern.test(text) && ++found === 2) return true;
+  return false;
+}
 
 /** What the text adds to a fact's score: up to RANKING.together + RANKING.names. */
 export function closeness(doc: Doc, terms: TermWords): number {
@@ -60,8 +70,12 @@ export function closeness(doc: Doc, terms: TermWords): number {
         if (naming > 0) names = Math.max(names, naming * namedByOne(termsAt(text, terms)));
         continue;
       }
+      // a text that holds the words of fewer than two terms has no two of them together and names
+      // nothing: not split (most texts, and the pattern of each term runs as compiled code)
+      const lower = isAscii(text) ? text.toLowerCase() : undefined;
+      if (lower !== undefined && !heldTwo(lower, terms.held)) continue;
       // several words have many forms, and the texts are long: one pass over each text is quicker
-      const bits = bitsAt(text, terms);
+      const bits = lower === undefined ? bitsAt(text, terms) : asciiBitsAt(lower, terms);
       if (naming > 0) names = Math.max(names, naming * namedBy(bits, m));
       together = Math.max(together, window(bits, m));
     }
@@ -148,10 +162,14 @@ const ASCII_MARKS = /[^a-z0-9]+/;
  * looked up only when a query word begins with its first letter.
  */
 export function bitsAt(text: string, terms: TermWords): number[] {
-  if (!isAscii(text)) return termsAt(text, terms).map((p) => p.terms);
+  return isAscii(text) ? asciiBitsAt(text.toLowerCase(), terms) : termsAt(text, terms).map((p) => p.terms);
+}
+
+/** bitsAt of lower-case ASCII text. */
+function asciiBitsAt(text: string, terms: TermWords): number[] {
   const lookUp = (word: string): number => (terms.firsts.has(word.charCodeAt(0)) ? (terms.bits.get(word) ?? 0) : 0);
   const out: number[] = [];
-  for (const run of text.toLowerCase().split(SPACES)) {
+  for (const run of text.split(SPACES)) {
     // most words are letters and digits alone: no marks to take off, no parts
     if (!PARTED.test(run)) {
       if (run) out.push(lookUp(run));
