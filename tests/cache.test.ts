@@ -229,7 +229,21 @@ const DAMAGE: readonly (readonly [string, (file: string) => void])[] = [
 ];
 
 /** The files of an entry by what they hold, whatever generation names them. */
-const ENTRY_FILES = ['manifest.json', 'columns', 'ids', 'words', 'postings', 'files', 'checks', 'recordsAt', 'headsAt', 'records.items', 'heads.items'];
+const ENTRY_FILES = [
+  'manifest.json',
+  'columns',
+  'ids',
+  'words',
+  'postings',
+  'files',
+  'checks',
+  'recordsAt',
+  'headsAt',
+  'docsAt',
+  'records.items',
+  'heads.items',
+  'docs.items',
+];
 
 describe.each(ENTRY_FILES)('damage to the entry file %s', (name) => {
   const pick = (dir: string) =>
@@ -370,5 +384,20 @@ describe('date order from the columns', () => {
     expect(await store.byDate([...all].reverse())).toEqual(expected);
     const some = all.filter((i) => i % 3 === 0);
     expect(await store.byDate(some)).toEqual(expected.filter((i) => i % 3 === 0));
+  });
+});
+
+describe('search docs in the store', () => {
+  it('are what closeness reads of each fact, folded when the store was written: the same as folding the fact now', async () => {
+    const { closeDoc } = await import('../src/search/doc.js');
+    const { store } = await openBundled();
+    const some = Array.from({ length: store.size }, (_, i) => i).filter((i) => i % 4 === 1);
+    const [docs, facts] = [await store.docs(some), await store.facts(some)];
+    expect(docs).toEqual(facts.map(closeDoc));
+    // folded (Cyrillic romanized), and without what closeness never reads
+    const cyrillic = /[\u0400-\u04ff]/;
+    expect(facts.some((f) => cyrillic.test(f.aliases.join(' ')))).toBe(true);
+    expect(docs.some((d) => cyrillic.test(JSON.stringify(d)))).toBe(false);
+    expect(docs.every((d) => d.notes.length === 0 && d.sources.length === 0)).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
 // whether the query names something of the fact: a title, alias, actor or place that begins with the
 // query's words ("Reza Shah Pahlavi" for "reza shah", where "Mohammad Reza Shah" is another man), or
 // that one word makes much of ("Treaty of Turkmenchay" for "turkmenchay").
-import type { Doc } from './doc.js';
+import { CLOSE_FIELDS, type Doc } from './doc.js';
 import { isAscii } from './normalize.js';
 import { RANKING, SEARCH_FIELDS, STOPWORDS, type FieldName } from './options.js';
 import { wordParts } from './chars.js';
@@ -19,7 +19,7 @@ export interface TermWords {
   /** the words, and the first characters they begin with */
   readonly words: readonly string[];
   readonly firsts: ReadonlySet<number>;
-  /** the fields closeness reads for this many words (closenessFields), which briefDoc folds */
+  /** the fields closeness reads for this many words (closenessFields) */
   readonly fields: ReadonlySet<FieldName>;
   /** for each term, a pattern of its words: whether lower-case text holds any of them */
   readonly held: readonly RegExp[];
@@ -37,11 +37,11 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
 
 /**
  * The fields closeness reads for a query of m free words: those whose words standing together count
- * (words together in a note or a source's title are said in passing), and of those, for one word, the
- * fields that name a thing. briefDoc folds only these.
+ * (CLOSE_FIELDS: words together in a note or a source's title are said in passing), and of those, for
+ * one word, the fields that name a thing.
  */
 function closenessFields(m: number): ReadonlySet<FieldName> {
-  return new Set(SEARCH_FIELDS.filter((f) => f.weight >= RANKING.closeFrom && (m > 1 || NAMING[f.name] !== undefined)).map((f) => f.name));
+  return m > 1 ? CLOSE_FIELDS : new Set([...CLOSE_FIELDS].filter((name) => NAMING[name] !== undefined));
 }
 
 const holdsAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));

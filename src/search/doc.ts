@@ -5,7 +5,7 @@
 import { factRange } from '../filter.js';
 import type { Fact } from '../facts/types.js';
 import { foldText } from './normalize.js';
-import type { FieldName } from './options.js';
+import { RANKING, SEARCH_FIELDS, type FieldName } from './options.js';
 
 export type Doc = Readonly<Record<FieldName, string | readonly string[]>> & {
   readonly id: string;
@@ -16,8 +16,14 @@ export type Doc = Readonly<Record<FieldName, string | readonly string[]>> & {
 
 export const toDoc = (fact: Fact): Doc => docOf(fact);
 
-/** The doc with only the fields closeness.ts reads folded (TermWords.fields), the others empty. */
-export const briefDoc = (fact: Fact, fields: ReadonlySet<FieldName>): Doc => docOf(fact, fields);
+/** The fields closeness.ts may read: those whose words standing together count (RANKING.closeFrom). */
+export const CLOSE_FIELDS: ReadonlySet<FieldName> = new Set(SEARCH_FIELDS.filter((f) => f.weight >= RANKING.closeFrom).map((f) => f.name));
+
+/**
+ * What closeness.ts reads of a fact: the doc with only CLOSE_FIELDS folded, the others empty. A store
+ * keeps it for each fact, so that a search reads it rather than the whole fact and folds nothing.
+ */
+export const closeDoc = (fact: Fact): Doc => docOf(fact, CLOSE_FIELDS);
 
 function docOf(fact: Fact, only?: ReadonlySet<FieldName>): Doc {
   const fold = (name: FieldName, texts: readonly string[]): string[] => (only && !only.has(name) ? [] : texts.map(foldText));

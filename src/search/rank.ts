@@ -4,7 +4,7 @@
 // Every fact that matches is ranked, from the index alone: only a phrase needs the facts' text.
 import type { Store } from '../store/store.js';
 import { closeness, termWords } from './closeness.js';
-import { briefDoc, toDoc, type Doc } from './doc.js';
+import { toDoc, type Doc } from './doc.js';
 import { QUERY_LIMITS, RANKING, SEARCH_FIELDS } from './options.js';
 import { parseQuery, type Query } from './query.js';
 import { termsOf, type Term } from './terms.js';
@@ -110,8 +110,8 @@ export async function search(store: Store, query: Query | string, keep: (index: 
 async function closer(store: Store, index: WordIndex, terms: readonly Term[], hits: { index: number; score: number }[]): Promise<void> {
   const top = hits.slice(0, RANKING.closeRead);
   const words = termWords(terms.slice(0, 30).map((t) => new Set(t.matches.map((m) => index.words.at(m.word)!))));
-  const facts = await store.facts(top.map((h) => h.index));
-  top.forEach((hit, k) => (hit.score += closeness(briefDoc(facts[k]!, words.fields), words)));
+  const docs = await store.docs(top.map((h) => h.index));
+  top.forEach((hit, k) => (hit.score += closeness(docs[k]!, words)));
   // a score only grows here, so the hits read stay above the rest
   top.sort((a, b) => b.score - a.score || a.index - b.index);
   hits.splice(0, top.length, ...top);

@@ -4,11 +4,12 @@ import type { FactHead } from '../facts/head.js';
 import type { Issue } from '../facts/issues.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
 import { actorPasses, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
+import type { Doc } from '../search/doc.js';
 import type { WordIndex } from '../search/word-index.js';
 import { compareDated } from '../sort.js';
 import type { Checksum } from './checksum.js';
 import { readColumns, topicWords, type Columns } from './columns.js';
-import { growingFile, parseSmall, readSmall, StoreDamaged, type Manifest } from './entry.js';
+import { growingFile, parseSmall, readSmall, StoreDamaged, type GrowingName, type Manifest } from './entry.js';
 import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
 import { listingReader } from './listing.js';
 import type { Previous } from './lay.js';
@@ -33,6 +34,7 @@ export interface DiskEntry {
   /** the item indices, for an update of the entry in place */
   readonly recordsAt: () => ItemIndex;
   readonly headsAt: () => ItemIndex;
+  readonly docsAt: () => ItemIndex;
   close(): void;
 }
 
@@ -53,11 +55,10 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   const vocabulary = new Map(manifest.vocabulary);
   const topics = [...vocabulary.keys()];
   const columns = written?.columns ?? readColumns(readSmall(dir, manifest, 'columns', crc), n, topicWords(topics.length), manifest.records);
-  const items = (name: 'records' | 'heads') => {
+  const items = (name: GrowingName) => {
     let index: ItemIndex | undefined;
     let reader: ItemReader | undefined;
-    const at = () =>
-      (index ??= decodeIndex(readSmall(dir, manifest, name === 'records' ? 'recordsAt' : 'headsAt', crc), manifest.records, manifest.grown[name]));
+    const at = () => (index ??= decodeIndex(readSmall(dir, manifest, `${name}At`, crc), manifest.records, manifest.grown[name]));
     return {
       at,
       reader: () => (reader ??= new ItemReader(growingFile(dir, name), at(), manifest.grown[name], crc)),
@@ -66,6 +67,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   };
   const records = items('records');
   const heads = items('heads');
+  const docs = items('docs');
   let ids: readonly string[] | undefined = written?.ids;
   let wordIndex = written?.wordIndex;
   let sources: Sources | undefined;
@@ -100,6 +102,14 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
       return fact;
     });
   };
+  const docsAt = (indices: readonly number[]): Doc[] => {
+    const expected = ids ?? readIds();
+    const found = docs.reader().pick(indices.map((i) => columns.record[i]!)) as Doc[];
+    found.forEach((doc, k) => {
+      if (doc?.id !== expected[indices[k]!]) throw new StoreDamaged('a search doc does not match its fact');
+    });
+    return found;
+  };
   const store: Store = {
     ...(manifest.sums.listing && fileBase !== undefined ? { recordsJson: listingReader(dir, manifest, fileBase, crc) } : {}),
     vocabulary,
@@ -115,6 +125,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     topicCounts: () => Promise.resolve(topicCounts(columns, topics)),
     heads: (indices) => Promise.resolve(headsAt(indices)),
     facts: (indices) => Promise.resolve(factsAt(indices)),
+    docs: (indices) => Promise.resolve(docsAt(indices)),
     wordIndex: () => Promise.resolve(readWordIndex()),
   };
   return {
@@ -130,6 +141,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     },
     recordsAt: records.at,
     headsAt: heads.at,
+    docsAt: docs.at,
     previous: () => ({
       records: manifest.records,
       facts: n,
@@ -140,12 +152,14 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
       wordIndex: readWordIndex(),
       recordsAt: records.at(),
       headsAt: heads.at(),
+      docsAt: docs.at(),
       recordReader: records.reader(),
       headReader: heads.reader(),
     }),
     close() {
       records.close();
       heads.close();
+      docs.close();
     },
   };
 }

@@ -9,13 +9,25 @@ import type { Checksum, Summed } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 14;
+const FORMAT = 15;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
-export const SMALL = Object.freeze(['columns', 'ids', 'words', 'postings', 'files', 'checks', 'recordsAt', 'headsAt', 'listing', 'listingAt'] as const);
+export const SMALL = Object.freeze([
+  'columns',
+  'ids',
+  'words',
+  'postings',
+  'files',
+  'checks',
+  'recordsAt',
+  'headsAt',
+  'docsAt',
+  'listing',
+  'listingAt',
+] as const);
 export type SmallName = (typeof SMALL)[number];
 /** Files that only grow: an edit appends the new items, and the manifest says how much of each is valid. */
-export type GrowingName = 'records' | 'heads';
+export type GrowingName = 'records' | 'heads' | 'docs';
 
 const EXTENSION: Readonly<Record<SmallName, string>> = {
   columns: 'bin',
@@ -26,6 +38,7 @@ const EXTENSION: Readonly<Record<SmallName, string>> = {
   checks: 'bin',
   recordsAt: 'bin',
   headsAt: 'bin',
+  docsAt: 'bin',
   listing: 'json',
   listingAt: 'bin',
 };

@@ -19,6 +19,7 @@ export interface Previous {
   readonly wordIndex: WordIndex;
   readonly recordsAt: ItemIndex;
   readonly headsAt: ItemIndex;
+  readonly docsAt: ItemIndex;
   readonly recordReader: ItemReader;
   readonly headReader: ItemReader;
 }

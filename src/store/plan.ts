@@ -93,7 +93,7 @@ export async function planEntry(input: PlanInput): Promise<Plan> {
   let dead = reuse?.dead ?? 0;
   const dies = (entry: FileEntry) => {
     for (let r = entry.first; r < entry.first + entry.count; r++) {
-      dead += reuse!.recordsAt.length[r]! + reuse!.headsAt.length[r]!;
+      dead += reuse!.recordsAt.length[r]! + reuse!.headsAt.length[r]! + reuse!.docsAt.length[r]!;
       checks[r] = null;
     }
   };

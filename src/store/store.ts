@@ -5,7 +5,7 @@ import type { FactHead } from '../facts/head.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { matchesFilter, type Filter } from '../filter.js';
-import { toDoc } from '../search/doc.js';
+import { closeDoc, toDoc, type Doc } from '../search/doc.js';
 import { sortHits } from '../sort.js';
 import { buildWordIndex, type WordIndex } from '../search/word-index.js';
 
@@ -30,6 +30,8 @@ export interface Store {
   heads(indices: readonly number[]): Promise<FactHead[]>;
   /** the whole facts at these indices */
   facts(indices: readonly number[]): Promise<Fact[]>;
+  /** what a search reads of the facts at these indices to score their text (closeDoc): folded, kept by the store */
+  docs(indices: readonly number[]): Promise<Doc[]>;
   /** the word index for search */
   wordIndex(): Promise<WordIndex>;
   /**
@@ -58,6 +60,7 @@ export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issu
     topicCounts: () => Promise.resolve(countTopics(facts)),
     heads: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
     facts: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
+    docs: (indices) => Promise.resolve(indices.map((i) => closeDoc(facts[i]!))),
     wordIndex: () => Promise.resolve((index ??= buildWordIndex(facts.map(toDoc)))),
   };
 }

@@ -161,10 +161,12 @@ async function update(
   try {
     const next = await plan(true);
     options.progress?.('indexing', 0, 0);
-    const updating = entry && manifest && next.firstNew > 0 ? { manifest, recordsAt: entry.recordsAt(), headsAt: entry.headsAt() } : undefined;
+    const updating =
+      entry && manifest && next.firstNew > 0 ? { manifest, recordsAt: entry.recordsAt(), headsAt: entry.headsAt(), docsAt: entry.docsAt() } : undefined;
     entry?.close();
     // dead items outweigh live ones: the entry is written anew, which drops them
-    const compact = next.dead > 1 << 20 && next.dead > (manifest?.grown.records ?? 0) + (manifest?.grown.heads ?? 0) - next.dead;
+    const grown = manifest ? manifest.grown.records + manifest.grown.heads + manifest.grown.docs : 0;
+    const compact = next.dead > 1 << 20 && next.dead > grown - next.dead;
     const written = compact ? await plan(false) : next;
     try {
       writeEntry(dir, written, compact ? undefined : updating, { fingerprint: print }, crc);
@@ -211,6 +213,7 @@ function recovering(entry: DiskEntry, options: UserStoreOptions): Store {
     byDate: (indices) => read((s) => s.byDate(indices)),
     topicCounts: () => read((s) => s.topicCounts()),
     heads: (indices) => read((s) => s.heads(indices)),
+    docs: (indices) => read((s) => s.docs(indices)),
     facts: (indices) => read((s) => s.facts(indices)),
     wordIndex: () => read((s) => s.wordIndex()),
   };

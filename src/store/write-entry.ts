@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { headOf } from '../facts/head.js';
+import { closeDoc } from '../search/doc.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact } from '../facts/types.js';
 import type { Checksum } from './checksum.js';
@@ -28,6 +29,7 @@ export interface Updating {
   readonly manifest: Manifest;
   readonly recordsAt: ItemIndex;
   readonly headsAt: ItemIndex;
+  readonly docsAt: ItemIndex;
 }
 
 const NO_ITEMS: ItemIndex = { start: new Float64Array(0), length: new Uint32Array(0), crc: new Uint32Array(0) };
@@ -58,14 +60,16 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
     ...(issue.also ? { also: { ...issue.also, file: relative(issue.also.file) } } : {}),
   });
 
-  let grown = updating?.manifest.grown ?? { records: 0, heads: 0 };
+  let grown = updating?.manifest.grown ?? { records: 0, heads: 0, docs: 0 };
   if (plan.changed) {
     const stored = options.fileBase ? plan.appended.map((fact): Fact => ({ ...fact, file: relative(fact.file) })) : plan.appended;
     const records = appendItems(growingFile(dir, 'records'), grown.records, updating?.recordsAt ?? NO_ITEMS, stored, crc);
     const heads = appendItems(growingFile(dir, 'heads'), grown.heads, updating?.headsAt ?? NO_ITEMS, plan.appended.map(headOf), crc);
-    grown = { records: records.bytes, heads: heads.bytes };
+    const docs = appendItems(growingFile(dir, 'docs'), grown.docs, updating?.docsAt ?? NO_ITEMS, plan.appended.map(closeDoc), crc);
+    grown = { records: records.bytes, heads: heads.bytes, docs: docs.bytes };
     put('recordsAt', encodeIndex(records.index));
     put('headsAt', encodeIndex(heads.index));
+    put('docsAt', encodeIndex(docs.index));
     put('columns', plan.columns.bytes);
     put('ids', Buffer.from(JSON.stringify(plan.ids)));
     const index = encodeWordIndex(plan.wordIndex);
