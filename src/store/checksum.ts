@@ -41,35 +41,61 @@ const WASM_SMALLEST = 256;
 let hashedInJs = 0;
 const PAGE = 65536;
 
-/** The lanes of `blocks` whole blocks of `words`, carried on from `lanes`, in JavaScript: one variable a lane, the interpreter's fastest. */
+/**
+ * The lanes over `blocks` whole blocks of `words`, from the start, in JavaScript, into `lanes`: one
+ * variable a lane, which the interpreter runs quickest (a first call in a process runs interpreted).
+ */
 function laneBlocksInJs(words: Int32Array, blocks: number, lanes: Int32Array): void {
-  let [a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p] = lanes as unknown as number[];
+  let a = OFFSET_BASIS;
+  let b = a;
+  let c = a;
+  let d = a;
+  let e = a;
+  let f = a;
+  let g = a;
+  let h = a;
+  let i = a;
+  let j = a;
+  let k = a;
+  let l = a;
+  let m = a;
+  let n = a;
+  let o = a;
+  let p = a;
   const mul = Math.imul;
   for (let w = 0; w < blocks * LANES; w += LANES) {
-    a = mul(a! ^ words[w]!, PRIME);
-    b = mul(b! ^ words[w + 1]!, PRIME);
-    c = mul(c! ^ words[w + 2]!, PRIME);
-    d = mul(d! ^ words[w + 3]!, PRIME);
-    e = mul(e! ^ words[w + 4]!, PRIME);
-    f = mul(f! ^ words[w + 5]!, PRIME);
-    g = mul(g! ^ words[w + 6]!, PRIME);
-    h = mul(h! ^ words[w + 7]!, PRIME);
-    i = mul(i! ^ words[w + 8]!, PRIME);
-    j = mul(j! ^ words[w + 9]!, PRIME);
-    k = mul(k! ^ words[w + 10]!, PRIME);
-    l = mul(l! ^ words[w + 11]!, PRIME);
-    m = mul(m! ^ words[w + 12]!, PRIME);
-    n = mul(n! ^ words[w + 13]!, PRIME);
-    o = mul(o! ^ words[w + 14]!, PRIME);
-    p = mul(p! ^ words[w + 15]!, PRIME);
+    a = mul(a ^ words[w]!, PRIME);
+    b = mul(b ^ words[w + 1]!, PRIME);
+    c = mul(c ^ words[w + 2]!, PRIME);
+    d = mul(d ^ words[w + 3]!, PRIME);
+    e = mul(e ^ words[w + 4]!, PRIME);
+    f = mul(f ^ words[w + 5]!, PRIME);
+    g = mul(g ^ words[w + 6]!, PRIME);
+    h = mul(h ^ words[w + 7]!, PRIME);
+    i = mul(i ^ words[w + 8]!, PRIME);
+    j = mul(j ^ words[w + 9]!, PRIME);
+    k = mul(k ^ words[w + 10]!, PRIME);
+    l = mul(l ^ words[w + 11]!, PRIME);
+    m = mul(m ^ words[w + 12]!, PRIME);
+    n = mul(n ^ words[w + 13]!, PRIME);
+    o = mul(o ^ words[w + 14]!, PRIME);
+    p = mul(p ^ words[w + 15]!, PRIME);
   }
-  lanes.set([a!, b!, c!, d!, e!, f!, g!, h!, i!, j!, k!, l!, m!, n!, o!, p!]);
+  lanes.set([a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p]);
 }
 
-/** The words of the whole blocks of data as 32-bit integers, in place where the platform and alignment allow, else a copy. */
-function blockWords(data: Uint8Array): Int32Array {
-  const count = Math.floor(data.length / BLOCK) * LANES;
-  if (LITTLE_ENDIAN && data.byteOffset % 4 === 0) return new Int32Array(data.buffer, data.byteOffset, count);
+/**
+ * The words of the first `blocks` blocks of data as 32-bit integers: in place where the platform and
+ * alignment allow, else from a copy of the bytes (an item of a file read whole starts anywhere).
+ */
+function blockWords(data: Uint8Array, blocks: number): Int32Array {
+  const count = blocks * LANES;
+  if (LITTLE_ENDIAN) {
+    if (data.byteOffset % 4 === 0) return new Int32Array(data.buffer, data.byteOffset, count);
+    const aligned = new Uint8Array(count * 4);
+    aligned.set(data.subarray(0, count * 4));
+    return new Int32Array(aligned.buffer);
+  }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   return Int32Array.from({ length: count }, (_, w) => view.getInt32(4 * w, true));
 }
@@ -77,21 +103,24 @@ function blockWords(data: Uint8Array): Int32Array {
 /** The sum: the lanes folded, then the words after the whole blocks and the bytes after the words. */
 function folded(lanes: Int32Array, data: Uint8Array): number {
   let hash = OFFSET_BASIS;
-  for (const lane of lanes) hash = Math.imul(hash ^ lane, PRIME);
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  for (let j = 0; j < LANES; j++) hash = Math.imul(hash ^ lanes[j]!, PRIME);
   const words = data.length & ~3;
-  for (let at = data.length - (data.length % BLOCK); at < words; at += 4) hash = Math.imul(hash ^ view.getInt32(at, true), PRIME);
+  for (let at = data.length - (data.length % BLOCK); at < words; at += 4) {
+    hash = Math.imul(hash ^ (data[at]! | (data[at + 1]! << 8) | (data[at + 2]! << 16) | (data[at + 3]! << 24)), PRIME);
+  }
   for (let at = words; at < data.length; at++) hash = Math.imul(hash ^ data[at]!, PRIME);
   return hash >>> 0;
 }
 
-const freshLanes = (): Int32Array => new Int32Array(LANES).fill(OFFSET_BASIS);
+/** The lanes of the JavaScript path, kept for every call. */
+const jsLanes = new Int32Array(LANES);
 
 /** The checksum as the JavaScript loop alone computes it: what the WebAssembly path is tested against. */
 export function checksumInJs(data: Uint8Array): number {
-  const lanes = freshLanes();
-  laneBlocksInJs(blockWords(data), Math.floor(data.length / BLOCK), lanes);
-  return folded(lanes, data);
+  const blocks = Math.floor(data.length / BLOCK);
+  if (blocks) laneBlocksInJs(blockWords(data, blocks), blocks, jsLanes);
+  else jsLanes.fill(OFFSET_BASIS);
+  return folded(jsLanes, data);
 }
 
 /**
