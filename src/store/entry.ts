@@ -9,7 +9,7 @@ import type { Checksum, Summed } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 15;
+const FORMAT = 16;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
 export const SMALL = Object.freeze([

@@ -8,17 +8,25 @@ import { toRecord } from '../render/record.js';
 import type { Checksum } from './checksum.js';
 import { float64s, readSmall, StoreDamaged, type Manifest } from './entry.js';
 
-/** Each fact's record as printed, one after another in UTF-8, and the byte where each starts. */
+/** The key before the file's path in a record, which the bundled folder is put after. */
+const FILE = '"file": "';
+
+/**
+ * Each fact's record as printed, one after another in UTF-8; and `at`, the byte where each starts (and
+ * where the last ends), then the byte where the path of each one's file starts.
+ */
 export function compileListing(facts: readonly Fact[]): { text: Buffer; at: Buffer } {
-  const at = new Float64Array(facts.length + 1);
+  const n = facts.length;
+  const at = new Float64Array(2 * n + 1);
   let length = 0;
   const items = facts.map((fact, i) => {
     const item = jsonItem(toRecord({ fact, score: 0, titleMatches: [] }, false));
     at[i] = length;
+    at[n + 1 + i] = length + Buffer.byteLength(item.slice(0, item.lastIndexOf(FILE) + FILE.length));
     length += Buffer.byteLength(item);
     return item;
   });
-  at[facts.length] = length;
+  at[n] = length;
   return { text: Buffer.from(items.join('')), at: Buffer.from(at.buffer) };
 }
 
@@ -36,7 +44,6 @@ export function listingReader(
   let at: Float64Array | undefined;
   // a JSON string joins as its characters do: the folder's escaped characters go before the relative path's
   const base = Buffer.from(visible(JSON.stringify(fileBase)).slice(1, -1));
-  const FILE = Buffer.from('"file": "');
   // the items joined as renderJson joins an array's (tests/e2e.test.ts holds the two to the same bytes)
   const [open, comma, close] = ['[\n', ',\n', '\n]\n'].map((t) => Buffer.from(t));
   const n = manifest.facts;
@@ -45,16 +52,17 @@ export function listingReader(
   return async (indices) => {
     bytes ??= readSmall(dir, manifest, 'listing', crc);
     at ??= float64s(readSmall(dir, manifest, 'listingAt', crc));
-    if (at.length !== n + 1 || at[n] !== bytes.length) throw new StoreDamaged('the listing does not match the facts');
+    if (at.length !== 2 * n + 1 || at[n] !== bytes.length) throw new StoreDamaged('the listing does not match the facts');
     if (!indices.length) return [Buffer.from('[]\n')];
-    // the bytes as stored, never decoded to text and encoded again (1.8 MB for rif list --json)
+    // the bytes as stored, never decoded to text and encoded again (1.8 MB for rif list --json), as
+    // plain views: a Buffer's subarray() builds a Buffer through JavaScript, three times a record
+    const stored = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const parts: Uint8Array[] = [open!];
     indices.forEach((i, k) => {
-      const item = bytes!.subarray(at![i], at![i + 1]);
-      const file = item.lastIndexOf(FILE);
-      if (file < 0) throw new StoreDamaged('a listed record has no file');
+      const [start, file, end] = [at![i]!, at![n + 1 + i]!, at![i + 1]!];
+      if (!(start <= file && file <= end)) throw new StoreDamaged('a listed record has no file');
       if (k) parts.push(comma!);
-      parts.push(item.subarray(0, file + FILE.length), base, item.subarray(file + FILE.length));
+      parts.push(stored.subarray(start, file), base, stored.subarray(file, end));
     });
     parts.push(close!);
     return parts;
