@@ -59,7 +59,9 @@ export function listingReader(
     const stored = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
     const parts: Uint8Array[] = [open!];
     indices.forEach((i, k) => {
-      const [start, file, end] = [at![i]!, at![n + 1 + i]!, at![i + 1]!];
+      const start = at![i]!;
+      const file = at![n + 1 + i]!;
+      const end = at![i + 1]!;
       if (!(start <= file && file <= end)) throw new StoreDamaged('a listed record has no file');
       if (k) parts.push(comma!);
       parts.push(stored.subarray(start, file), base, stored.subarray(file, end));
