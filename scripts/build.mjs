@@ -101,6 +101,23 @@ const noColorDetection = {
   },
 };
 
+/**
+ * chalk sets up its styles when it is loaded (half a millisecond, and an eighth of a look-up's young
+ * heap). src/render/color.ts builds a Chalk only for colour, so its import of chalk becomes a Chalk that
+ * loads the package when first made: esbuild runs a module that is require()d when it is first required.
+ */
+const lazyChalk = {
+  name: 'lazy-chalk',
+  setup(b) {
+    b.onResolve({ filter: /^chalk$/ }, (args) => (args.importer.endsWith('render/color.ts') ? { path: 'chalk', namespace: 'lazy-chalk' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-chalk' }, () => ({
+      contents: "export function Chalk(options) { return new (require('chalk').Chalk)(options); }",
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 rmSync(`${root}dist`, { recursive: true, force: true });
 await build({
   ...common,
@@ -109,7 +126,7 @@ await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunk-[hash]',
-  plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk, noColorDetection],
+  plugins: [lazyChildProcess, builtinsByRequire, oneSharedChunk, noColorDetection, lazyChalk],
   // src/facts/yaml-lib.ts requires the yaml package from the bundle of its own built below (the build's own
   // bundles, run from the repository, require the package itself)
   define: { RIF_YAML_BUNDLE: JSON.stringify('./yaml.cjs') },

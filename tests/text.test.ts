@@ -113,3 +113,24 @@ describe('width', () => {
       expect([text, width(text)]).toEqual([text, stringWidth(text)]);
   });
 });
+
+describe('no colour', () => {
+  it('gives back what chalk gives back at level 0, whatever the styles chained, and says level 0', async () => {
+    const { Chalk } = await import('chalk');
+    const [ours, chalks] = [makeChalk(0), new Chalk({ level: 0 })];
+    const calls: [string, unknown[]][] = [
+      ['dim', ['x']],
+      ['bold', ['a', 'b']],
+      ['red', [3]],
+      ['bold', ['']],
+      ['cyan', []],
+    ];
+    for (const [style, args] of calls) expect(ours[style as 'dim'](...(args as string[]))).toBe(chalks[style as 'dim'](...(args as string[])));
+    expect(ours.bold.yellow('shahed')).toBe(chalks.bold.yellow('shahed'));
+    expect(ours.bold.underline('a', 'b')).toBe('a b');
+    expect(ours('plain')).toBe(chalks('plain'));
+    expect(ours.level).toBe(0);
+    // with colour, chalk itself
+    expect(makeChalk(1).red('x')).toBe('\u001b[31mx\u001b[39m');
+  });
+});
