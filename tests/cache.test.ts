@@ -240,6 +240,7 @@ const ENTRY_FILES = [
   'recordsAt',
   'headsAt',
   'docsAt',
+  'order',
   'records.items',
   'heads.items',
   'docs.items',

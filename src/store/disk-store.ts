@@ -6,10 +6,9 @@ import { KINDS, STATUSES, type Fact } from '../facts/types.js';
 import { actorPasses, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import type { Doc } from '../search/doc.js';
 import type { WordIndex } from '../search/word-index.js';
-import { compareDated } from '../sort.js';
 import type { Checksum } from './checksum.js';
 import { readColumns, topicWords, type Columns } from './columns.js';
-import { growingFile, parseSmall, readSmall, StoreDamaged, type GrowingName, type Manifest } from './entry.js';
+import { growingFile, parseSmall, readSmall, StoreDamaged, uint32s, type GrowingName, type Manifest } from './entry.js';
 import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
 import { listingReader } from './listing.js';
 import type { Previous } from './lay.js';
@@ -78,6 +77,12 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     if (!Array.isArray(parsed) || parsed.length !== n) throw new StoreDamaged('the ids do not match the facts');
     return (ids ??= parsed as string[]);
   };
+  let order: Uint32Array | undefined;
+  const readOrder = (): Uint32Array => {
+    order ??= uint32s(readSmall(dir, manifest, 'order', crc));
+    if (order.length !== n) throw new StoreDamaged('the date order does not match the facts');
+    return order;
+  };
   const readWordIndex = (): WordIndex => {
     if (wordIndex) return wordIndex;
     const index = decodeWordIndex(readSmall(dir, manifest, 'words', crc), readSmall(dir, manifest, 'postings', crc));
@@ -121,7 +126,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     size: n,
     ids: () => Promise.resolve(ids ?? readIds()),
     select: (filter) => Promise.resolve(select(columns, topics, filter, headsAt)),
-    byDate: (indices) => Promise.resolve(byDate(columns, indices, readIds())),
+    byDate: (indices) => Promise.resolve(byDate(readOrder(), indices)),
     topicCounts: () => Promise.resolve(topicCounts(columns, topics)),
     heads: (indices) => Promise.resolve(headsAt(indices)),
     facts: (indices) => Promise.resolve(factsAt(indices)),
@@ -193,9 +198,14 @@ function select(c: Columns, topics: readonly string[], filter: Filter, heads: (i
 }
 
 /** The indices in date order from the columns' ranges (and the ids, for ties), as sortHits orders heads. */
-function byDate(c: Columns, indices: readonly number[], ids: readonly string[]): number[] {
-  const { lo, hi } = c;
-  return [...indices].sort((a, b) => compareDated(lo[a]!, hi[a]!, ids[a]!, lo[b]!, hi[b]!, ids[b]!));
+/** These facts (each once) in the order the entry keeps: all of them as kept, some by walking it. */
+function byDate(order: Uint32Array, indices: readonly number[]): number[] {
+  if (indices.length === order.length) return Array.from(order);
+  const wanted = new Uint8Array(order.length);
+  for (let k = 0; k < indices.length; k++) wanted[indices[k]!] = 1;
+  const dated: number[] = [];
+  for (let k = 0; k < order.length; k++) if (wanted[order[k]!]) dated.push(order[k]!);
+  return dated;
 }
 
 function topicCounts(c: Columns, topics: readonly string[]): Map<string, number> {

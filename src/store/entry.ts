@@ -9,7 +9,7 @@ import type { Checksum, Summed } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 16;
+const FORMAT = 17;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
 export const SMALL = Object.freeze([
@@ -22,6 +22,7 @@ export const SMALL = Object.freeze([
   'recordsAt',
   'headsAt',
   'docsAt',
+  'order',
   'listing',
   'listingAt',
 ] as const);
@@ -39,6 +40,7 @@ const EXTENSION: Readonly<Record<SmallName, string>> = {
   recordsAt: 'bin',
   headsAt: 'bin',
   docsAt: 'bin',
+  order: 'bin',
   listing: 'json',
   listingAt: 'bin',
 };

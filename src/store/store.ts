@@ -22,7 +22,7 @@ export interface Store {
   ids(): Promise<readonly string[]>;
   /** the indices of the facts that pass the filter, ascending */
   select(filter: Filter): Promise<number[]>;
-  /** these indices in date order, as sortHits puts their facts (start, end, id), without reading a fact */
+  /** these indices (each once) in date order, as sortHits puts their facts (start, end, id), without reading a fact */
   byDate(indices: readonly number[]): Promise<number[]>;
   /** how many facts carry each topic */
   topicCounts(): Promise<Map<string, number>>;

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { headOf } from '../facts/head.js';
 import { closeDoc } from '../search/doc.js';
+import { dateOrder } from '../sort.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact } from '../facts/types.js';
 import type { Checksum } from './checksum.js';
@@ -72,6 +73,8 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
     put('docsAt', encodeIndex(docs.index));
     put('columns', plan.columns.bytes);
     put('ids', Buffer.from(JSON.stringify(plan.ids)));
+    const order = dateOrder(plan.columns.lo, plan.columns.hi, plan.ids);
+    put('order', new Uint8Array(order.buffer, order.byteOffset, order.byteLength));
     const index = encodeWordIndex(plan.wordIndex);
     put('words', index.words);
     put('postings', index.postings);
