@@ -42,9 +42,17 @@ const asciiJson = (value: unknown): string => JSON.stringify(value).replace(/[\u
 /**
  * Appends items to `file` after its first `valid` bytes (anything past them, left by a run that stopped
  * halfway, is cut off first) and returns the index of the whole file and its new length. The items are
- * written a few megabytes at a time, so that a first run over 100,000 facts never holds their text whole.
+ * `item` of each value, made one at a time as it is written, and written a few megabytes at a time, so
+ * that a first run over 100,000 facts never holds their text, or all of one kind of item, whole.
  */
-export function appendItems(file: string, valid: number, before: ItemIndex, values: readonly unknown[], crc: Checksum): { index: ItemIndex; bytes: number } {
+export function appendItems<T>(
+  file: string,
+  valid: number,
+  before: ItemIndex,
+  values: readonly T[],
+  crc: Checksum,
+  item: (value: T) => unknown = (value) => value,
+): { index: ItemIndex; bytes: number } {
   const n = itemCount(before);
   const start = new Float64Array(n + values.length);
   const length = new Uint32Array(n + values.length);
@@ -65,7 +73,7 @@ export function appendItems(file: string, valid: number, before: ItemIndex, valu
       batched = 0;
     };
     for (const [k, value] of values.entries()) {
-      const text = Buffer.from(asciiJson(value), 'latin1');
+      const text = Buffer.from(asciiJson(item(value)), 'latin1');
       start[n + k] = at;
       length[n + k] = text.length;
       sums[n + k] = crc(text);

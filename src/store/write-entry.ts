@@ -65,8 +65,8 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
   if (plan.changed) {
     const stored = options.fileBase ? plan.appended.map((fact): Fact => ({ ...fact, file: relative(fact.file) })) : plan.appended;
     const records = appendItems(growingFile(dir, 'records'), grown.records, updating?.recordsAt ?? NO_ITEMS, stored, crc);
-    const heads = appendItems(growingFile(dir, 'heads'), grown.heads, updating?.headsAt ?? NO_ITEMS, plan.appended.map(headOf), crc);
-    const docs = appendItems(growingFile(dir, 'docs'), grown.docs, updating?.docsAt ?? NO_ITEMS, plan.appended.map(closeDoc), crc);
+    const heads = appendItems(growingFile(dir, 'heads'), grown.heads, updating?.headsAt ?? NO_ITEMS, plan.appended, crc, headOf);
+    const docs = appendItems(growingFile(dir, 'docs'), grown.docs, updating?.docsAt ?? NO_ITEMS, plan.appended, crc, closeDoc);
     grown = { records: records.bytes, heads: heads.bytes, docs: docs.bytes };
     put('recordsAt', encodeIndex(records.index));
     put('headsAt', encodeIndex(heads.index));
