@@ -22,7 +22,7 @@ type Compare = (a: Keyed<Hit<FactHead>>, b: Keyed<Hit<FactHead>>) => number;
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Date order: by start, then by end (an open end last), then by id. */
-export const compareDated = (loA: number, hiA: number, idA: string, loB: number, hiB: number, idB: string): number =>
+const compareDated = (loA: number, hiA: number, idA: string, loB: number, hiB: number, idB: string): number =>
   loA - loB || (hiA === hiB ? 0 : hiA < hiB ? -1 : 1) || compareIds(idA, idB);
 
 /** The facts of these columns in date order (their starts, ends and ids): what a store keeps, so that a listing sorts nothing. */

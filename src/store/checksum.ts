@@ -6,15 +6,14 @@
 // zlib's CRC-32 would cost a run more to load (node:zlib brings Node's streams) than hashing everything
 // a look-up reads; sixteen independent lanes let WebAssembly's SIMD multiply four at a time.
 //
-// In JavaScript the loop runs interpreted, then as baseline code, on its first call in a process. Large
-// data goes through WebAssembly (below), which V8 compiles at once, and a large file is read straight
-// into WebAssembly memory of its own and hashed there: `rif list --json` reads and checks 1.8 MB. Without
-// WebAssembly (node --jitless) the JavaScript loop does it all.
+// JavaScript runs interpreted on a first call in a process; large data goes through WebAssembly (below),
+// which V8 compiles at once, and a large file is read straight into WebAssembly memory of its own and
+// hashed there. Without WebAssembly (node --jitless) the JavaScript loop does it all.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 
 export interface Checksum {
   (data: Uint8Array): number;
-  /** A whole file's bytes and their sum (a file's bytes are read whole, then summed). */
+  /** A whole file's bytes and their sum. */
   readonly file: (path: string) => Summed;
 }
 
@@ -31,9 +30,8 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * Data this long or longer goes through WebAssembly; so does anything but the smallest once the module
- * runs (a search's word index started it: the 30 records it reads next, one by one) or once a run has
- * hashed WASM_AFTER in JavaScript. Below that, the interpreter is as quick as starting WebAssembly
- * (about 0.3 ms: rif show hashes some 30 KB, all small).
+ * runs (a search's word index started it: the 30 docs it reads next, one by one) or once a run has hashed
+ * WASM_AFTER in JavaScript. Below that, the interpreter is as quick as starting WebAssembly (rif show).
  */
 const WASM_FROM = 32 * 1024;
 const WASM_AFTER = 128 * 1024;
@@ -242,7 +240,8 @@ function readSummed(path: string): Summed {
     for (let got = -1; read < size && got !== 0; read += got) got = readSync(fd, bytes, read, size - read, read);
     own.lanes.fill(OFFSET_BASIS);
     own.run(Math.floor(read / BLOCK));
-    return { bytes: bytes.subarray(0, read), sum: folded(own.lanes, bytes.subarray(0, read)) };
+    const whole = bytes.subarray(0, read);
+    return { bytes: whole, sum: folded(own.lanes, whole) };
   } finally {
     closeSync(fd);
   }
