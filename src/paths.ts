@@ -1,12 +1,15 @@
 // Where rif finds its own files. Kept at the top of src/ so that the same relative
 // URLs hold in src/ (tests) and in the one-file build in dist/.
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The package's own folder: bin/, dist/, facts/ and package.json. */
-export const PACKAGE_DIR = fileURLToPath(new URL('../', import.meta.url));
+/** This file's folder, as a path (parsing a URL costs a run 0.2 ms); Node before 20.11 has only the URL. */
+const here: string | undefined = import.meta.dirname;
 
-/** A folder under the package, ending in a separator as PACKAGE_DIR does (one URL parsed at load, not four). */
+/** The package's own folder: bin/, dist/, facts/ and package.json. */
+export const PACKAGE_DIR = join(here ?? dirname(fileURLToPath(import.meta.url)), '..', sep);
+
+/** A folder under the package, ending in a separator as PACKAGE_DIR does. */
 const under = (...names: string[]): string => join(PACKAGE_DIR, ...names) + sep;
 
 /** The bundled fact files (facts/ in the package). */
