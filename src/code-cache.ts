@@ -39,13 +39,28 @@ export function unsealed(file: Buffer): Buffer | undefined {
  * undefined when there is to be none: RIF_CODE_CACHE=0, --no-cache (which keeps rif from writing any
  * cache), or no cache folder known. The build's id is in the name, and so are Node's version and the
  * machine: V8 itself checks only that the source has the same length, and rejects data from another V8
- * version. Each command has a folder of its own, because the data holds only the functions the run that
- * wrote it compiled: a cache written by `rif treaties` left `rif search` compiling most of the search.
+ * version. Each command, with each set of flags, has a folder of its own, because the data holds only
+ * the functions the run that wrote it compiled: a cache written by `rif treaties` left `rif search`
+ * compiling most of the search, and one written by `rif list --facts ~/notes` (which parses and caches
+ * the files) left `rif list --json` compiling what it prints with (7 ms a run).
  * `argv`: the arguments after the script; a first word that names no command is a search.
  */
 export function codeCacheDir(env: Env, argv: readonly string[], build: string, node: string, arch: string, commands: readonly string[]): string | undefined {
   if (env['RIF_CODE_CACHE'] === '0' || argv.includes('--no-cache')) return undefined;
   const root = cacheDir(env);
   const command = argv[0] !== undefined && commands.includes(argv[0]) ? argv[0] : 'search';
-  return root && join(root, 'code', `${build}-${node}-${arch}`, command);
+  return root && join(root, 'code', `${build}-${node}-${arch}`, `${command}${flagNames(argv)}`.slice(0, 120));
+}
+
+/** The names of the flags given, sorted, each after a "+" (`list --json --in 1828`: "+in+json"); values and words left out. */
+function flagNames(argv: readonly string[]): string {
+  const names = new Set<string>();
+  for (const arg of argv) {
+    const flag = /^--?([a-zA-Z][\w-]*)(?:=|$)/.exec(arg);
+    if (flag) names.add(flag[1]!);
+  }
+  return [...names]
+    .sort()
+    .map((name) => `+${name}`)
+    .join('');
 }

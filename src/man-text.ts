@@ -56,7 +56,7 @@ export const FILES: readonly { readonly name: string; readonly text: string; rea
   },
   {
     name: '$XDG_CACHE_HOME/rif/code/',
-    text: "rif's own code as V8 compiled it, a folder for each command, written by the command's first run of a build on a version of Node and checked by every run after it; a file that is damaged or from another build is not used, and the folder of another build or Node that nothing has written for a week is deleted. --no-cache and RIF_CODE_CACHE=0 leave it alone.",
+    text: "rif's own code as V8 compiled it, a folder for each command and set of flags (by name), written by its first run of a build on a version of Node and checked by every run after it; a file that is damaged or from another build is not used, and the folder of another build or Node that nothing has written for a week is deleted. --no-cache and RIF_CODE_CACHE=0 leave it alone.",
   },
   {
     name: '$XDG_CONFIG_HOME/rif/config.yaml (~/.config/rif/config.yaml)',

@@ -29,14 +29,21 @@ describe('a code cache file', () => {
     expect(unsealed(Buffer.from('RIFC'))).toBeUndefined();
   });
 
-  it('lives in a folder named after the build, Node, the machine and the command, unless turned off', () => {
+  it('lives in a folder named after the build, Node, the machine, the command and its flags, unless turned off', () => {
     const env = { XDG_CACHE_HOME: '/c' };
     const commands = ['search', 'show', 'list'];
     expect(codeCacheDir(env, ['show', 'jcpoa-2015'], 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/show');
     expect(codeCacheDir({ HOME: '/h' }, ['list'], 'b1', 'v22.0.0', 'arm64', commands)).toBe('/h/.cache/rif/code/b1-v22.0.0-arm64/list');
+    // the names of the flags, sorted, without their values: another set of flags takes another path
+    expect(codeCacheDir(env, ['list', '--json', '--in', '1828'], 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/list+in+json');
+    expect(codeCacheDir(env, ['list', '--in=1828', '--json', '--in', '1900'], 'b1', 'v20.1.0', 'x64', commands)).toBe(
+      '/c/rif/code/b1-v20.1.0-x64/list+in+json',
+    );
+    expect(codeCacheDir(env, ['list', '--facts', '/x/--y', '-n', '3'], 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/list+facts+n');
     // a bare query, a flag first, nothing, or a word that is not a command: the search's
-    for (const argv of [['shahed'], ['--version'], [], ['cache-me']])
+    for (const argv of [['shahed'], [], ['cache-me']])
       expect(codeCacheDir(env, argv, 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/search');
+    expect(codeCacheDir(env, ['--version'], 'b1', 'v20.1.0', 'x64', commands)).toBe('/c/rif/code/b1-v20.1.0-x64/search+version');
     expect(codeCacheDir({ ...env, RIF_CODE_CACHE: '0' }, [], 'b1', 'v20.1.0', 'x64', commands)).toBeUndefined();
     expect(codeCacheDir(env, ['list', '--no-cache'], 'b1', 'v20.1.0', 'x64', commands)).toBeUndefined();
     expect(codeCacheDir({ XDG_CACHE_HOME: 'relative' }, [], 'b1', 'v20.1.0', 'x64', commands)).toBeUndefined();
@@ -130,14 +137,14 @@ describe('the built rif with its code cache', () => {
     run(cache);
     const shown = files(cache);
     expect(shown.length).toBeGreaterThan(0);
-    expect(shown.every((f) => f.split('/').at(-2) === 'show')).toBe(true);
+    expect(shown.every((f) => f.split('/').at(-2) === 'show+json')).toBe(true);
     const before = shown.map((f) => readFileSync(f));
     const env: Record<string, string | undefined> = { ...process.env, XDG_CACHE_HOME: cache };
     delete env['NODE_OPTIONS'];
     for (const argv of [['list', '--json'], ['shahed']])
       expect(spawnSync('node', [join(ROOT, 'bin', 'rif.js'), ...argv], { env, maxBuffer: 1 << 26 }).status).toBe(0);
     const commands = new Set(files(cache).map((f) => f.split('/').at(-2)));
-    expect([...commands].sort()).toEqual(['list', 'search', 'show']);
+    expect([...commands].sort()).toEqual(['list+json', 'search', 'show+json']);
     expect(shown.map((f) => readFileSync(f))).toEqual(before);
   });
 
