@@ -9,7 +9,7 @@ import { dateOrder } from '../sort.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact } from '../facts/types.js';
 import type { Checksum } from './checksum.js';
-import { bodyOf, growingFile, SMALL, writeManifest, writeSmall, type Manifest, type SmallName, type Sum } from './entry.js';
+import { bodyOf, growingFile, SMALL, writeManifest, writeSmall, type GrowingName, type Manifest, type SmallName, type Sum } from './entry.js';
 import { appendItems, encodeIndex, type ItemIndex } from './items.js';
 import { compileListing } from './listing.js';
 import type { Plan } from './plan.js';
@@ -64,13 +64,13 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
   let grown = updating?.manifest.grown ?? { records: 0, heads: 0, docs: 0 };
   if (plan.changed) {
     const stored = options.fileBase ? plan.appended.map((fact): Fact => ({ ...fact, file: relative(fact.file) })) : plan.appended;
-    const records = appendItems(growingFile(dir, 'records'), grown.records, updating?.recordsAt ?? NO_ITEMS, stored, crc);
-    const heads = appendItems(growingFile(dir, 'heads'), grown.heads, updating?.headsAt ?? NO_ITEMS, plan.appended, crc, headOf);
-    const docs = appendItems(growingFile(dir, 'docs'), grown.docs, updating?.docsAt ?? NO_ITEMS, plan.appended, crc, closeDoc);
-    grown = { records: records.bytes, heads: heads.bytes, docs: docs.bytes };
-    put('recordsAt', encodeIndex(records.index));
-    put('headsAt', encodeIndex(heads.index));
-    put('docsAt', encodeIndex(docs.index));
+    // each growing file gets an item for each fact appended, and a new index; its new length
+    const grow = <T>(name: GrowingName, values: readonly T[], item?: (value: T) => unknown): number => {
+      const { index, bytes } = appendItems(growingFile(dir, name), grown[name], updating?.[`${name}At`] ?? NO_ITEMS, values, crc, item);
+      put(`${name}At`, encodeIndex(index));
+      return bytes;
+    };
+    grown = { records: grow('records', stored), heads: grow('heads', plan.appended, headOf), docs: grow('docs', plan.appended, closeDoc) };
     put('columns', plan.columns.bytes);
     put('ids', Buffer.from(JSON.stringify(plan.ids)));
     const order = dateOrder(plan.columns.lo, plan.columns.hi, plan.ids);
