@@ -6,6 +6,7 @@ import { checksum } from './checksum.js';
 import { hasher } from './hash.js';
 import { openEntry } from './disk-store.js';
 import { readManifest, StoreDamaged } from './entry.js';
+import { recovering } from './recovering.js';
 import { memoryStore, type Store } from './store.js';
 import { absoluteIn } from './write-entry.js';
 
@@ -26,17 +27,28 @@ export async function openBundled(): Promise<Bundled> {
     try {
       const entry = openEntry(BUNDLED_STORE_DIR, manifest, crc, BUNDLED_DIR);
       const absolute = absoluteIn(BUNDLED_DIR);
+      // a file found damaged later in the command (the installed package changed on disk): the YAML it
+      // was compiled from is parsed instead, as for a checkout not built yet
+      const store = recovering(entry.store, async () => {
+        entry.close();
+        return (await parsed()).store;
+      });
       return {
-        store: entry.store,
+        store,
         key: manifest.key,
         files: () => entry.sources().files.map((f) => absolute(f.file)),
-        facts: () => entry.store.facts(Array.from({ length: entry.store.size }, (_, i) => i)),
+        facts: () => store.facts(Array.from({ length: store.size }, (_, i) => i)),
       };
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
     }
   }
-  // a checkout not built yet: the YAML parsers, loaded only then
+  return parsed();
+}
+
+/** The bundled facts parsed from their YAML, in memory (a checkout not built yet; a damaged build). */
+async function parsed(): Promise<Bundled> {
+  // the YAML parsers, loaded only then
   const { planBundled } = await import('./bundled-plan.js');
   const plan = await planBundled(BUNDLED_DIR, hasher());
   const facts = plan.kept.map((r) => plan.appended[r]!);

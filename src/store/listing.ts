@@ -8,6 +8,14 @@ import { toRecord } from '../render/record.js';
 import type { Checksum } from './checksum.js';
 import { float64s, readSmall, StoreDamaged, type Manifest } from './entry.js';
 
+/** A fact's record as a listing's --json prints it. */
+const recordOf = (fact: Fact): string => jsonItem(toRecord({ fact, score: 0, titleMatches: [] }, false));
+
+/** What the listing prints for these facts, made from them: what a damaged listing is replaced by. */
+export const listingParts = (facts: readonly Fact[]): readonly Uint8Array[] => [
+  Buffer.from(facts.length ? `[\n${facts.map(recordOf).join(',\n')}\n]\n` : '[]\n'),
+];
+
 /** The key before the file's path in a record, which the bundled folder is put after. */
 const FILE = '"file": "';
 
@@ -20,7 +28,7 @@ export function compileListing(facts: readonly Fact[]): { text: Buffer; at: Buff
   const at = new Float64Array(2 * n + 1);
   let length = 0;
   const items = facts.map((fact, i) => {
-    const item = jsonItem(toRecord({ fact, score: 0, titleMatches: [] }, false));
+    const item = recordOf(fact);
     at[i] = length;
     at[n + 1 + i] = length + Buffer.byteLength(item.slice(0, item.lastIndexOf(FILE) + FILE.length));
     length += Buffer.byteLength(item);

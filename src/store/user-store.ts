@@ -16,6 +16,7 @@ import { filesFromListing } from './listed-files.js';
 import { takeLock } from './lock.js';
 import type { Plan } from './plan.js';
 import { isRacy, sameState, type Sources } from './sources.js';
+import { recovering } from './recovering.js';
 import { memoryStore, type Progress, type Store } from './store.js';
 import { recordFingerprint, writeEntry } from './write-entry.js';
 
@@ -76,7 +77,7 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   const print = printedList?.digest;
   if (entry && print !== undefined && print === current!.fingerprint) {
     options.log('the cache entry is current (the fingerprint of the paths is unchanged)');
-    return recovering(entry, options);
+    return rebuilding(entry, options);
   }
 
   // find's listing is the walk, where it can tell what the walk would find; else a walk starts after the
@@ -90,7 +91,7 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
         if (print !== undefined && print !== current!.fingerprint && current!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
           recordFingerprint(dir!, manifest!, print, crc);
         options.log('the cache entry is current (every file is as recorded)');
-        return recovering(entry, options);
+        return rebuilding(entry, options);
       }
     } catch (error) {
       if (!(error instanceof StoreDamaged)) throw error;
@@ -182,39 +183,18 @@ async function update(
         ? `${updating && !compact ? 'updated' : 'wrote'} the cache entry: ${parsed} fact${parsed === 1 ? '' : 's'} parsed, ${fresh.facts} in all`
         : 'the cache entry is current (files changed too recently to trust their times were read again)',
     );
-    return recovering(openEntry(dir, fresh, crc, undefined, written), options);
+    return rebuilding(openEntry(dir, fresh, crc, undefined, written), options);
   } finally {
     lock();
   }
 }
 
 /** An entry's store that, should a file turn out damaged halfway through a command, rebuilds and carries on. */
-function recovering(entry: DiskEntry, options: UserStoreOptions): Store {
-  const store = entry.store;
-  let fresh: Store | undefined;
-  const read = async <T>(what: (s: Store) => Promise<T>): Promise<T> => {
-    try {
-      return await what(fresh ?? store);
-    } catch (error) {
-      if (!(error instanceof StoreDamaged)) throw error;
-      options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
-      entry.close();
-      if (options.dir) rmSync(options.dir, { recursive: true, force: true });
-      fresh ??= await openUserStore({ ...options, log: () => {} });
-      return what(fresh);
-    }
-  };
-  return {
-    vocabulary: store.vocabulary,
-    issues: store.issues,
-    size: store.size,
-    ids: () => read((s) => s.ids()),
-    select: (filter) => read((s) => s.select(filter)),
-    byDate: (indices) => read((s) => s.byDate(indices)),
-    topicCounts: () => read((s) => s.topicCounts()),
-    heads: (indices) => read((s) => s.heads(indices)),
-    docs: (indices) => read((s) => s.docs(indices)),
-    facts: (indices) => read((s) => s.facts(indices)),
-    wordIndex: () => read((s) => s.wordIndex()),
-  };
+function rebuilding(entry: DiskEntry, options: UserStoreOptions): Store {
+  return recovering(entry.store, async (damage) => {
+    options.log(`the cache entry is damaged (${damage.message}); rebuilding it`);
+    entry.close();
+    if (options.dir) rmSync(options.dir, { recursive: true, force: true });
+    return openUserStore({ ...options, log: () => {} });
+  });
 }
