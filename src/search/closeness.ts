@@ -16,8 +16,7 @@ const NAMING: Readonly<Partial<Record<string, number>>> = Object.freeze({ title:
 export interface TermWords {
   readonly count: number;
   readonly bits: ReadonlyMap<string, number>;
-  /** the words, and the first characters they begin with */
-  readonly words: readonly string[];
+  /** the first characters of the words */
   readonly firsts: ReadonlySet<number>;
   /** the fields closeness reads for this many words (closenessFields) */
   readonly fields: ReadonlySet<FieldName>;
@@ -30,9 +29,8 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
   terms.forEach((words, t) => {
     for (const word of words) bits.set(word, (bits.get(word) ?? 0) | (1 << t));
   });
-  const words = [...bits.keys()];
   const held = terms.map((t) => new RegExp([...t].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'));
-  return { count: terms.length, bits, words, firsts: new Set(words.map((w) => w.charCodeAt(0))), fields: closenessFields(terms.length), held };
+  return { count: terms.length, bits, firsts: new Set([...bits.keys()].map((w) => w.charCodeAt(0))), fields: closenessFields(terms.length), held };
 }
 
 /**
@@ -44,12 +42,13 @@ function closenessFields(m: number): ReadonlySet<FieldName> {
   return m > 1 ? CLOSE_FIELDS : new Set([...CLOSE_FIELDS].filter((name) => NAMING[name] !== undefined));
 }
 
-const holdsAny = (text: string, words: readonly string[]): boolean => words.some((w) => text.includes(w));
-
-/** Whether lower-case text holds the words of two terms or more, as text (a word of it cannot hold more terms than that). */
-export function heldTwo(text: string, held: readonly RegExp[]): boolean {
+/**
+ * Whether lower-case text holds the words of `count` terms or more, as text (a word of it cannot hold
+ * more terms than that): each term's pattern runs as compiled code, where splitting the text would not.
+ */
+export function holdsTerms(text: string, held: readonly RegExp[], count: number): boolean {
   let found = 0;
-  for (const pattern of held) if (pattern.test(text) && ++found === 2) return true;
+  for (const pattern of held) if (pattern.test(text) && ++found === count) return true;
   return false;
 }
 
@@ -64,16 +63,14 @@ export function closeness(doc: Doc, terms: TermWords): number {
     const naming = NAMING[field.name] ?? 0;
     const value = doc[field.name];
     for (const text of typeof value === 'string' ? [value] : value) {
+      // a text that holds none of one word's forms, or the words of fewer than two terms of several, has
+      // no position that counts (no two words together, nothing named): not split (most texts)
+      const lower = isAscii(text) ? text.toLowerCase() : undefined;
+      if (lower !== undefined && !holdsTerms(lower, terms.held, Math.min(m, 2))) continue;
       if (m === 1) {
-        // a name that holds none of the query word's forms anywhere has no position that counts: not split
-        if (isAscii(text) && !holdsAny(text.toLowerCase(), terms.words)) continue;
         if (naming > 0) names = Math.max(names, naming * namedByOne(termsAt(text, terms)));
         continue;
       }
-      // a text that holds the words of fewer than two terms has no two of them together and names
-      // nothing: not split (most texts, and the pattern of each term runs as compiled code)
-      const lower = isAscii(text) ? text.toLowerCase() : undefined;
-      if (lower !== undefined && !heldTwo(lower, terms.held)) continue;
       // several words have many forms, and the texts are long: one pass over each text is quicker
       const bits = lower === undefined ? bitsAt(text, terms) : asciiBitsAt(lower, terms);
       if (naming > 0) names = Math.max(names, naming * namedBy(bits, m));
