@@ -135,9 +135,8 @@ await build({
  * The CommonJS copies of dist/*.js in dist/cjs/, which src/boot.ts compiles with the V8 code cache (Node 20
  * has no code cache for ES modules). Each import of another file becomes a require() of its copy, and
  * import.meta's url and dirname the URL (made when asked for) and folder of the file copied, so that paths
- * relative to dist/ stay as they are. Each copy
- * is the function boot.ts calls, written out whole (a run does not build a second string of the code to
- * wrap it). The parse worker runs as the ES module it is.
+ * relative to dist/ stay as they are. Each copy is the function boot.ts calls, written out whole (a run
+ * does not build a second string of the code to wrap it). The parse worker runs as the ES module it is.
  */
 const banner = `${common.banner.js}\n`;
 const buildId = createHash('sha256');
@@ -196,7 +195,7 @@ const manDate = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? NaN) * 1000 || 
 const generated = await import(`${root}dist/man-page.mjs`);
 generated.writeManPage(`${root}dist/rif.1`, manDate);
 generated.writeSchemas(`${root}dist/schema/`);
-// the loader of the copies, which keeps a code cache for each command by its name (src/code-cache.ts)
+// the loader of the copies, which keeps a code cache for each command, by its name, and set of flags (src/code-cache.ts)
 await build({
   ...common,
   format: 'cjs',

@@ -11,7 +11,7 @@ import { codeCacheDir, sealed, unsealed } from './code-cache.js';
 
 /** The build's id (scripts/build.mjs): a hash of dist/cjs/, part of the code cache's folder name. */
 declare const RIF_BUILD: string;
-/** The names of rif's commands (scripts/build.mjs, from the program): each has a code cache of its own. */
+/** The names of rif's commands (scripts/build.mjs, from the program): each, with each set of flags, has a code cache of its own. */
 declare const RIF_COMMANDS: readonly string[];
 
 type Main = () => Promise<void>;
@@ -44,9 +44,9 @@ function lastWritten(path: string): number {
 
 /**
  * Writes the code of the scripts that had no usable cache, once the run is over (so the data holds what
- * the run compiled), in the folder of the command that ran. Each file is written whole under another
+ * the run compiled), in the folder of the command and flags that ran. Each file is written whole under another
  * name and renamed, so that a run beside this one reads the old file or the new, never half of one. The
- * first write of a command deletes the folders of other builds and Node versions that no run has
+ * first write of a folder deletes the folders of other builds and Node versions that no run has
  * written for a week (two installs used in turn keep theirs).
  */
 function writeCache(dir: string, scripts: ReadonlyMap<string, Script>): void {
