@@ -41,6 +41,8 @@ describe('the bundled store damaged after it was opened', () => {
     ['records', ['show', 'treaty-of-turkmenchay', '--json']],
     ['heads', ['treaties', '--in', '1828']],
     ['words', ['search', 'shahed']],
+    ['postings', ['search', 'drone deal -shahed']],
+    ['postingSums', ['search', 'shahed']],
   ])('%s: the YAML is parsed instead, and the output is the same', (name, argv) => {
     const pkg = packageCopy();
     const before = rif(pkg, argv);
@@ -49,6 +51,22 @@ describe('the bundled store damaged after it was opened', () => {
     // a byte in every 200, so that every item of a growing file is damaged, whichever the command reads
     const bytes = readFileSync(file);
     for (let at = 100; at < bytes.length; at += 200) bytes[at] = bytes[at] === 0x41 ? 0x42 : 0x41;
+    writeFileSync(file, bytes);
+    expect(rif(pkg, argv)).toEqual(before);
+  });
+});
+
+describe('a damaged block of the word index postings', () => {
+  it('is found when a search reads it, and the YAML is parsed instead', () => {
+    const pkg = packageCopy();
+    // the last word of the index has the last postings, in the file's last block, which the words' numbers before the postings do not reach
+    const words = readFileSync(bundledFile(pkg, 'words'), 'utf8').trimEnd().split('\n');
+    const argv = ['search', words.at(-1)!];
+    const before = rif(pkg, argv);
+    expect(before.stdout).toContain('iran-joins-sco-2023');
+    const file = bundledFile(pkg, 'postings');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 0xff;
     writeFileSync(file, bytes);
     expect(rif(pkg, argv)).toEqual(before);
   });

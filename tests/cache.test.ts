@@ -235,6 +235,7 @@ const ENTRY_FILES = [
   'ids',
   'words',
   'postings',
+  'postingSums',
   'files',
   'checks',
   'recordsAt',

@@ -8,7 +8,7 @@ import { toDoc, type Doc } from './doc.js';
 import { QUERY_LIMITS, RANKING, SEARCH_FIELDS } from './options.js';
 import { parseQuery, type Query } from './query.js';
 import { termsOf, type Term } from './terms.js';
-import { FIELD_SLOTS, type WordIndex } from './word-index.js';
+import { FIELD_SLOTS, postingsOf, type WordIndex } from './word-index.js';
 import { wholeWords } from './words.js';
 
 interface RankedHit {
@@ -51,8 +51,9 @@ const fieldScores = (): Float64Array => new Float64Array(FIELD_SLOTS).fill(NaN);
  */
 export async function search(store: Store, query: Query | string, keep: (index: number) => boolean = () => true): Promise<SearchResult> {
   const parsed = typeof query === 'string' ? parseQuery(query, false) : query;
-  const index = await store.wordIndex();
-  const terms = termsOf(index, parsed);
+  // the postings of the words the terms match are read with the index (where damage in them can still be dealt with)
+  let terms: Term[] = [];
+  const index = await store.wordIndex((read) => (terms = termsOf(read, parsed)).flatMap((t) => t.matches.map((m) => m.word)));
   const n = store.size;
   const scoreOf = fieldScores();
   const matchedWords = new Set<string>();
@@ -128,8 +129,9 @@ function termScores(index: WordIndex, term: Term, n: number, fieldScore: Float64
   const facts: number[] = [];
   const { factOf } = index;
   const each = (w: number, visit: (fact: number, bits: number) => void) => {
-    for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
-      const posting = index.postings[p]!;
+    const postings = postingsOf(index, w);
+    for (let p = 0; p < postings.length; p++) {
+      const posting = postings[p]!;
       const slot = Math.floor(posting / FIELD_SLOTS);
       const fact = factOf ? (factOf[slot] ?? -1) : slot;
       const bits = (posting % FIELD_SLOTS) & term.fields;

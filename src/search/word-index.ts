@@ -23,22 +23,46 @@ interface Words {
   at(index: number): string | undefined;
 }
 
+/** Postings as a store keeps them on disk: read (and checked) as they are asked for. */
+export interface StoredPostings {
+  readonly length: number;
+  /** postings [from, to) */
+  range(from: number, to: number): Uint32Array;
+}
+
 export interface WordIndex {
   /** every distinct word, sorted by code unit */
   readonly words: Words;
   /** postings of words[i] are postings[starts[i]] up to postings[starts[i + 1]] */
   readonly starts: Uint32Array;
-  /** per word, ascending by slot, one per slot: slot * FIELD_SLOTS + the fields' bits */
-  readonly postings: Uint32Array;
+  /** per word, ascending by slot, one per slot: slot * FIELD_SLOTS + the fields' bits; in memory, or as stored */
+  readonly postings: Uint32Array | StoredPostings;
   /** the fact each slot is, or -1 for none; without it, slot i is fact i */
   readonly factOf?: Int32Array | undefined;
+}
+
+/** An index built in memory: its postings are one array. */
+export interface BuiltWordIndex extends WordIndex {
+  readonly postings: Uint32Array;
+}
+
+/** The postings of word `w`. */
+export function postingsOf(index: WordIndex, w: number): Uint32Array {
+  const { postings, starts } = index;
+  return postings instanceof Uint32Array ? postings.subarray(starts[w], starts[w + 1]) : postings.range(starts[w]!, starts[w + 1]!);
+}
+
+/** Every posting, in the order of the words. */
+export function allPostings(index: WordIndex): Uint32Array {
+  const { postings } = index;
+  return postings instanceof Uint32Array ? postings : postings.range(0, postings.length);
 }
 
 /**
  * The index of `docs`, doc i in slot first + i. The docs may come one at a time (a generator), so that
  * indexing 100,000 facts never holds all their folded text.
  */
-export function buildWordIndex(docs: Iterable<Doc>, first = 0): WordIndex {
+export function buildWordIndex(docs: Iterable<Doc>, first = 0): BuiltWordIndex {
   // words are numbered as met; each (word, posting) pair goes into two growing typed arrays, which a
   // counting sort by word then lays out: no array per word, no object per posting
   const ids = new Map<string, number>();
@@ -111,10 +135,12 @@ function grown<T extends Int32Array | Uint32Array>(array: T, fill: number): T {
  * every slot of `old` (new records are numbered after the old ones), so each word's postings stay
  * sorted. A word of `old` that `added` does not hold is copied whole.
  */
-export function appendWordIndex(old: WordIndex, added: WordIndex): WordIndex {
+export function appendWordIndex(old: WordIndex, added: WordIndex): BuiltWordIndex {
   const words: string[] = [];
   const starts: number[] = [];
-  const postings = new Uint32Array(old.postings.length + added.postings.length);
+  const before = allPostings(old);
+  const after = allPostings(added);
+  const postings = new Uint32Array(before.length + after.length);
   let total = 0;
   let a = 0;
   let b = 0;
@@ -126,12 +152,12 @@ export function appendWordIndex(old: WordIndex, added: WordIndex): WordIndex {
     words.push((fromOld ? x : y)!);
     starts.push(total);
     if (fromOld) {
-      postings.set(old.postings.subarray(old.starts[a], old.starts[a + 1]), total);
+      postings.set(before.subarray(old.starts[a], old.starts[a + 1]), total);
       total += old.starts[a + 1]! - old.starts[a]!;
       a++;
     }
     if (fromAdded) {
-      postings.set(added.postings.subarray(added.starts[b], added.starts[b + 1]), total);
+      postings.set(after.subarray(added.starts[b], added.starts[b + 1]), total);
       total += added.starts[b + 1]! - added.starts[b]!;
       b++;
     }
@@ -176,8 +202,9 @@ export function matchingWords(index: WordIndex, query: string): number[] {
 export function factsHolding(index: WordIndex, wordIndices: readonly number[], out = new Map<number, number>()): Map<number, number> {
   const { factOf } = index;
   for (const w of wordIndices) {
-    for (let p = index.starts[w]!; p < index.starts[w + 1]!; p++) {
-      const posting = index.postings[p]!;
+    const postings = postingsOf(index, w);
+    for (let p = 0; p < postings.length; p++) {
+      const posting = postings[p]!;
       const slot = Math.floor(posting / FIELD_SLOTS);
       const fact = factOf ? (factOf[slot] ?? -1) : slot;
       if (fact < 0) continue;

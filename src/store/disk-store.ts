@@ -5,10 +5,11 @@ import type { Issue } from '../facts/issues.js';
 import { KINDS, STATUSES, type Fact } from '../facts/types.js';
 import { actorPasses, inForcePasses, kindPasses, rangePasses, statusPasses, type Filter } from '../filter.js';
 import type { Doc } from '../search/doc.js';
-import type { WordIndex } from '../search/word-index.js';
+import { allPostings, postingsOf, type WordIndex } from '../search/word-index.js';
+import { BlockFile } from './blocks.js';
 import type { Checksum } from './checksum.js';
 import { readColumns, topicWords, type Columns } from './columns.js';
-import { growingFile, parseSmall, readSmall, StoreDamaged, uint32s, type GrowingName, type Manifest } from './entry.js';
+import { growingFile, parseSmall, readSmall, smallPlace, StoreDamaged, uint32s, type GrowingName, type Manifest } from './entry.js';
 import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
 import { listingReader } from './listing.js';
 import type { Previous } from './lay.js';
@@ -83,13 +84,22 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     if (order.length !== n) throw new StoreDamaged('the date order does not match the facts');
     return order;
   };
+  let postings: BlockFile | undefined;
   const readWordIndex = (): WordIndex => {
     if (wordIndex) return wordIndex;
-    const index = decodeWordIndex(readSmall(dir, manifest, 'words', crc), readSmall(dir, manifest, 'postings', crc));
+    const { file, bytes } = smallPlace(dir, manifest, 'postings');
+    postings = new BlockFile(file, bytes, uint32s(readSmall(dir, manifest, 'postingSums', crc)), crc);
+    const index = decodeWordIndex(readSmall(dir, manifest, 'words', crc), postings);
     // the index numbers facts by record: which fact each record is now
     const factOf = new Int32Array(manifest.records).fill(-1);
     for (let i = 0; i < n; i++) factOf[columns.record[i]!] = i;
     return (wordIndex = { ...index, factOf });
+  };
+  /** The index with the postings of the words `needs` names read (and checked). */
+  const wordIndexFor = (needs?: (index: WordIndex) => readonly number[]): WordIndex => {
+    const index = readWordIndex();
+    for (const w of needs?.(index) ?? []) postingsOf(index, w);
+    return index;
   };
   const headsAt = (indices: readonly number[]): FactHead[] => {
     const found = heads.reader().pick(indices.map((i) => columns.record[i]!)) as FactHead[];
@@ -131,7 +141,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     heads: (indices) => Promise.resolve(headsAt(indices)),
     facts: (indices) => Promise.resolve(factsAt(indices)),
     docs: (indices) => Promise.resolve(docsAt(indices)),
-    wordIndex: () => Promise.resolve(readWordIndex()),
+    wordIndex: (needs) => Promise.resolve(wordIndexFor(needs)),
   };
   return {
     store,
@@ -154,7 +164,8 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
       sources: readSources(),
       checks: decodeChecks(readSmall(dir, manifest, 'checks', crc), manifest.records),
       columns,
-      wordIndex: readWordIndex(),
+      // every posting, read (and checked) here where damage is still the plan's to deal with
+      wordIndex: { ...readWordIndex(), postings: allPostings(readWordIndex()) },
       recordsAt: records.at(),
       headsAt: heads.at(),
       docsAt: docs.at(),
@@ -162,6 +173,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
       headReader: heads.reader(),
     }),
     close() {
+      postings?.close();
       records.close();
       heads.close();
       docs.close();

@@ -9,7 +9,7 @@ import type { Checksum, Summed } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 17;
+const FORMAT = 18;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
 export const SMALL = Object.freeze([
@@ -17,6 +17,7 @@ export const SMALL = Object.freeze([
   'ids',
   'words',
   'postings',
+  'postingSums',
   'files',
   'checks',
   'recordsAt',
@@ -35,6 +36,7 @@ const EXTENSION: Readonly<Record<SmallName, string>> = {
   ids: 'json',
   words: 'txt',
   postings: 'bin',
+  postingSums: 'bin',
   files: 'bin',
   checks: 'bin',
   recordsAt: 'bin',
@@ -126,6 +128,13 @@ export function readManifest(dir: string, crc: Checksum): Manifest | undefined {
 /** A file of the store that cannot be read is damage. */
 const unreadable = (file: string, error: unknown): StoreDamaged =>
   new StoreDamaged(`${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+
+/** Where a small file of the entry is, and how long. */
+export function smallPlace(dir: string, manifest: Manifest, name: SmallName): { file: string; bytes: number } {
+  const sum = manifest.sums[name];
+  if (!sum) throw new StoreDamaged(`the entry has no ${name}`);
+  return { file: smallFile(dir, name, sum.gen), bytes: sum.bytes };
+}
 
 /** A small file of the entry, whole, checked against its sum: any failure to read it is damage. */
 export function readSmall(dir: string, manifest: Manifest, name: SmallName, crc: Checksum): Buffer {

@@ -3,7 +3,7 @@
 import type { FactHead } from '../facts/head.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { toDoc, type Doc } from '../search/doc.js';
-import { appendWordIndex, buildWordIndex, FIELD_SLOTS, type WordIndex } from '../search/word-index.js';
+import { allPostings, appendWordIndex, buildWordIndex, FIELD_SLOTS, type WordIndex } from '../search/word-index.js';
 import { copyRow, emptyColumns, setRow, topicWords, type Columns } from './columns.js';
 import type { ItemIndex, ItemReader } from './items.js';
 import type { Sources, StoredCheck } from './sources.js';
@@ -68,7 +68,7 @@ export function layFacts(
 
 /** An index built from slot 0, moved to start at slot `first`. */
 function shifted(index: WordIndex, first: number): WordIndex {
-  const postings = index.postings.slice();
+  const postings = allPostings(index).slice();
   for (let p = 0; p < postings.length; p++) postings[p]! += first * FIELD_SLOTS;
   return { ...index, postings };
 }

@@ -12,7 +12,7 @@ import { parseFactFile } from '../facts/parse-file.js';
 import type { ParseContext } from '../facts/parse.js';
 import type { Fact, Vocabulary } from '../facts/types.js';
 import { toDoc, type Doc } from '../search/doc.js';
-import { buildWordIndex, type WordIndex } from '../search/word-index.js';
+import { buildWordIndex, type BuiltWordIndex, type WordIndex } from '../search/word-index.js';
 import type { Hash } from './hash.js';
 import type { Progress } from './store.js';
 
@@ -37,7 +37,7 @@ export interface Parsed {
 export const summaryDigest = (summary: string, hash: Hash): string => hash(summaryKey(summary)).slice(0, 16);
 
 /** The word index of the facts of `parsed`, numbered in order from 0. */
-export function indexParsed(parsed: readonly Parsed[]): WordIndex {
+export function indexParsed(parsed: readonly Parsed[]): BuiltWordIndex {
   function* docs(): Generator<Doc> {
     for (const p of parsed) for (const fact of p.facts ?? []) yield toDoc(fact);
   }
@@ -52,7 +52,7 @@ export interface ParseSettings {
 /** Below this many files, starting a worker thread (30-40 ms) costs more than it saves. */
 const WORKER_FROM = 400;
 /** The parse of a worker's share, with how far it has got; `index` is the word index of its facts, numbered in order. */
-export type WorkerMessage = { readonly progress: number } | { readonly done: readonly Parsed[]; readonly index: WordIndex };
+export type WorkerMessage = { readonly progress: number } | { readonly done: readonly Parsed[]; readonly index: BuiltWordIndex };
 
 export interface ParsedTasks {
   /** one per task, in order */

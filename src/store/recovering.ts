@@ -30,7 +30,7 @@ export function recovering(store: Store, instead: (damage: StoreDamaged) => Prom
     heads: (indices) => read((s) => s.heads(indices)),
     docs: (indices) => read((s) => s.docs(indices)),
     facts: (indices) => read((s) => s.facts(indices)),
-    wordIndex: () => read((s) => s.wordIndex()),
+    wordIndex: (needs) => read((s) => s.wordIndex(needs)),
     // the store turned to prints the same records through the renderer the build compiled them with
     ...(store.recordsJson
       ? { recordsJson: (indices) => read(async (s) => (s.recordsJson ? s.recordsJson(indices) : listingParts(await s.facts(indices)))) }

@@ -32,8 +32,12 @@ export interface Store {
   facts(indices: readonly number[]): Promise<Fact[]>;
   /** what a search reads of the facts at these indices to score their text (closeDoc): folded, kept by the store */
   docs(indices: readonly number[]): Promise<Doc[]>;
-  /** the word index for search */
-  wordIndex(): Promise<WordIndex>;
+  /**
+   * The word index for search. `needs`, called with the index this call resolves to, names the words
+   * whose postings the caller will read: they are read with the index, so that damage found in them is
+   * found within this call (a stored index reads postings as they are asked for).
+   */
+  wordIndex(needs?: (index: WordIndex) => readonly number[]): Promise<WordIndex>;
   /**
    * What renderJson prints for these facts' records (no fields picked, no scores), as compiled at build
    * time, in UTF-8: the bundled store only.
@@ -61,7 +65,11 @@ export function memoryStore(facts: readonly Fact[], vocabulary: Vocabulary, issu
     heads: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
     facts: (indices) => Promise.resolve(indices.map((i) => facts[i]!)),
     docs: (indices) => Promise.resolve(indices.map((i) => closeDoc(facts[i]!))),
-    wordIndex: () => Promise.resolve((index ??= buildWordIndex(facts.map(toDoc)))),
+    wordIndex: (needs) => {
+      index ??= buildWordIndex(facts.map(toDoc));
+      needs?.(index);
+      return Promise.resolve(index);
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { closeDoc } from '../search/doc.js';
 import { dateOrder } from '../sort.js';
 import type { Issue } from '../facts/issues.js';
 import type { Fact } from '../facts/types.js';
+import { blockSums } from './blocks.js';
 import type { Checksum } from './checksum.js';
 import { bodyOf, growingFile, SMALL, writeManifest, writeSmall, type GrowingName, type Manifest, type SmallName, type Sum } from './entry.js';
 import { appendItems, encodeIndex, type ItemIndex } from './items.js';
@@ -78,6 +79,8 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
     const index = encodeWordIndex(plan.wordIndex);
     put('words', index.words);
     put('postings', index.postings);
+    const sums = blockSums(index.postings, crc);
+    put('postingSums', new Uint8Array(sums.buffer, sums.byteOffset, sums.byteLength));
     put('checks', encodeChecks(plan.checks, relative));
     if (options.listing) {
       const listing = compileListing(plan.kept.map((r) => stored[r - plan.firstNew]!));
