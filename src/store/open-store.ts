@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { cacheDir } from '../cache-dir.js';
 import { absolutePath } from '../facts/files.js';
 import { packageVersion } from '../package.js';
-import { openBundled } from './bundled-store.js';
+import { BUNDLED_STORE_DIR } from '../paths.js';
+import { openBundled, type Bundled } from './bundled-store.js';
 import { checksum } from './checksum.js';
+import { readManifest } from './entry.js';
 import { hasher } from './hash.js';
 import { memoryStore, type Progress, type Store } from './store.js';
 import { openUserStore } from './user-store.js';
@@ -39,16 +41,22 @@ export function clearCache(env: Env): string | undefined {
 }
 
 export async function openStore(options: OpenOptions): Promise<Store> {
-  const bundled = await openBundled();
-  if (!options.userPaths.length) return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
-  const hash = hasher();
+  if (!options.userPaths.length) {
+    const bundled = await openBundled();
+    return options.includeBundled ? bundled.store : memoryStore([], bundled.store.vocabulary, []);
+  }
+  // the bundled store itself is opened only when the user's entry is to be written (or the bundled
+  // facts' manifest cannot say what they are): a run whose entry is current reads its key alone
+  let opening: Promise<Bundled> | undefined;
+  const bundled = () => (opening ??= openBundled());
   const absolute = options.userPaths.map((path) => absolutePath(path, options.cwd));
-  const key = hash(JSON.stringify([packageVersion(), options.includeBundled ? bundled.key : null, absolute, options.maxFileBytes ?? null]));
+  const bundledKey = options.includeBundled ? (readManifest(BUNDLED_STORE_DIR, checksum)?.key ?? (await bundled()).key) : null;
+  const key = checksum.digest(JSON.stringify([packageVersion(), bundledKey, absolute, options.maxFileBytes ?? null]));
   const root = options.cache ? cacheDir(options.env) : undefined;
   return openUserStore({
     key,
-    bundled: options.includeBundled ? bundled : undefined,
-    bundledVocabulary: bundled.store.vocabulary,
+    bundled,
+    includeBundled: options.includeBundled,
     userPaths: options.userPaths,
     cwd: options.cwd,
     dir: root && join(root, 'stores', key),
@@ -58,6 +66,6 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     progress: options.progress,
     log: (line) => options.log?.(`cache: ${line}`),
     crc: checksum,
-    hash,
+    hash: hasher(),
   });
 }

@@ -22,8 +22,10 @@ import { recordFingerprint, writeEntry } from './write-entry.js';
 
 export interface UserStoreOptions {
   readonly key: string;
-  readonly bundled: Bundled | undefined;
-  readonly bundledVocabulary: ReadonlyMap<string, string>;
+  /** the bundled facts, opened when first asked for: a run whose entry is current does not */
+  readonly bundled: () => Promise<Bundled>;
+  /** whether the entry holds the bundled facts too */
+  readonly includeBundled: boolean;
   /** as given, relative ones against cwd */
   readonly userPaths: readonly string[];
   readonly cwd: string | undefined;
@@ -36,7 +38,9 @@ export interface UserStoreOptions {
   readonly maxFileBytes: number | undefined;
   readonly progress: Progress | undefined;
   readonly log: (line: string) => void;
+  /** checks store files; its digest gives the fingerprint */
   readonly crc: Checksum;
+  /** digests of fact files' bytes */
   readonly hash: Hash;
   /** FINGERPRINT_FROM and RACY_MS, lowered by tests that check the fingerprint on a few files just written */
   readonly fingerprintFrom?: number;
@@ -58,7 +62,7 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   const roots = options.userPaths.map((path) => absolutePath(path, options.cwd));
   const printed =
     dir && options.scratch && options.searchPath !== undefined && (!current || current.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
-      ? fingerprint(roots, { searchPath: options.searchPath, scratch: options.scratch, hash: options.hash })
+      ? fingerprint(roots, { searchPath: options.searchPath, scratch: options.scratch, hash: crc.digest })
       : undefined;
   let entry: DiskEntry | undefined;
   if (manifest && !current) options.log('the cache entry is foreign; rebuilding it');
@@ -82,9 +86,10 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
 
   // find's listing is the walk, where it can tell what the walk would find; else a walk starts after the
   // fingerprint is taken, so what it finds is what the fingerprint describes, or newer
-  const listed = printedList && filesFromListing(printedList.listing, roots, options.bundled !== undefined && overlapsBundled(roots));
+  const listed = printedList && filesFromListing(printedList.listing, roots, options.includeBundled && overlapsBundled(roots));
   const checkedAt = listed ? listedAt : Date.now();
-  const found = listed ?? findUserFiles(options.userPaths, options.cwd, options.bundled ? bundledPaths(options.bundled.files()) : new Set<string>());
+  const found =
+    listed ?? findUserFiles(options.userPaths, options.cwd, options.includeBundled ? bundledPaths((await options.bundled()).files()) : new Set<string>());
   if (entry) {
     try {
       if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
@@ -125,6 +130,7 @@ async function update(
 ): Promise<Store> {
   const { dir, crc } = options;
   const { planEntry } = await import('./plan.js');
+  const bundled = await options.bundled();
   const plan = async (reuse: boolean): Promise<Plan> => {
     let previous;
     try {
@@ -135,8 +141,8 @@ async function update(
     }
     return planEntry({
       key: options.key,
-      ...(options.bundled ? { bundled: options.bundled.facts } : {}),
-      bundledVocabulary: options.bundledVocabulary,
+      ...(options.includeBundled ? { bundled: bundled.facts } : {}),
+      bundledVocabulary: bundled.store.vocabulary,
       found,
       previous,
       checkedAt,
