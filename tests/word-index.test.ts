@@ -5,7 +5,7 @@ import { allPostings, appendWordIndex, factsHolding, FIELD_SLOTS, MAX_SLOTS, bui
 import { wordMatches } from '../src/search/forms.js';
 import { foldText } from '../src/search/normalize.js';
 import { RANKING } from '../src/search/options.js';
-import { splitWords, wordsOf } from '../src/search/words.js';
+import { charSet, mayBeNear, nearWord, splitWords, wordsOf } from '../src/search/words.js';
 import { distance, withinDistance } from '../src/suggest.js';
 import { doc } from './helpers.js';
 
@@ -114,6 +114,19 @@ describe('the banded edit distance', () => {
       const [a, b, max] = [word(), word(), Math.floor(next() * 4)];
       expect([a, b, max, withinDistance(a, b, max)]).toEqual([a, b, max, distance(a, b) <= max]);
     }
+  });
+
+  it('is never ruled out by the quick look at the characters a word holds', () => {
+    // letters 32 apart share a bit of the character set: the look must stay a bound for them too
+    const letter = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'ш', String.fromCharCode(97 + 32));
+    fc.assert(
+      fc.property(fc.array(letter, { maxLength: 10 }), fc.array(letter, { maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (q, w, typos) => {
+        const [query, word] = [q.join(''), w.join('')];
+        if (nearWord(query, word, typos)) expect(mayBeNear(charSet(query), query.length, word, typos)).toBe(true);
+        if (withinDistance(query, word, typos)) expect(mayBeNear(charSet(query), query.length, word, typos)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('measures against the start of a word when given a length', () => {

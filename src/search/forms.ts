@@ -8,7 +8,7 @@ import { stem } from 'porter2';
 import { QUERY_LIMITS, RANKING } from './options.js';
 import { matchingWords, wordAt, wordsStarting, type WordIndex } from './word-index.js';
 import { withinDistance } from '../suggest.js';
-import { nearWord, typoBudget } from './words.js';
+import { charSet, mayBeNear, nearWord, typoBudget } from './words.js';
 import { isLetter } from './chars.js';
 
 export interface WordMatch {
@@ -143,9 +143,10 @@ export function splitsOf(index: WordIndex, word: string): [number, number][] {
 export function nearestWords(index: WordIndex, word: string, max = 3): string[] {
   const budget = typoBudget([...word].length) + 1;
   const near: { text: string; d: number; facts: number }[] = [];
+  const set = charSet(word);
   for (let i = 0; i < index.words.length; i++) {
     const text = index.words.at(i)!;
-    if (text.length < 3 || !isLetter(text.codePointAt(0)!)) continue;
+    if (text.length < 3 || !isLetter(text.codePointAt(0)!) || !mayBeNear(set, word.length, text, budget)) continue;
     for (let d = 1; d <= budget; d++) {
       if (withinDistance(word, text, d)) {
         near.push({ text, d, facts: index.starts[i + 1]! - index.starts[i]! });

@@ -6,7 +6,7 @@
 // fact each record is now (none, for a record replaced or a duplicate).
 import type { Doc } from './doc.js';
 import { SEARCH_FIELDS } from './options.js';
-import { forEachWord, isShortWord, nearWord, typoBudget } from './words.js';
+import { charSet, forEachWord, isShortWord, mayBeNear, nearWord, typoBudget } from './words.js';
 
 /**
  * A posting packs a slot and the fields that hold the word, one bit per field: slot * FIELD_SLOTS + mask.
@@ -191,7 +191,11 @@ export function matchingWords(index: WordIndex, query: string): number[] {
   if (exact.length) return exact;
   const budget = typoBudget([...query].length);
   const near: number[] = [];
-  for (let i = 0; i < words.length; i++) if (nearWord(query, words.at(i)!, budget)) near.push(i);
+  const set = charSet(query);
+  for (let i = 0; i < words.length; i++) {
+    const word = words.at(i)!;
+    if (mayBeNear(set, query.length, word, budget) && nearWord(query, word, budget)) near.push(i);
+  }
   return near;
 }
 

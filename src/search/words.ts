@@ -143,6 +143,29 @@ export function typoBudget(length: number): number {
 /** Whether a query word needs a whole-word match: it is too short to be the start of a word or to carry a typo, or it is a figure. */
 export const isShortWord = (query: string): boolean => [...query].length < QUERY_LIMITS.fuzzyFromLength || /^[\d.,]+$/.test(query);
 
+/** The characters of text[0, length) as a set of 32 bits, each character by its code modulo 32. */
+export function charSet(text: string, length = text.length): number {
+  let set = 0;
+  for (let i = 0; i < length; i++) set |= 1 << (text.charCodeAt(i) & 31);
+  return set;
+}
+
+/** How many bits are set. */
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Whether the text word `w` may be within `typos` edits of a query word whose charSet is `query` and
+ * length `length`, or its start may: an edit leaves out at most one of the query's characters, so a
+ * word whose first length + typos characters lack more of them than that is neither. A look at every
+ * word of the index that costs a fraction of nearWord, which then runs on the few left.
+ */
+export const mayBeNear = (query: number, length: number, w: string, typos: number): boolean =>
+  bitCount(query & ~charSet(w, Math.min(w.length, length + typos))) <= typos;
+
 /** Whether the text word `w` is within `typos` edits of the (bare) query word, or its start is. */
 export function nearWord(query: string, w: string, typos: number): boolean {
   return withinDistance(query, w, typos) || (w.length > query.length && withinDistance(query, w, typos, query.length));
