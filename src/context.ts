@@ -9,7 +9,7 @@ import { formatIssue } from './facts/issues.js';
 import type { Io } from './io.js';
 import { colorLevel, makeChalk, type ColorMode } from './render/color.js';
 import { openStore } from './store/open-store.js';
-import type { Progress, Store } from './store/store.js';
+import type { Progress, Reads, Store } from './store/store.js';
 
 export interface DataOptions {
   readonly facts?: string[];
@@ -52,9 +52,14 @@ function configFactPaths(io: Io): readonly string[] {
 /** The user's fact paths, in the order they load: --facts, RIF_FACTS, the config file's. */
 export const userFactPaths = (options: DataOptions, io: Io): string[] => [...(options.facts ?? []), ...envFactPaths(io.env), ...configFactPaths(io)];
 
-export async function openFacts(options: DataOptions, io: Io, userPaths = userFactPaths(options, io)): Promise<Store> {
+/**
+ * The facts a command reads: the bundled ones and the user's. `reads` says what it reads first (the ids
+ * of a look-up by id, a search's word index, or else rows), which a cache entry may read ahead.
+ */
+export async function openFacts(options: DataOptions, io: Io, reads: Reads = 'rows', userPaths = userFactPaths(options, io)): Promise<Store> {
   const bar = progressBar(io);
   const store = await openStore({
+    reads,
     includeBundled: options.bundled !== false,
     userPaths,
     cwd: io.cwd,

@@ -177,7 +177,7 @@ Examples:
     // a bad style, format or style file is reported before any facts are read
     const choice = citeChoice(options, io);
     const wanted = await expandStdin(args, io);
-    const store = await openFacts(options, io);
+    const store = await openFacts(options, io, 'ids');
     const { indices, missing } = await resolveFacts(store, wanted, io);
     const unique = [...new Set(indices)];
     if (unique.length) await printCitation(await store.facts(unique), store, choice, options, io);

@@ -23,7 +23,7 @@ async function listValues(list: ListName, options: DataOptions, io: Io): Promise
   if (list === 'statuses') return STATUSES;
   // problems in fact files are for the commands that use the facts: printed here they would land in
   // the middle of the user's command line, so they go nowhere, and so does the progress bar
-  const store = await openFacts({ ...options, strict: false }, { ...io, stderr: () => {}, stderrIsTTY: false });
+  const store = await openFacts({ ...options, strict: false }, { ...io, stderr: () => {}, stderrIsTTY: false }, 'ids');
   return list === 'ids' ? store.ids() : [...store.vocabulary.keys()];
 }
 

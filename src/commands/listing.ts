@@ -146,7 +146,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
 
   // the ranker loads while the store opens (with many user files, while find lists them); searchRows imports it again
   if (parsed) void import('../search/rank.js');
-  const store = wanted.store ?? (await openFacts(options, io));
+  const store = wanted.store ?? (await openFacts(options, io, parsed ? 'search' : 'rows'));
   for (const topic of options.topic ?? []) {
     if (!store.vocabulary.has(topic)) throw new UsageError(`unknown topic "${topic}"${didYouMean(topic, store.vocabulary.keys())}; rif topics lists them`);
   }

@@ -68,7 +68,7 @@ function targetFolder(options: NewOptions, paths: readonly string[], io: Io): st
  * does not load) keeps its id too. Problems in those files are rif validate's to report, not rif new's.
  */
 async function takenIds(root: string, paths: readonly string[], options: NewOptions, io: Io): Promise<{ ids: Set<string>; keys: Set<string> }> {
-  const bundled = await openFacts({ ...options, bundled: true }, io, []);
+  const bundled = await openFacts({ ...options, bundled: true }, io, 'ids', []);
   const ids = new Set(await bundled.ids());
   // a fact's citation key is its id: one that is a bundled source's key would cite as that source
   const { recordKeys } = await import('../render/cite-keys.js');

@@ -84,7 +84,7 @@ Examples:
     );
   addDataOptions(cmd);
   return cmd.action(async (id: string, n: string | undefined, options: DataOptions) => {
-    const store = await openFacts(options, io);
+    const store = await openFacts(options, io, 'ids');
     const { indices } = await resolveFacts(store, [id.trim()], io);
     if (!indices.length) return done(EXIT.noMatch);
     const [fact] = await store.facts(indices);

@@ -39,7 +39,7 @@ Examples:
   return cmd.action(async (args: string[], options: ShowOptions) => {
     const format = outputFormat(options, io);
     const wanted = await expandStdin(args, io);
-    const store = await openFacts(options, io);
+    const store = await openFacts(options, io, 'ids');
     const { indices, missing } = await resolveFacts(store, wanted, io);
     const facts = await store.facts(indices);
     io.stdout(await renderFacts(store, facts, format, options, io));

@@ -20,7 +20,7 @@ import { pick } from './session.js';
 const CLIPBOARD_MAX = 74_000;
 
 export async function runPicker(term: Terminal, words: readonly string[], options: PickOptions, io: Io, filters: string): Promise<number> {
-  const store = await openFacts(options, io);
+  const store = await openFacts(options, io, 'search');
   // the screen is a terminal even when standard output is a pipe ($(rif pick)): colour follows --color and NO_COLOR
   const mode = options.color === false ? 'never' : (options.color ?? configOf(io.config).color ?? 'auto');
   const chalk = makeChalk(colorLevel(mode, io.env, true));

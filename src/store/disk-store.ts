@@ -9,13 +9,14 @@ import { allPostings, postingsOf, type WordIndex } from '../search/word-index.js
 import { BlockFile } from './blocks.js';
 import type { Checksum } from './checksum.js';
 import { readColumns, topicWords, type Columns } from './columns.js';
-import { growingFile, parseSmall, readSmall, smallPlace, StoreDamaged, uint32s, type GrowingName, type Manifest } from './entry.js';
+import { growingFile, readSmall, smallPlace, StoreDamaged, uint32s, type GrowingName, type Manifest } from './entry.js';
 import { decodeIndex, ItemReader, type ItemIndex } from './items.js';
+import { decodeIds, type Ids } from './ids-file.js';
 import { listingReader } from './listing.js';
 import type { Previous } from './lay.js';
 import type { Sources } from './sources.js';
 import { decodeChecks, decodeSources } from './sources-file.js';
-import type { Store } from './store.js';
+import type { Reads, Store } from './store.js';
 import { decodeWordIndex } from './word-index-file.js';
 import { absoluteIn } from './write-entry.js';
 
@@ -26,11 +27,12 @@ export interface DiskEntry {
   /** what a plan may reuse of this entry, read when an edit is to be applied to it */
   previous(): Previous;
   /**
-   * Reads what most commands read next (the ids and the word index) while a check of the entry runs in
-   * another process: time that would otherwise be spent waiting. Damage found here is found again, and
-   * dealt with, when the data is used.
+   * Reads what the command reads first (the ids of a look-up, and a search's word index) while a check
+   * of the entry runs in another process: time that would otherwise be spent waiting. Damage found here
+   * is found again, and dealt with, when the data is used. Rows are not read ahead: which ones a
+   * listing prints is not known yet.
    */
-  prefetch(): void;
+  prefetch(reads: Reads): void;
   /** the item indices, for an update of the entry in place */
   readonly recordsAt: () => ItemIndex;
   readonly headsAt: () => ItemIndex;
@@ -58,7 +60,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   const items = (name: GrowingName) => {
     let index: ItemIndex | undefined;
     let reader: ItemReader | undefined;
-    const at = () => (index ??= decodeIndex(readSmall(dir, manifest, `${name}At`, crc), manifest.records, manifest.grown[name]));
+    const at = () => (index ??= decodeIndex(readSmall(dir, manifest, `${name}At`, crc), manifest.records));
     return {
       at,
       reader: () => (reader ??= new ItemReader(growingFile(dir, name), at(), manifest.grown[name], crc)),
@@ -69,15 +71,14 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   const heads = items('heads');
   const docs = items('docs');
   let ids: readonly string[] | undefined = written?.ids;
+  let idTable: Ids | undefined;
   let wordIndex = written?.wordIndex;
   let sources: Sources | undefined;
   const readSources = () => (sources ??= decodeSources(readSmall(dir, manifest, 'files', crc)));
-  const readIds = (): readonly string[] => {
-    if (ids) return ids;
-    const parsed = parseSmall(readSmall(dir, manifest, 'ids', crc), 'ids');
-    if (!Array.isArray(parsed) || parsed.length !== n) throw new StoreDamaged('the ids do not match the facts');
-    return (ids ??= parsed as string[]);
-  };
+  const readIdTable = (): Ids => (idTable ??= decodeIds(readSmall(dir, manifest, 'ids', crc), readSmall(dir, manifest, 'idsAt', crc), n));
+  const readIds = (): readonly string[] => (ids ??= readIdTable().all());
+  /** The id of fact i, to check what is read of it against. */
+  const idAt = (i: number): string => (ids ? ids[i]! : readIdTable().at(i));
   let order: Uint32Array | undefined;
   const readOrder = (): Uint32Array => {
     order ??= uint32s(readSmall(dir, manifest, 'order', crc));
@@ -109,19 +110,17 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     return found;
   };
   const factsAt = (indices: readonly number[]): Fact[] => {
-    const expected = ids ?? readIds();
     return (records.reader().pick(indices.map((i) => columns.record[i]!)) as Fact[]).map((fact, k) => {
-      if (typeof fact?.file !== 'string' || fact.id !== expected[indices[k]!]) throw new StoreDamaged('a record does not match its fact');
+      if (typeof fact?.file !== 'string' || fact.id !== idAt(indices[k]!)) throw new StoreDamaged('a record does not match its fact');
       // the object is this reader's own, fresh from JSON.parse: completed in place (absolute() leaves an absolute path be)
       (fact as { file: string }).file = absolute(fact.file);
       return fact;
     });
   };
   const docsAt = (indices: readonly number[]): Doc[] => {
-    const expected = ids ?? readIds();
     const found = docs.reader().pick(indices.map((i) => columns.record[i]!)) as Doc[];
     found.forEach((doc, k) => {
-      if (doc?.id !== expected[indices[k]!]) throw new StoreDamaged('a search doc does not match its fact');
+      if (doc?.id !== idAt(indices[k]!)) throw new StoreDamaged('a search doc does not match its fact');
     });
     return found;
   };
@@ -134,7 +133,7 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
       ...(issue.also ? { also: { ...issue.also, file: absolute(issue.also.file) } } : {}),
     })),
     size: n,
-    ids: () => Promise.resolve(ids ?? readIds()),
+    ids: () => Promise.resolve(readIds()),
     select: (filter) => Promise.resolve(select(columns, topics, filter, headsAt)),
     byDate: (indices) => Promise.resolve(byDate(readOrder(), indices)),
     topicCounts: () => Promise.resolve(topicCounts(columns, topics)),
@@ -146,10 +145,10 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
   return {
     store,
     sources: readSources,
-    prefetch() {
+    prefetch(reads) {
       try {
-        readIds();
-        readWordIndex();
+        if (reads !== 'rows' && !ids) readIdTable();
+        if (reads === 'search') readWordIndex();
       } catch (error) {
         if (!(error instanceof StoreDamaged)) throw error;
       }

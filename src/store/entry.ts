@@ -9,12 +9,13 @@ import type { Checksum, Summed } from './checksum.js';
 
 const MAGIC = 'rif-store';
 /** Raise when the layout of any file changes: older entries are then foreign and rebuilt. */
-const FORMAT = 18;
+const FORMAT = 19;
 
 /** Files rewritten whole when what they hold changes, each named with the generation it was written in. */
 export const SMALL = Object.freeze([
   'columns',
   'ids',
+  'idsAt',
   'words',
   'postings',
   'postingSums',
@@ -33,7 +34,8 @@ export type GrowingName = 'records' | 'heads' | 'docs';
 
 const EXTENSION: Readonly<Record<SmallName, string>> = {
   columns: 'bin',
-  ids: 'json',
+  ids: 'txt',
+  idsAt: 'bin',
   words: 'txt',
   postings: 'bin',
   postingSums: 'bin',
@@ -157,9 +159,12 @@ export function writeSmall(dir: string, name: SmallName, generation: number, byt
   return { bytes: bytes.length, crc: crc(bytes), gen: generation };
 }
 
-/** Bytes [start, end) of a file, read at an explicit offset; a short or failed read is damage. */
-export function readRange(file: string, fd: { current?: number }, start: number, end: number): Buffer {
-  const buf = Buffer.allocUnsafe(end - start);
+/**
+ * Bytes [start, end) of a file, read at an explicit offset into a buffer of their own, or into the start
+ * of `into` (at least as long); a short or failed read is damage.
+ */
+export function readRange(file: string, fd: { current?: number }, start: number, end: number, into?: Buffer): Buffer {
+  const buf = into ? into.subarray(0, end - start) : Buffer.allocUnsafe(end - start);
   let read: number;
   try {
     fd.current ??= openSync(file, 'r');

@@ -11,12 +11,14 @@ import { openBundled, type Bundled } from './bundled-store.js';
 import { checksum } from './checksum.js';
 import { readManifest } from './entry.js';
 import { hasher } from './hash.js';
-import { memoryStore, type Progress, type Store } from './store.js';
+import { memoryStore, type Progress, type Reads, type Store } from './store.js';
 import { openUserStore } from './user-store.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 export interface OpenOptions {
+  /** what the command reads first, which a cache entry reads ahead while its files are checked */
+  readonly reads?: Reads | undefined;
   readonly includeBundled: boolean;
   /** the user's fact files and directories (--facts, RIF_FACTS, the config file), as given */
   readonly userPaths: readonly string[];
@@ -58,6 +60,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     bundled,
     includeBundled: options.includeBundled,
     userPaths: options.userPaths,
+    reads: options.reads ?? 'rows',
     cwd: options.cwd,
     dir: root && join(root, 'stores', key),
     scratch: root,

@@ -9,6 +9,9 @@ import { closeDoc, toDoc, type Doc } from '../search/doc.js';
 import { sortHits } from '../sort.js';
 import { buildWordIndex, type WordIndex } from '../search/word-index.js';
 
+/** What a command reads first: the ids (a look-up by id), the word index (a search), or rows. */
+export type Reads = 'ids' | 'search' | 'rows';
+
 /** Told how a long load is going: what it is doing, and how far through (total 0 when it cannot say). */
 export type Progress = (stage: string, done: number, total: number) => void;
 

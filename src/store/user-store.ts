@@ -17,7 +17,7 @@ import { takeLock } from './lock.js';
 import type { Plan } from './plan.js';
 import { isRacy, sameState, type Sources } from './sources.js';
 import { recovering } from './recovering.js';
-import { memoryStore, type Progress, type Store } from './store.js';
+import { memoryStore, type Progress, type Reads, type Store } from './store.js';
 import { recordFingerprint, writeEntry } from './write-entry.js';
 
 export interface UserStoreOptions {
@@ -26,6 +26,8 @@ export interface UserStoreOptions {
   readonly bundled: () => Promise<Bundled>;
   /** whether the entry holds the bundled facts too */
   readonly includeBundled: boolean;
+  /** what the command reads first (open-store.ts) */
+  readonly reads: Reads;
   /** as given, relative ones against cwd */
   readonly userPaths: readonly string[];
   readonly cwd: string | undefined;
@@ -76,7 +78,7 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   } else if (dir) {
     options.log('no cache entry for these paths yet; building it');
   }
-  if (printed) entry?.prefetch();
+  if (printed) entry?.prefetch(options.reads);
   const printedList = await printed;
   const print = printedList?.digest;
   if (entry && print !== undefined && print === current!.fingerprint) {

@@ -11,6 +11,7 @@ import type { Fact } from '../facts/types.js';
 import { blockSums } from './blocks.js';
 import type { Checksum } from './checksum.js';
 import { bodyOf, growingFile, SMALL, writeManifest, writeSmall, type GrowingName, type Manifest, type SmallName, type Sum } from './entry.js';
+import { encodeIds } from './ids-file.js';
 import { appendItems, encodeIndex, type ItemIndex } from './items.js';
 import { compileListing } from './listing.js';
 import type { Plan } from './plan.js';
@@ -73,7 +74,9 @@ function writeVersion(dir: string, plan: Plan, updating: Updating | undefined, o
     };
     grown = { records: grow('records', stored), heads: grow('heads', plan.appended, headOf), docs: grow('docs', plan.appended, closeDoc) };
     put('columns', plan.columns.bytes);
-    put('ids', Buffer.from(JSON.stringify(plan.ids)));
+    const ids = encodeIds(plan.ids);
+    put('ids', ids.text);
+    put('idsAt', ids.at);
     const order = dateOrder(plan.columns.lo, plan.columns.hi, plan.ids);
     put('order', new Uint8Array(order.buffer, order.byteOffset, order.byteLength));
     const index = encodeWordIndex(plan.wordIndex);
