@@ -24,12 +24,12 @@ export function encodeIndex(index: ItemIndex): Buffer {
   return out;
 }
 
-export function decodeIndex(bytes: Buffer, n: number, fileBytes: number): ItemIndex {
+/** The index as written; where each item lies is checked as the item is read (a loop over them all here boxed every start: 480 KB of garbage for 10,000 facts). */
+export function decodeIndex(bytes: Buffer, n: number): ItemIndex {
   if (bytes.length !== 16 * n) throw new StoreDamaged('an item index is the wrong size');
   const start = float64s(bytes.subarray(0, 8 * n));
   const length = uint32s(bytes.subarray(8 * n, 12 * n));
   const crc = uint32s(bytes.subarray(12 * n));
-  for (let i = 0; i < n; i++) if (!(start[i]! >= 0 && start[i]! + length[i]! <= fileBytes)) throw new StoreDamaged('an item lies outside its file');
   return { start, length, crc };
 }
 
@@ -91,10 +91,18 @@ export function appendItems<T>(
 
 const WRITE_BATCH = 4 << 20;
 
+/** Items whose bytes lie this close together are read in one read (a system call costs about what copying 16 KB does). */
+const GAP = 16 * 1024;
+/** The most one read takes in: a buffer this size is kept and read into again, rather than fresh memory paged in for every read. */
+const SPAN = 1 << 20;
+
+/** Room for an item's place among those asked for beside its start in one exact 64-bit number: starts up to 8 GB. */
+const PLACES = 2 ** 20;
+
 /** Reads items by number, each checked against its checksum before it is parsed. */
 export class ItemReader {
   private readonly fd: { current?: number } = {};
-  private whole: Buffer | undefined;
+  private scratch: Buffer | undefined;
 
   constructor(
     private readonly file: string,
@@ -104,24 +112,53 @@ export class ItemReader {
   ) {}
 
   /**
-   * Items by number. A read and parse of one item costs about what parsing it within the whole file
-   * does, plus a system call: most of the file is worth one read, a part of it is not.
+   * Items by number. They are read in file order, those close together in one read of at most a
+   * megabyte into a buffer kept for it, and parsed from there: 9,267 heads of 100,000 facts took as
+   * many reads, and the whole file (39 MB) costs more to page in than to parse a tenth of.
    */
   pick(items: readonly number[]): unknown[] {
     const n = itemCount(this.index);
-    if (!this.whole && items.length * 2 >= n && n > 0) this.whole = readRange(this.file, this.fd, 0, this.bytes);
-    return items.map((i) => {
+    const { start, length } = this.index;
+    // in file order: each item's start and its place in `items` in one number, sorted as numbers
+    // (a comparator would run interpreted, a call per comparison)
+    if (this.bytes > Number.MAX_SAFE_INTEGER / PLACES) throw new RangeError(`${this.file} is over 8 GB`);
+    const keys = new Float64Array(items.length);
+    for (let k = 0; k < items.length; k++) {
+      const i = items[k]!;
       if (!(i >= 0 && i < n)) throw new StoreDamaged('item number out of range');
-      const start = this.index.start[i]!;
-      const end = start + this.index.length[i]!;
-      const bytes = this.whole ? this.whole.subarray(start, end) : readRange(this.file, this.fd, start, end);
-      if (this.crc(bytes) !== this.index.crc[i]) throw new StoreDamaged(`an item of ${this.file} does not match its checksum`);
-      try {
-        return JSON.parse(bytes.toString('latin1')) as unknown;
-      } catch {
-        throw new StoreDamaged(`an item of ${this.file} does not parse`);
+      keys[k] = start[i]! * PLACES + k;
+    }
+    keys.sort();
+    const out = new Array<unknown>(items.length);
+    for (let k = 0; k < keys.length;) {
+      const from = Math.floor(keys[k]! / PLACES);
+      let to = from;
+      let last = k;
+      for (; last < keys.length; last++) {
+        const at = Math.floor(keys[last]! / PLACES);
+        const end = at + length[items[keys[last]! % PLACES]!]!;
+        if (last > k && (at - to > GAP || end - from > SPAN)) break;
+        if (!(at >= 0 && end <= this.bytes)) throw new StoreDamaged('an item lies outside its file');
+        if (end > to) to = end;
       }
-    });
+      const span = readRange(this.file, this.fd, from, to, to - from <= SPAN ? (this.scratch ??= Buffer.allocUnsafe(SPAN)) : undefined);
+      for (; k < last; k++) {
+        const place = keys[k]! % PLACES;
+        const item = items[place]!;
+        out[place] = this.parse(span, Math.floor(keys[k]! / PLACES) - from, length[item]!, item);
+      }
+    }
+    return out;
+  }
+
+  private parse(span: Buffer, at: number, bytes: number, item: number): unknown {
+    const view = new Uint8Array(span.buffer, span.byteOffset + at, bytes);
+    if (this.crc(view) !== this.index.crc[item]) throw new StoreDamaged(`an item of ${this.file} does not match its checksum`);
+    try {
+      return JSON.parse(span.toString('latin1', at, at + bytes)) as unknown;
+    } catch {
+      throw new StoreDamaged(`an item of ${this.file} does not parse`);
+    }
   }
 
   close(): void {
