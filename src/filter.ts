@@ -52,6 +52,10 @@ export function inForcePasses(head: FactHead, filter: Filter): boolean {
   return range !== undefined && overlaps(range, filter.inForceAt);
 }
 
+/** Whether the filter lets every fact pass. */
+export const passesAll = (filter: Filter): boolean =>
+  !filter.ranges?.length && !filter.topics?.length && !filter.kinds?.length && filter.actor === undefined && !filter.statuses?.length && !filter.inForceAt;
+
 export const kindPasses = (kind: Kind, filter: Filter): boolean => !filter.kinds?.length || filter.kinds.includes(kind);
 
 export const statusPasses = (status: Status | undefined, filter: Filter): boolean =>

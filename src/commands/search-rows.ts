@@ -2,7 +2,7 @@
 // ordered and cut to the limit (heads are read only for the rows kept when the order is relevance); and,
 // when nothing matches, the way out: which filter or excluded word left out how many facts, and the
 // indexed words nearest those no fact holds.
-import type { Filter } from '../filter.js';
+import { passesAll, type Filter } from '../filter.js';
 import type { Fact, Hit } from '../facts/types.js';
 import type { FactHead } from '../facts/head.js';
 import type { Query } from '../search/query.js';
@@ -37,9 +37,11 @@ export interface Found {
 /** The facts that pass `filter` and the scopes, searched for the query. */
 async function matching(store: Store, query: Query, filter: Filter, scopes: readonly ScopeFilter[]): Promise<SearchResult> {
   const { search } = await import('../search/rank.js');
+  if (passesAll(filter) && !scopes.length) return search(store, query);
   const selected = await narrowed((f) => store.select(f), await store.select(filter), scopes);
   const kept = new Uint8Array(store.size);
-  for (const i of selected) kept[i] = 1;
+  // an index loop: for…of runs interpreted here, and makes an object a fact (10,000 facts: 400 KB of garbage)
+  for (let k = 0; k < selected.length; k++) kept[selected[k]!] = 1;
   return search(store, query, (i) => kept[i] === 1);
 }
 
