@@ -93,12 +93,16 @@ export function fingerprint(paths: readonly string[], options: FingerprintOption
   if (process.platform === 'win32') return Promise.resolve(undefined);
   const roots = paths.map((path) => resolve(path));
   const folders: string[] = [];
+  // folders with no folders in them, as their link count says (two: their own name and "."; file
+  // systems that do not count say one): not read for subfolders to share
+  const leaves = new Set<string>();
   let described = '';
   try {
     for (const root of roots) {
       const link = lstatSync(root);
       const target = statSync(root);
       if (target.isDirectory()) folders.push(root);
+      if (target.isDirectory() && target.nlink === 2) leaves.add(root);
       described += `${root}\0${statLine(link)}\0${statLine(target)}\n`;
     }
   } catch {
@@ -107,7 +111,7 @@ export function fingerprint(paths: readonly string[], options: FingerprintOption
   }
   if (!folders.length) return Promise.resolve({ digest: options.hash(described), listing: Buffer.alloc(0) });
 
-  const share = shares(folders, options.splitFrom ?? SPLIT_FROM);
+  const share = shares(folders, leaves, options.splitFrom ?? SPLIT_FROM);
   const list = async (following: boolean): Promise<Buffer | undefined> => {
     // -H: the user's paths are followed; -L: every link is, as the walk follows it, and a loop of links is an
     // error (then no fingerprint)
@@ -156,9 +160,10 @@ const hasLink = (list: Buffer): boolean => list[0] === 0x6c || list.indexOf('\0l
  * The subfolders a second find lists, about half of the work, or undefined when the folders are too
  * small to share: the largest subfolders of the user's folders, by the size of their directory entries.
  */
-function shares(folders: readonly string[], splitFrom: number): string[] | undefined {
+function shares(folders: readonly string[], leaves: ReadonlySet<string>, splitFrom: number): string[] | undefined {
   const subfolders: { path: string; size: number }[] = [];
   for (const folder of folders) {
+    if (leaves.has(folder)) continue;
     let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
