@@ -124,16 +124,18 @@ describe('the checksum of large data', () => {
 });
 
 describe('the digest', () => {
-  /** The digest as the definition reads: the sum, then lanes j, j+4, j+8 and j+12 combined by exclusive or. */
+  /** The digest as the definition reads: the sum, then the lanes over the bytes filled up to whole blocks with zeros, j, j+4, j+8 and j+12 combined by exclusive or. */
   function digestByDefinition(bytes: Uint8Array): string {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const padded = new Uint8Array(Math.ceil(bytes.length / 64) * 64);
+    padded.set(bytes);
+    const view = new DataView(padded.buffer);
     const lanes = new Array<number>(16).fill(OFFSET);
-    for (let at = 0; at < bytes.length - (bytes.length % 64); at += 4) lanes[(at / 4) % 16] = Math.imul(lanes[(at / 4) % 16]! ^ view.getInt32(at, true), PRIME);
+    for (let at = 0; at < padded.length; at += 4) lanes[(at / 4) % 16] = Math.imul(lanes[(at / 4) % 16]! ^ view.getInt32(at, true), PRIME);
     const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
     return hex(byDefinition(bytes)) + [0, 1, 2, 3].map((j) => hex(lanes[j]! ^ lanes[j + 4]! ^ lanes[j + 8]! ^ lanes[j + 12]!)).join('');
   }
 
-  it.each([0, 3, 64, 1000, 65_539, 300_000])('of %i random bytes is the sum and the folded lanes, by either path', (n) => {
+  it.each([0, 3, 60, 64, 1000, 65_539, 300_000])('of %i random bytes is the sum and the folded lanes, by either path', (n) => {
     const bytes = randomBytes(n);
     expect(checksum.digest(bytes)).toBe(digestByDefinition(bytes));
     expect(checksum.digest(bytes)).toMatch(/^[0-9a-f]{40}$/);
@@ -141,6 +143,15 @@ describe('the digest', () => {
 
   it('of a text is of its UTF-8 bytes', () => {
     expect(checksum.digest('["0.1.0",null,["/home/a/notes"],null] Каспий')).toBe(checksum.digest(Buffer.from('["0.1.0",null,["/home/a/notes"],null] Каспий')));
+  });
+
+  it('of short data (a cache key) is as wide as of long data: each word of it changes a folded lane', () => {
+    const key = Buffer.from('["0.1.0",null,["/home/a/notes"],null]');
+    for (let at = 0; at + 4 <= key.length; at += 4) {
+      const changed = Buffer.from(key);
+      changed.writeUInt32LE(key.readUInt32LE(at) ^ 0x00000100, at);
+      expect(checksum.digest(changed).slice(8), `word ${at / 4}`).not.toBe(checksum.digest(key).slice(8));
+    }
   });
 
   it('changes with any one word of a listing changed, wherever it is', () => {
