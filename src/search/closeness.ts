@@ -29,8 +29,25 @@ export function termWords(terms: readonly ReadonlySet<string>[]): TermWords {
   terms.forEach((words, t) => {
     for (const word of words) bits.set(word, (bits.get(word) ?? 0) | (1 << t));
   });
-  const held = terms.map((t) => new RegExp([...t].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'));
+  const held = terms.map(
+    (t) =>
+      new RegExp(
+        shortest([...t])
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('|') || '(?!)',
+      ),
+  );
   return { count: terms.length, bits, firsts: new Set([...bits.keys()].map((w) => w.charCodeAt(0))), fields: closenessFields(terms.length), held };
+}
+
+/**
+ * The words less those that begin with another of them: a text holds one of these exactly when it holds
+ * one of all (a word of 10,000 facts began 456 others, each an alternative its pattern tried at every place).
+ */
+function shortest(words: string[]): string[] {
+  const out: string[] = [];
+  for (const word of words.sort()) if (!out.length || !word.startsWith(out.at(-1)!)) out.push(word);
+  return out;
 }
 
 /**
