@@ -1,5 +1,6 @@
 // A store file read in checked blocks (the word index's postings): any range comes back as written,
-// whether it lies in one block or spans several, and a damaged block is found when a range in it is read.
+// whether it lies in one block or spans several, and a damaged block is found when a range in it is read;
+// a word index read back so finds what the index in memory finds.
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { BLOCK_BYTES, BlockFile, blockSums } from '../src/store/blocks.js';
 import { checksum } from '../src/store/checksum.js';
 import { StoreDamaged } from '../src/store/entry.js';
-import { tempDir } from './helpers.js';
+import { decodeWordIndex, encodeWordIndex } from '../src/store/word-index-file.js';
+import { allPostings, buildWordIndex, factsHolding, matchingWords } from '../src/search/word-index.js';
+import { doc, tempDir } from './helpers.js';
 
 const written = (bytes: Buffer): string => {
   const file = join(tempDir(), 'postings.bin');
@@ -56,5 +59,39 @@ describe('a file read in checked blocks', () => {
     const blocks = new BlockFile(file, bytes.length, sums, checksum);
     expect(() => blocks.range(0, bytes.length + 1)).toThrow(StoreDamaged);
     expect(() => new BlockFile(file, bytes.length, sums.subarray(1), checksum)).toThrow(StoreDamaged);
+  });
+});
+
+describe('a word index as stored', () => {
+  // enough facts that the postings span several blocks, with words that begin one another and near misses
+  const stems = ['bushehr', 'bushher', 'russian', 'drone', 'shahed', 'caspian', 'tehran', 'каспий', 'ruso'];
+  const docs = Array.from({ length: 9000 }, (_, i) =>
+    doc({
+      id: `fact-${i}`,
+      title: `${stems[i % stems.length]}${i % 97} ${stems[(i * 7) % stems.length]}`,
+      summary: `${stems[(i * 3) % stems.length]} plant ${i % 13}`,
+    }),
+  );
+  const built = buildWordIndex(docs);
+  const { words, postings } = encodeWordIndex(built);
+  const dir = tempDir();
+  writeFileSync(join(dir, 'postings.bin'), postings);
+  const stored = decodeWordIndex(words, new BlockFile(join(dir, 'postings.bin'), postings.length, blockSums(postings, checksum), checksum));
+
+  it('spans several blocks', () => {
+    expect(postings.length).toBeGreaterThan(3 * BLOCK_BYTES);
+  });
+
+  it.each(['bushehr', 'bushhr', 'russain', 'drones', 'shahid', 'kaspian', 'каспи', 'plant', 'tehrn', 'zzzzzz'])(
+    'finds for %j the words and facts the index in memory finds',
+    (query) => {
+      const found = matchingWords(stored, query);
+      expect(found).toEqual(matchingWords(built, query));
+      expect([...factsHolding(stored, found)]).toEqual([...factsHolding(built, found)]);
+    },
+  );
+
+  it('holds every posting as built', () => {
+    expect([...allPostings(stored)]).toEqual([...built.postings]);
   });
 });

@@ -6,7 +6,7 @@
 // fact each record is now (none, for a record replaced or a duplicate).
 import type { Doc } from './doc.js';
 import { SEARCH_FIELDS } from './options.js';
-import { charSet, forEachWord, isShortWord, mayBeNear, nearWord, typoBudget } from './words.js';
+import { charSet, forEachWord, isShortWord, lacks, nearWord, typoBudget } from './words.js';
 
 /**
  * A posting packs a slot and the fields that hold the word, one bit per field: slot * FIELD_SLOTS + mask.
@@ -21,6 +21,8 @@ export const MAX_SLOTS = 2 ** 32 / FIELD_SLOTS;
 interface Words {
   readonly length: number;
   at(index: number): string | undefined;
+  /** charSet of the first `limit` characters of word i, read where it lies (no string made) */
+  charSetAt?(index: number, limit: number): number;
 }
 
 /** Postings as a store keeps them on disk: read (and checked) as they are asked for. */
@@ -191,10 +193,18 @@ export function matchingWords(index: WordIndex, query: string): number[] {
   if (exact.length) return exact;
   const budget = typoBudget([...query].length);
   const near: number[] = [];
+  // mayBeNear first, on the words where they lie when the index can (24,000 words of 10,000 facts)
   const set = charSet(query);
+  const limit = query.length + budget;
+  const wordSet = words.charSetAt
+    ? (i: number) => words.charSetAt!(i, limit)
+    : (i: number) => {
+        const word = words.at(i)!;
+        return charSet(word, 0, Math.min(word.length, limit));
+      };
   for (let i = 0; i < words.length; i++) {
-    const word = words.at(i)!;
-    if (mayBeNear(set, query.length, word, budget) && nearWord(query, word, budget)) near.push(i);
+    if (lacks(set, wordSet(i)) > budget) continue;
+    if (nearWord(query, words.at(i)!, budget)) near.push(i);
   }
   return near;
 }

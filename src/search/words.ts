@@ -143,10 +143,10 @@ export function typoBudget(length: number): number {
 /** Whether a query word needs a whole-word match: it is too short to be the start of a word or to carry a typo, or it is a figure. */
 export const isShortWord = (query: string): boolean => [...query].length < QUERY_LIMITS.fuzzyFromLength || /^[\d.,]+$/.test(query);
 
-/** The characters of text[0, length) as a set of 32 bits, each character by its code modulo 32. */
-export function charSet(text: string, length = text.length): number {
+/** The characters of text[from, to) as a set of 32 bits, each character by its code modulo 32. */
+export function charSet(text: string, from = 0, to = text.length): number {
   let set = 0;
-  for (let i = 0; i < length; i++) set |= 1 << (text.charCodeAt(i) & 31);
+  for (let i = from; i < to; i++) set |= 1 << (text.charCodeAt(i) & 31);
   return set;
 }
 
@@ -164,7 +164,10 @@ function bitCount(x: number): number {
  * word of the index that costs a fraction of nearWord, which then runs on the few left.
  */
 export const mayBeNear = (query: number, length: number, w: string, typos: number): boolean =>
-  bitCount(query & ~charSet(w, Math.min(w.length, length + typos))) <= typos;
+  lacks(query, charSet(w, 0, Math.min(w.length, length + typos))) <= typos;
+
+/** How many characters of the set `query` the set `word` lacks. */
+export const lacks = (query: number, word: number): number => bitCount(query & ~word);
 
 /** Whether the text word `w` is within `typos` edits of the (bare) query word, or its start is. */
 export function nearWord(query: string, w: string, typos: number): boolean {
