@@ -69,7 +69,8 @@ export interface HitsOptions {
 
 /** The rows of a listing, for any renderer: the title's search matches marked, the kind in its colour. */
 export function hitRows(hits: readonly Hit<Fact | FactHead>[], options: HitsOptions): Rows {
-  const records: FactRecord[] = hits.map((hit, i) => ({ ...toRecord(hit, options.withScore), ...options.extra?.(hit, i) }));
+  const { extra, withScore } = options;
+  const records: FactRecord[] = extra ? hits.map((hit, i) => ({ ...toRecord(hit, withScore), ...extra(hit, i) })) : hits.map((hit) => toRecord(hit, withScore));
   const fields = options.fields ?? DEFAULT_FIELDS[options.view];
   const title = fields.indexOf('title');
   const kind = fields.indexOf('kind');

@@ -41,14 +41,22 @@ const RECORD_KEYS = Object.freeze([
  */
 export function toRecord(hit: Hit<Fact | FactHead>, withScore: boolean): FactRecord {
   const fact = hit.fact as unknown as Record<string, unknown>;
-  const record: FactRecord = {};
-  for (const key of RECORD_KEYS) record[key] = key in fact ? fact[key] : null;
-  record['score'] = withScore ? hit.score : null;
+  // a copy of a record of nulls, then its fields set: every record one shape, its keys in order (adding
+  // 28 keys one at a time left V8 a slow dictionary of each, and a 9,000-row listing copied them all)
+  const record: FactRecord = { ...EMPTY };
+  for (let k = 0; k < RECORD_KEYS.length; k++) {
+    const key = RECORD_KEYS[k]!;
+    if (key in fact) record[key] = fact[key];
+  }
+  if (withScore) record['score'] = hit.score;
   return record;
 }
 
 /** The record's keys in the order JSON prints them, `score` last. */
 export const RECORD_FIELDS: readonly string[] = Object.freeze([...RECORD_KEYS, 'score']);
+
+/** A record with every field null, made by JSON.parse, which gives an object of one fixed shape. */
+const EMPTY: FactRecord = JSON.parse(JSON.stringify(Object.fromEntries(RECORD_FIELDS.map((key) => [key, null])))) as FactRecord;
 
 /** The names --fields accepts: the record's fields, plus `start`/`end` for the date's bounds. */
 export const FIELD_NAMES = Object.freeze([
