@@ -7,6 +7,7 @@ import type { Io, Output } from './io.js';
 import { packageVersion } from './package.js';
 import { BUNDLED_STORE_DIR } from './paths.js';
 import { describeRecord, readRecordInfo } from './record.js';
+import { runConfirmed } from './held.js';
 import { paging } from './pager.js';
 import { cacheCommand } from './commands/cache.js';
 import { citeCommand } from './commands/cite.js';
@@ -162,7 +163,7 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
   if (config.unreadable) given.stderr(`rif: warning: cannot read the config file ${visible(config.path ?? '')} (${config.unreadable}); using the defaults\n`);
   // on a terminal, output taller than the screen goes to a pager once the command is done
   const paged = paging(argv, { ...given, config }, config.config);
-  const code = await runOnce(argv, paged.io);
+  const code = await runConfirmed(paged.io, (io) => runOnce(argv, io));
   await paged.finish();
   return code;
 }

@@ -49,6 +49,16 @@ function configFactPaths(io: Io): readonly string[] {
   });
 }
 
+/**
+ * The io for a command whose doings go beyond its output (a browser opened, a screen drawn as it goes):
+ * its stores are checked before it starts, never confirmed afterwards.
+ */
+export function checkedFirst(io: Io): Io {
+  const { confirm, ...rest } = io;
+  void confirm;
+  return rest;
+}
+
 /** The user's fact paths, in the order they load: --facts, RIF_FACTS, the config file's. */
 export const userFactPaths = (options: DataOptions, io: Io): string[] => [...(options.facts ?? []), ...envFactPaths(io.env), ...configFactPaths(io)];
 
@@ -60,6 +70,7 @@ export async function openFacts(options: DataOptions, io: Io, reads: Reads = 'ro
   const bar = progressBar(io);
   const store = await openStore({
     reads,
+    confirm: io.confirm,
     includeBundled: options.bundled !== false,
     userPaths,
     cwd: io.cwd,

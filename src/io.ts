@@ -46,6 +46,12 @@ export interface Io {
    * undefined otherwise. Loaded on demand: no other command pays for it.
    */
   readonly terminal?: () => Promise<Terminal | undefined>;
+  /**
+   * Told of a check still running on a store the run reads (a cache entry opened while find looks at its
+   * files): the run's output waits for it, and when it says the store was stale the run starts again
+   * (held.ts). Absent: stores are checked before they are used.
+   */
+  readonly confirm?: (current: Promise<boolean>) => void;
 }
 
 /** What a full-screen program is told of: keys and mouse reports as the terminal sent them, a new size, a return from Ctrl-Z. */

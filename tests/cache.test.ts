@@ -286,11 +286,12 @@ describe('a damaged entry with --verbose', () => {
 });
 
 describe('the fingerprint of a large collection', () => {
-  const open = async (paths: string[], cacheRoot: string, searchPath: string | undefined, log: string[]) => {
+  const open = async (paths: string[], cacheRoot: string, searchPath: string | undefined, log: string[], confirm?: (current: Promise<boolean>) => void) => {
     // a file written in the very millisecond of a walk is racy even with no margin
     await new Promise((done) => setTimeout(done, 5));
     const hash = hasher();
     return openUserStore({
+      confirm,
       key: 'test',
       bundled: openBundled,
       includeBundled: false,
@@ -322,6 +323,32 @@ describe('the fingerprint of a large collection', () => {
     const changed = await open([dir], cache, process.env['PATH'], log);
     expect(log.at(-1)).toBe('updated the cache entry: 1 fact parsed, 2 in all');
     expect((await changed.facts([1]))[0]!.title).toBe('Beta changed');
+  });
+
+  it('used before its check ends, says afterwards whether it was current; one found stale is checked again with the same fingerprint', async () => {
+    const dir = tempFacts({ 'a.yaml': fact('alpha'), 'b.yaml': fact('beta') });
+    const cache = tempDir();
+    const log: string[] = [];
+    const checks: Promise<boolean>[] = [];
+    const confirm = (current: Promise<boolean>) => void checks.push(current);
+    // no entry yet: nothing to use early, so no check is handed over
+    await open([dir], cache, process.env['PATH'], log, confirm);
+    expect(checks).toHaveLength(0);
+    const store = await open([dir], cache, process.env['PATH'], log, confirm);
+    expect(checks).toHaveLength(1);
+    expect(await checks[0]).toBe(true);
+    expect(log.at(-1)).toBe('the cache entry is current (the fingerprint of the paths is unchanged)');
+    expect((await store.facts([1]))[0]!.title).toBe('Title of beta');
+    writeFileSync(join(dir, 'b.yaml'), fact('beta', 'Beta changed'));
+    // the entry as it was is handed out at once, and its check then says it was stale
+    const stale = await open([dir], cache, process.env['PATH'], log, confirm);
+    expect((await stale.facts([1]))[0]!.title).toBe('Title of beta');
+    expect(await checks[1]).toBe(false);
+    // the run that starts again is checked first, and sees the edit
+    const again = await open([dir], cache, process.env['PATH'], log);
+    expect(log.at(-1)).toBe('updated the cache entry: 1 fact parsed, 2 in all');
+    expect((await again.facts([1]))[0]!.title).toBe('Beta changed');
+    expect(checks).toHaveLength(2);
   });
 
   it('without find, compares the files one by one', async () => {

@@ -1,6 +1,6 @@
 // rif open: a fact's source in the web browser.
 import { Command, InvalidArgumentError } from 'commander';
-import { openFacts, type DataOptions } from '../context.js';
+import { checkedFirst, openFacts, type DataOptions } from '../context.js';
 import { visible } from '../control.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -84,7 +84,8 @@ Examples:
     );
   addDataOptions(cmd);
   return cmd.action(async (id: string, n: string | undefined, options: DataOptions) => {
-    const store = await openFacts(options, io, 'ids');
+    // a browser is opened: the facts are checked before it starts
+    const store = await openFacts(options, checkedFirst(io), 'ids');
     const { indices } = await resolveFacts(store, [id.trim()], io);
     if (!indices.length) return done(EXIT.noMatch);
     const [fact] = await store.facts(indices);

@@ -2,7 +2,7 @@
 // standard output once the screen is gone. Every output is made by the code of the command that prints
 // it alone: the card by rif show's, citations by rif cite's, the browser by rif open's.
 import { configOf } from '../config.js';
-import { openFacts } from '../context.js';
+import { checkedFirst, openFacts } from '../context.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import type { Fact } from '../facts/types.js';
 import { textOf, type Io, type Terminal } from '../io.js';
@@ -20,7 +20,8 @@ import { pick } from './session.js';
 const CLIPBOARD_MAX = 74_000;
 
 export async function runPicker(term: Terminal, words: readonly string[], options: PickOptions, io: Io, filters: string): Promise<number> {
-  const store = await openFacts(options, io, 'search');
+  // the screen is drawn as the picker goes: the facts are checked before it starts
+  const store = await openFacts(options, checkedFirst(io), 'search');
   // the screen is a terminal even when standard output is a pipe ($(rif pick)): colour follows --color and NO_COLOR
   const mode = options.color === false ? 'never' : (options.color ?? configOf(io.config).color ?? 'auto');
   const chalk = makeChalk(colorLevel(mode, io.env, true));

@@ -19,6 +19,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface OpenOptions {
   /** what the command reads first, which a cache entry reads ahead while its files are checked */
   readonly reads?: Reads | undefined;
+  /** where a cache entry opened before its check ends sends the check (Io.confirm); absent: checked first */
+  readonly confirm?: ((current: Promise<boolean>) => void) | undefined;
   readonly includeBundled: boolean;
   /** the user's fact files and directories (--facts, RIF_FACTS, the config file), as given */
   readonly userPaths: readonly string[];
@@ -61,6 +63,7 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     includeBundled: options.includeBundled,
     userPaths: options.userPaths,
     reads: options.reads ?? 'rows',
+    confirm: options.confirm,
     cwd: options.cwd,
     dir: root && join(root, 'stores', key),
     scratch: root,

@@ -10,7 +10,7 @@ import type { Bundled } from './bundled-store.js';
 import type { Checksum } from './checksum.js';
 import { openEntry, type DiskEntry } from './disk-store.js';
 import { readManifest, StoreDamaged, type Manifest } from './entry.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, type Fingerprint } from './fingerprint.js';
 import type { Hash } from './hash.js';
 import { filesFromListing } from './listed-files.js';
 import { takeLock } from './lock.js';
@@ -28,6 +28,8 @@ export interface UserStoreOptions {
   readonly includeBundled: boolean;
   /** what the command reads first (open-store.ts) */
   readonly reads: Reads;
+  /** where to send the check of an entry used before its check ends; without it, the check comes first */
+  readonly confirm?: ((current: Promise<boolean>) => void) | undefined;
   /** as given, relative ones against cwd */
   readonly userPaths: readonly string[];
   readonly cwd: string | undefined;
@@ -55,17 +57,24 @@ export interface UserStoreOptions {
  */
 const FINGERPRINT_FROM = 500;
 
+/** The fingerprint a run took of an entry found stale after it was used, for the run that starts again (held.ts). */
+let retaken: { readonly key: string; readonly printed: Promise<Fingerprint | undefined>; readonly listedAt: number } | undefined;
+
 export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   const { dir, crc } = options;
   const manifest = dir ? readManifest(dir, crc) : undefined;
   const current = manifest?.key === options.key ? manifest : undefined;
-  // find runs in a process of its own while the entry is opened here
-  const listedAt = Date.now();
+  // find runs in a process of its own while the entry is opened here; a run started again over an
+  // entry found stale uses the fingerprint taken a moment ago, before anything it reads
+  const again = retaken?.key === options.key ? retaken : undefined;
+  retaken = undefined;
+  const listedAt = again?.listedAt ?? Date.now();
   const roots = options.userPaths.map((path) => absolutePath(path, options.cwd));
   const printed =
-    dir && options.scratch && options.searchPath !== undefined && (!current || current.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
+    again?.printed ??
+    (dir && options.scratch && options.searchPath !== undefined && (!current || current.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
       ? fingerprint(roots, { searchPath: options.searchPath, scratch: options.scratch, hash: crc.digest })
-      : undefined;
+      : undefined);
   let entry: DiskEntry | undefined;
   if (manifest && !current) options.log('the cache entry is foreign; rebuilding it');
   else if (dir && current) {
@@ -78,35 +87,68 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   } else if (dir) {
     options.log('no cache entry for these paths yet; building it');
   }
+  if (entry && printed && options.confirm && !again) {
+    // the entry is used now, while find still looks at the files: the run's output waits for the answer,
+    // and a run whose entry turns out stale starts again, with this fingerprint
+    const used = entry;
+    options.confirm(
+      printed.then(async (printedList) => {
+        const judged = await judge(options, used, manifest, printedList, listedAt, roots);
+        if (judged.current) return true;
+        retaken = { key: options.key, printed: Promise.resolve(printedList), listedAt };
+        return false;
+      }),
+    );
+    return rebuilding(entry, options);
+  }
   if (printed) entry?.prefetch(options.reads);
   const printedList = await printed;
+  const judged = await judge(options, entry, manifest, printedList, listedAt, roots);
+  if (judged.current) return rebuilding(entry!, options);
+  return update(options, judged.found, judged.checkedAt, printedList?.digest, judged.entry, current);
+}
+
+type Judged =
+  { readonly current: true } | { readonly current: false; readonly found: FoundFiles; readonly checkedAt: number; readonly entry: DiskEntry | undefined };
+
+/**
+ * Whether the entry is current: its fingerprint unchanged, or every file as recorded (then the new
+ * fingerprint is recorded); else the files found, for an update, and the entry unless it is damaged.
+ */
+async function judge(
+  options: UserStoreOptions,
+  entry: DiskEntry | undefined,
+  manifest: Manifest | undefined,
+  printedList: Fingerprint | undefined,
+  listedAt: number,
+  roots: readonly string[],
+): Promise<Judged> {
+  const current = manifest?.key === options.key ? manifest : undefined;
   const print = printedList?.digest;
   if (entry && print !== undefined && print === current!.fingerprint) {
     options.log('the cache entry is current (the fingerprint of the paths is unchanged)');
-    return rebuilding(entry, options);
+    return { current: true };
   }
-
   // find's listing is the walk, where it can tell what the walk would find; else a walk starts after the
   // fingerprint is taken, so what it finds is what the fingerprint describes, or newer
   const listed = printedList && filesFromListing(printedList.listing, roots, options.includeBundled && overlapsBundled(roots));
   const checkedAt = listed ? listedAt : Date.now();
   const found =
     listed ?? findUserFiles(options.userPaths, options.cwd, options.includeBundled ? bundledPaths((await options.bundled()).files()) : new Set<string>());
-  if (entry) {
-    try {
-      if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
-        if (print !== undefined && print !== current!.fingerprint && current!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
-          recordFingerprint(dir!, manifest!, print, crc);
-        options.log('the cache entry is current (every file is as recorded)');
-        return rebuilding(entry, options);
-      }
-    } catch (error) {
-      if (!(error instanceof StoreDamaged)) throw error;
-      options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
-      entry = undefined;
+  if (!entry) return { current: false, found, checkedAt, entry };
+  try {
+    if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
+      if (print !== undefined && print !== current!.fingerprint && current!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
+        recordFingerprint(options.dir!, manifest!, print, options.crc);
+      options.log('the cache entry is current (every file is as recorded)');
+      return { current: true };
     }
+  } catch (error) {
+    if (!(error instanceof StoreDamaged)) throw error;
+    options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
+    return { current: false, found, checkedAt, entry: undefined };
   }
-  return update(options, found, checkedAt, print, entry, current);
+  return { current: false, found, checkedAt, entry };
 }
 
 /** Whether the walk found exactly the files the entry was built from, each in the state recorded and none racy. */

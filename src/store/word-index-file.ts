@@ -43,7 +43,7 @@ export function decodeWordIndex(wordsFile: Buffer, postingsFile: BlockFile): Wor
   const words = {
     length: count,
     at: (i: number) => (i >= 0 && i < count ? text.slice(wordAt[i], wordAt[i + 1]! - 1) : undefined),
-    charSetAt: (i: number, limit: number) => charSet(text, wordAt[i]!, Math.min(wordAt[i + 1]! - 1, wordAt[i]! + limit)),
+    charSetAt: (i: number, limit: number) => charSet(text, wordAt[i], Math.min(wordAt[i + 1]! - 1, wordAt[i]! + limit)),
   };
   const postings: StoredPostings = { length, range: (from, to) => uint32s(postingsFile.range(4 * (head + from), 4 * (head + to))) };
   return { words, starts, postings };
