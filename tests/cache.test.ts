@@ -344,6 +344,8 @@ describe('the fingerprint of a large collection', () => {
     const stale = await open([dir], cache, process.env['PATH'], log, confirm);
     expect((await stale.facts([1]))[0]!.title).toBe('Title of beta');
     expect(await checks[1]).toBe(false);
+    // and the run on it ends at its next read
+    await expect(stale.ids()).rejects.toThrow('the cache entry was stale');
     // the run that starts again is checked first, and sees the edit
     const again = await open([dir], cache, process.env['PATH'], log);
     expect(log.at(-1)).toBe('updated the cache entry: 1 fact parsed, 2 in all');

@@ -3,7 +3,7 @@
 // across files read of it. An edit is then parsed file by file, and the checks run again on these alone.
 // sources-file.ts keeps both on disk.
 import type { CheckedField } from '../facts/check.js';
-import type { FileState, FoundFile } from '../facts/files.js';
+import type { FileState, FoundFile, FoundFiles } from '../facts/files.js';
 import type { Issue } from '../facts/issues.js';
 
 export interface VocabularyEntry extends FoundFile {
@@ -53,3 +53,15 @@ const RACY_MS = 2000;
 
 export const isRacy = (state: FileState, checkedAt: number, racyMs = RACY_MS): boolean =>
   state.mtimeMs >= checkedAt - racyMs || state.ctimeMs >= checkedAt - racyMs;
+
+/** Whether the walk found exactly the files the entry was built from, each in the state recorded and none racy. */
+export function unchanged(sources: Sources, found: FoundFiles, checkedAt: number, racyMs: number | undefined): boolean {
+  const { files, vocabularies } = sources;
+  return (
+    files.length === found.jobs.length &&
+    files.every((x, i) => x.file === found.jobs[i]!.file && !x.racy && sameState(x, found.jobs[i]!)) &&
+    vocabularies.length === found.vocabularies.length &&
+    vocabularies.every((x, i) => x.file === found.vocabularies[i]!.file && sameState(x, found.vocabularies[i]!) && !isRacy(x, checkedAt, racyMs)) &&
+    JSON.stringify(sources.skipped) === JSON.stringify(found.skipped)
+  );
+}

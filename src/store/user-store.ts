@@ -15,8 +15,9 @@ import type { Hash } from './hash.js';
 import { filesFromListing } from './listed-files.js';
 import { takeLock } from './lock.js';
 import type { Plan } from './plan.js';
-import { isRacy, sameState, type Sources } from './sources.js';
+import { unchanged } from './sources.js';
 import { recovering } from './recovering.js';
+import { stopping } from './stopping.js';
 import { memoryStore, type Progress, type Reads, type Store } from './store.js';
 import { recordFingerprint, writeEntry } from './write-entry.js';
 
@@ -88,18 +89,22 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
     options.log('no cache entry for these paths yet; building it');
   }
   if (entry && printed && options.confirm && !again) {
-    // the entry is used now, while find still looks at the files: the run's output waits for the answer,
-    // and a run whose entry turns out stale starts again, with this fingerprint
-    const used = entry;
+    // the entry is used now, while find still looks at the files: the run's output waits for the answer.
+    // When the fingerprint differs, the run starts again with it (what changed is found then, once), and
+    // this store stops short, so that the run on stale facts ends at its next read
+    let stale = false;
     options.confirm(
-      printed.then(async (printedList) => {
-        const judged = await judge(options, used, manifest, printedList, listedAt, roots);
-        if (judged.current) return true;
+      printed.then((printedList) => {
+        if (printedList !== undefined && printedList.digest === manifest!.fingerprint) {
+          options.log('the cache entry is current (the fingerprint of the paths is unchanged)');
+          return true;
+        }
+        stale = true;
         retaken = { key: options.key, printed: Promise.resolve(printedList), listedAt };
         return false;
       }),
     );
-    return rebuilding(entry, options);
+    return stopping(rebuilding(entry, options), () => stale);
   }
   if (printed) entry?.prefetch(options.reads);
   const printedList = await printed;
@@ -149,18 +154,6 @@ async function judge(
     return { current: false, found, checkedAt, entry: undefined };
   }
   return { current: false, found, checkedAt, entry };
-}
-
-/** Whether the walk found exactly the files the entry was built from, each in the state recorded and none racy. */
-function unchanged(sources: Sources, found: FoundFiles, checkedAt: number, racyMs: number | undefined): boolean {
-  const { files, vocabularies } = sources;
-  return (
-    files.length === found.jobs.length &&
-    files.every((x, i) => x.file === found.jobs[i]!.file && !x.racy && sameState(x, found.jobs[i]!)) &&
-    vocabularies.length === found.vocabularies.length &&
-    vocabularies.every((x, i) => x.file === found.vocabularies[i]!.file && sameState(x, found.vocabularies[i]!) && !isRacy(x, checkedAt, racyMs)) &&
-    JSON.stringify(sources.skipped) === JSON.stringify(found.skipped)
-  );
 }
 
 /** Parses what changed, writes it into the entry (or a new one) and opens the result. */
