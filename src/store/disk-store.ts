@@ -156,21 +156,24 @@ export function openEntry(dir: string, manifest: Manifest, crc: Checksum, fileBa
     recordsAt: records.at,
     headsAt: heads.at,
     docsAt: docs.at,
-    previous: () => ({
-      records: manifest.records,
-      facts: n,
-      dead: manifest.dead,
-      sources: readSources(),
-      checks: decodeChecks(readSmall(dir, manifest, 'checks', crc), manifest.records),
-      columns,
-      // every posting, read (and checked) here where damage is still the plan's to deal with
-      wordIndex: { ...readWordIndex(), postings: allPostings(readWordIndex()) },
-      recordsAt: records.at(),
-      headsAt: heads.at(),
-      docsAt: docs.at(),
-      recordReader: records.reader(),
-      headReader: heads.reader(),
-    }),
+    previous: () => {
+      const index = readWordIndex();
+      return {
+        records: manifest.records,
+        facts: n,
+        dead: manifest.dead,
+        sources: readSources(),
+        checks: decodeChecks(readSmall(dir, manifest, 'checks', crc), manifest.records),
+        columns,
+        // every posting, read (and checked) here where damage is still the plan's to deal with
+        wordIndex: { ...index, postings: allPostings(index) },
+        recordsAt: records.at(),
+        headsAt: heads.at(),
+        docsAt: docs.at(),
+        recordReader: records.reader(),
+        headReader: heads.reader(),
+      };
+    },
     close() {
       postings?.close();
       records.close();

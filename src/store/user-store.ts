@@ -108,52 +108,33 @@ export async function openUserStore(options: UserStoreOptions): Promise<Store> {
   }
   if (printed) entry?.prefetch(options.reads);
   const printedList = await printed;
-  const judged = await judge(options, entry, manifest, printedList, listedAt, roots);
-  if (judged.current) return rebuilding(entry!, options);
-  return update(options, judged.found, judged.checkedAt, printedList?.digest, judged.entry, current);
-}
-
-type Judged =
-  { readonly current: true } | { readonly current: false; readonly found: FoundFiles; readonly checkedAt: number; readonly entry: DiskEntry | undefined };
-
-/**
- * Whether the entry is current: its fingerprint unchanged, or every file as recorded (then the new
- * fingerprint is recorded); else the files found, for an update, and the entry unless it is damaged.
- */
-async function judge(
-  options: UserStoreOptions,
-  entry: DiskEntry | undefined,
-  manifest: Manifest | undefined,
-  printedList: Fingerprint | undefined,
-  listedAt: number,
-  roots: readonly string[],
-): Promise<Judged> {
-  const current = manifest?.key === options.key ? manifest : undefined;
   const print = printedList?.digest;
   if (entry && print !== undefined && print === current!.fingerprint) {
     options.log('the cache entry is current (the fingerprint of the paths is unchanged)');
-    return { current: true };
+    return rebuilding(entry, options);
   }
+
   // find's listing is the walk, where it can tell what the walk would find; else a walk starts after the
   // fingerprint is taken, so what it finds is what the fingerprint describes, or newer
   const listed = printedList && filesFromListing(printedList.listing, roots, options.includeBundled && overlapsBundled(roots));
   const checkedAt = listed ? listedAt : Date.now();
   const found =
     listed ?? findUserFiles(options.userPaths, options.cwd, options.includeBundled ? bundledPaths((await options.bundled()).files()) : new Set<string>());
-  if (!entry) return { current: false, found, checkedAt, entry };
-  try {
-    if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
-      if (print !== undefined && print !== current!.fingerprint && current!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
-        recordFingerprint(options.dir!, manifest!, print, options.crc);
-      options.log('the cache entry is current (every file is as recorded)');
-      return { current: true };
+  if (entry) {
+    try {
+      if (unchanged(entry.sources(), found, checkedAt, options.racyMs)) {
+        if (print !== undefined && print !== current!.fingerprint && current!.factFiles >= (options.fingerprintFrom ?? FINGERPRINT_FROM))
+          recordFingerprint(dir!, manifest!, print, crc);
+        options.log('the cache entry is current (every file is as recorded)');
+        return rebuilding(entry, options);
+      }
+    } catch (error) {
+      if (!(error instanceof StoreDamaged)) throw error;
+      options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
+      entry = undefined;
     }
-  } catch (error) {
-    if (!(error instanceof StoreDamaged)) throw error;
-    options.log(`the cache entry is damaged (${error.message}); rebuilding it`);
-    return { current: false, found, checkedAt, entry: undefined };
   }
-  return { current: false, found, checkedAt, entry };
+  return update(options, found, checkedAt, print, entry, current);
 }
 
 /** Parses what changed, writes it into the entry (or a new one) and opens the result. */
