@@ -19,6 +19,14 @@ export function recovering(store: Store, instead: (damage: StoreDamaged) => Prom
       return what(await fresh);
     }
   };
+  return through(store, read);
+}
+
+/** A read of a store, made of whichever store `read` decides. */
+type Read = <T>(what: (s: Store) => Promise<T>) => Promise<T>;
+
+/** The store with each of its reads made through `read` (a store that recovers, or stops). */
+export function through(store: Store, read: Read): Store {
   return {
     vocabulary: store.vocabulary,
     issues: store.issues,
@@ -31,7 +39,7 @@ export function recovering(store: Store, instead: (damage: StoreDamaged) => Prom
     docs: (indices) => read((s) => s.docs(indices)),
     facts: (indices) => read((s) => s.facts(indices)),
     wordIndex: (needs) => read((s) => s.wordIndex(needs)),
-    // the store turned to prints the same records through the renderer the build compiled them with
+    // a store turned to prints the same records through the renderer the build compiled them with
     ...(store.recordsJson
       ? { recordsJson: (indices) => read(async (s) => (s.recordsJson ? s.recordsJson(indices) : listingParts(await s.facts(indices)))) }
       : {}),
