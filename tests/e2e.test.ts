@@ -115,9 +115,9 @@ describe('the built bin', () => {
 });
 
 describe('a first run over many files, on two cores', () => {
-  it('the worker thread parses and indexes half of them: the same output as one thread, cold, warm and without the cache', async () => {
+  it('the worker thread parses and indexes half of them, posting its results in parts: the same output as one thread, cold, warm and without the cache', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 450; i++) {
+    for (let i = 0; i < 600; i++) {
       files[`${['event', 'treaty', 'allegation'][i % 3]}/fact-${i}.yaml`] =
         i % 3 === 1
           ? `id: fact-${i}\nkind: treaty\ntitle: Treaty number ${i} on Caspian ${i % 7 ? 'fishing' : 'shahed drones'}\nsigned: "${1800 + (i % 200)}"\nsummary: Summary ${i}.\naliases: [T${i}]\nsources: [{ url: "https://example.org/${i}", publisher: P, title: T }, { url: "https://example.org/b${i}", publisher: P, title: T }]\n`
@@ -125,7 +125,8 @@ describe('a first run over many files, on two cores', () => {
             ? `id: fact-${i}\nkind: allegation\ntitle: Claim ${i} about drones\ndate: "${1900 + (i % 100)}"\nstatus: alleged\nalleged_by: [Someone ${i}]\nsummary: Summary ${i} of a claim.\naliases: [C${i}]\nsources: [{ url: "https://example.org/${i}", publisher: P, title: T }]\n`
             : `id: fact-${i}\nkind: event\ntitle: Event ${i} in Tehran\ndate: "${1700 + (i % 300)}"\nsummary: Summary ${i} with shahed ${i % 5}.\naliases: [E${i}]\nsources: [{ url: "https://example.org/${i}", publisher: P, title: T }]\n`;
     }
-    files['event/fact-9.yaml'] = 'id: fact-9\nkind: event\n'; // a broken file among them
+    files['event/fact-9.yaml'] = 'id: fact-9\nkind: event\n'; // a broken file in each half
+    files['treaty/fact-598.yaml'] = 'id: fact-598\nkind: treaty\n';
     files['misc/dup.yaml'] = files['event/fact-12.yaml']!.replace('id: fact-12', 'id: fact-3'); // and a duplicate id
     const dir = tempFacts(files);
     const cache = { ...env, XDG_CACHE_HOME: tempDir() };

@@ -1,8 +1,8 @@
 // Reads and parses the fact files a plan needs, on both cores when there are many: a worker thread takes
-// the second half of the files while this thread parses the first, and each thread then indexes the facts
-// of its half, and digests their summaries, so that little is left to do after the two meet. A file whose
-// digest is still the one recorded is not parsed again (it was touched, or copied with its times, and says
-// what it said).
+// the second half of the files while this thread parses the first. The worker posts its results a few
+// hundred files at a time, as it goes, and indexes its facts; this thread then indexes its own half, so
+// that little is left to do after the two meet. A file whose digest is still the one recorded is not
+// parsed again (it was touched, or copied with its times, and says what it said).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { summaryKey } from '../facts/check.js';
@@ -37,7 +37,7 @@ export interface Parsed {
 export const summaryDigest = (summary: string, hash: Hash): string => hash(summaryKey(summary)).slice(0, 16);
 
 /** The word index of the facts of `parsed`, numbered in order from 0. */
-export function indexParsed(parsed: readonly Parsed[]): BuiltWordIndex {
+export function indexParsed(parsed: Iterable<Parsed>): BuiltWordIndex {
   function* docs(): Generator<Doc> {
     for (const p of parsed) for (const fact of p.facts ?? []) yield toDoc(fact);
   }
@@ -51,8 +51,13 @@ export interface ParseSettings {
 
 /** Below this many files, starting a worker thread (30-40 ms) costs more than it saves. */
 const WORKER_FROM = 400;
-/** The parse of a worker's share, with how far it has got; `index` is the word index of its facts, numbered in order. */
-export type WorkerMessage = { readonly progress: number } | { readonly done: readonly Parsed[]; readonly index: BuiltWordIndex };
+/** How many results the worker posts at a time. */
+export const WORKER_PART = 256;
+/**
+ * What the worker posts: the next results of its share, in order; last, the word index of its share's
+ * facts, numbered in order.
+ */
+export type WorkerMessage = { readonly parsed: readonly Parsed[] } | { readonly index: BuiltWordIndex };
 
 export interface ParsedTasks {
   /** one per task, in order */
@@ -79,6 +84,19 @@ export function parseTask(task: ParseTask, settings: ParseSettings, hash: Hash):
   return { hash: digest, issues, facts, summaries: facts.map((f) => summaryDigest(f.summary, hash)) };
 }
 
+/**
+ * `value` with each of its strings copied. A string the YAML parser cut out of a file's text is a slice
+ * that keeps the whole text alive (two bytes a character when the file has any Cyrillic or Persian in
+ * it): 100,000 facts held until their entry is written kept 280 MB of text. Shorter strings than V8
+ * slices are copies already. The facts a worker parses are copied on their way to this thread.
+ */
+function detached<T>(value: T): T {
+  if (typeof value === 'string') return (value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8')) as T;
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = detached(value[i]);
+  else if (value !== null && typeof value === 'object') for (const key in value) value[key] = detached(value[key]);
+  return value;
+}
+
 /** The built worker beside the bundle; absent when rif runs from its sources (tests), which then parse in one thread. */
 const workerFile = (): string | undefined => {
   const file = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
@@ -88,37 +106,38 @@ const workerFile = (): string | undefined => {
 export async function parseTasks(tasks: readonly ParseTask[], settings: ParseSettings, hash: Hash, progress?: Progress): Promise<ParsedTasks> {
   const file = tasks.length >= WORKER_FROM ? workerFile() : undefined;
   const half = file ? Math.ceil(tasks.length / 2) : tasks.length;
-  let theirs = 0;
-  let worker: Promise<{ readonly done: readonly Parsed[]; readonly index: WordIndex }> | undefined;
+  const theirs: Parsed[] = [];
+  let worker: Promise<WordIndex> | undefined;
   if (file) {
     const { Worker } = await import('node:worker_threads');
     const thread = new Worker(file, { workerData: { tasks: tasks.slice(half), settings } });
     worker = new Promise((resolve, reject) => {
       thread.on('message', (message: WorkerMessage) => {
-        if ('progress' in message) theirs = message.progress;
-        else resolve(message);
+        if ('parsed' in message) theirs.push(...message.parsed);
+        else resolve(message.index);
       });
       thread.once('error', reject);
       thread.once('exit', (code) => reject(new Error(`the parse worker stopped (exit code ${code})`)));
     });
   }
   const mine: Parsed[] = [];
-  for (const [i, task] of tasks.slice(0, half).entries()) {
-    progress?.('reading fact files', i + theirs, tasks.length);
-    mine.push(parseTask(task, settings, hash));
-    // let the worker's progress in now and then
-    if (worker && i % 256 === 255) await new Promise((resolve) => setImmediate(resolve));
+  for (let i = 0; i < half; i++) {
+    progress?.('reading fact files', i + theirs.length, tasks.length);
+    const parsed = parseTask(tasks[i]!, settings, hash);
+    mine.push(worker ? detached(parsed) : parsed);
+    // let the worker's results in now and then
+    if (worker && i % WORKER_PART === WORKER_PART - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   if (!worker) return { parsed: mine };
   // while the worker finishes its half, this thread indexes its own
   progress?.('indexing', 0, 0);
   const index = indexParsed(mine);
-  const rest = await worker;
+  const theirIndex = await worker;
   return {
-    parsed: [...mine, ...rest.done],
+    parsed: [...mine, ...theirs],
     indexed: [
       { from: 0, index },
-      { from: half, index: rest.index },
+      { from: half, index: theirIndex },
     ],
   };
 }
