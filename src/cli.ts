@@ -163,7 +163,13 @@ export async function run(argv: readonly string[], given: Io): Promise<number> {
   if (config.unreadable) given.stderr(`rif: warning: cannot read the config file ${visible(config.path ?? '')} (${config.unreadable}); using the defaults\n`);
   // on a terminal, output taller than the screen goes to a pager once the command is done
   const paged = paging(argv, { ...given, config }, config.config);
-  const code = await runConfirmed(paged.io, (io) => runOnce(argv, io));
+  let code: number;
+  try {
+    code = await runConfirmed(paged.io, (io) => runOnce(argv, io));
+  } catch (error) {
+    // output held for a check, which could not be written once let go
+    code = failed(error, paged.io);
+  }
   await paged.finish();
   return code;
 }

@@ -1,6 +1,7 @@
 // A run whose stores were used before their checks ended: what it writes waits for the checks, goes out
 // in order when they say the stores were current, and is dropped for a run started again when one says
-// a store was stale. End to end: an edit to one of 600 fact files shows on the next run, cached as uncached.
+// a store was stale, and a write that fails once it is let go ends the run as a write error. End to end: an
+// edit to one of 600 fact files shows on the next run, cached as uncached; `rif list | head` stops quietly.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,10 +78,35 @@ describe('a run with its checks handed over', () => {
     expect(read).toEqual(['stdin 1', 'stdin 1']);
     expect(written).toEqual(['out:stdin 1 | stdin 1']);
   });
+
+  it('ends with the write error when held output cannot be written once let go, and writes nothing more', async () => {
+    const { io, written } = recording();
+    const closed = new Error('output closed');
+    let attempts = 0;
+    const failing: Io = {
+      ...io,
+      stdout: (o) => {
+        attempts += 1;
+        if (attempts === 2) throw closed;
+        io.stdout(o);
+      },
+    };
+    const run = runConfirmed(failing, async (r) => {
+      r.confirm!(later(true));
+      r.stdout('a');
+      r.stdout('b');
+      r.stdout('c');
+      await later(null, 20);
+      r.stdout('d');
+      return 0;
+    });
+    await expect(run).rejects.toBe(closed);
+    expect([written, attempts]).toEqual([['out:a'], 2]);
+  });
 });
 
 describe('an edit to one of 600 fact files', () => {
-  it('shows on the next run, as uncached, and so does every run after', () => {
+  it('shows on the next run, as uncached, and so does every run after; a reader that leaves early stops it quietly', () => {
     const dir = tempDir();
     for (let i = 0; i < 600; i++) {
       writeFileSync(
@@ -105,5 +131,18 @@ describe('an edit to one of 600 fact files', () => {
     expect(edited.stderr).toBe('rif: cache: updated the cache entry: 1 fact parsed, 600 in all\n');
     // and the next run, whose entry is current, prints what an uncached run prints
     expect(rif('list', '--json').stdout).toBe(rif('list', '--json', '--no-cache').stdout);
+    // a reader that leaves early while the output waits for the check (a find that takes half a second):
+    // a quiet stop, as uncached. The entry gets a fingerprint once no file has changed in the last two
+    // seconds (RACY_MS)
+    spawnSync('sleep', ['2.1']);
+    expect(rif('list', '--json').status).toBe(0);
+    const slow = tempDir();
+    const find = spawnSync('bash', ['-c', 'command -v find'], { encoding: 'utf8' }).stdout.trim();
+    writeFileSync(join(slow, 'find'), `#!/bin/sh\nsleep 0.5\nexec ${find} "$@"\n`, { mode: 0o755 });
+    const early = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin', 'rif.js')} list --json --facts ${dir} --no-bundled | head -c 10; echo " status \${PIPESTATUS[0]}"`], {
+      env: { ...env, PATH: `${slow}:${env['PATH']}` },
+      encoding: 'utf8',
+    });
+    expect([early.stdout, early.stderr]).toEqual(['[\n  {\n     status 0\n', '']);
   });
 });
