@@ -3,7 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { visible } from '../src/control.js';
+import { HEAD_FIELDS } from '../src/facts/head.js';
+import { cellText } from '../src/render/cells.js';
 import { FORMATS } from '../src/render/format.js';
+import { FIELD_NAMES, type FactRecord } from '../src/render/record.js';
 import { FIXTURES, ROOT, rif } from './helpers.js';
 
 const SCREEN = ['--facts', join(FIXTURES, 'screen'), '--no-bundled', '--no-cache'];
@@ -124,6 +128,32 @@ describe('today', () => {
       (await rif(['list', '--to', '2026-03-01', '--from', '2026', '--fields', 'id'])).stdout,
     );
     expect((await rif(['list', '--to', 'tomorrow'])).stderr).toMatch(/"tomorrow" is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD, or today/);
+  });
+});
+
+describe('the cells of a listing are the cells of its JSON records', () => {
+  // a listing's cells read their fields from the facts (or their heads) it printed, not from records made
+  // for them: every field of every bundled fact, in both forms, is what the record's field gives
+  it.each([
+    ['every field (whole facts)', FIELD_NAMES.filter((f) => f !== 'score')],
+    ['the fields a head holds', FIELD_NAMES.filter((f) => HEAD_FIELDS.has(f) && f !== 'score')],
+  ])('%s', async (_, fields) => {
+    const records = JSON.parse((await rif(['list', '--json'])).stdout) as FactRecord[];
+    const oneLine = (text: string) => visible(text.replace(/[\t\r\n]+/g, ' '));
+    for (const [format, human] of [
+      ['tsv', false],
+      ['markdown', true],
+    ] as const) {
+      const out = await rif(['list', '--format', format, '--fields', fields.join(',')]);
+      const rows = out.stdout.trimEnd().split('\n').slice(format === 'tsv' ? 1 : 2);
+      const expected = records.map((r) =>
+        format === 'tsv'
+          ? fields.map((f) => oneLine(cellText(r, f, human))).join('\t')
+          : `| ${fields.map((f) => oneLine(cellText(r, f, human)).replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join(' | ')} |`,
+      );
+      expect(rows.length).toBeGreaterThan(300);
+      expect(rows).toEqual(expected);
+    }
   });
 });
 

@@ -19,19 +19,24 @@ export type Renderer = (rows: Rows, look: Look) => string;
 
 /**
  * Rows of records: each column's cells from the field it names. With `pick`, JSON prints only those
- * fields (--fields); otherwise the whole records.
+ * fields (--fields); otherwise the whole records. `records` may be made only when JSON asks for them;
+ * the cells then read their fields from `cellsFrom`, objects that hold what the records would (a
+ * record is its fact's fields, with null for the fields the fact lacks).
  */
 export function recordRows(
-  records: readonly object[],
+  records: readonly object[] | (() => readonly object[]),
   columns: readonly Column[],
-  options: { readonly pick: boolean; readonly marks?: Rows['marks']; readonly tint?: Rows['tint'] },
+  options: { readonly pick: boolean; readonly marks?: Rows['marks']; readonly tint?: Rows['tint']; readonly cellsFrom?: readonly object[] },
 ): Rows {
   const names = columns.map((c) => c.name);
-  const all = records as readonly FactRecord[];
+  const all = (typeof records === 'function' ? records : () => records) as () => readonly FactRecord[];
+  let printed: readonly unknown[] | undefined;
   return {
-    records: options.pick ? all.map((r) => pickFields(r, names)) : all,
+    get records() {
+      return (printed ??= options.pick ? all().map((r) => pickFields(r, names)) : all());
+    },
     columns,
-    cells: (human) => all.map((r) => names.map((name) => cellText(r, name, human))),
+    cells: (human) => ((options.cellsFrom ?? all()) as readonly FactRecord[]).map((r) => names.map((name) => cellText(r, name, human))),
     marks: options.marks,
     tint: options.tint,
   };
@@ -46,7 +51,12 @@ export function columnsOf(names: readonly string[], rigid: readonly string[] = [
 const oneLine = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
 
 /** Every cell of every text format, with control characters escaped: fact text may come from anyone's files. */
-const shown = (rows: Rows, human: boolean, lines = oneLine): string[][] => rows.cells(human).map((row) => row.map((cell) => visible(lines(cell))));
+const shown = (rows: Rows, human: boolean, lines = oneLine): string[][] => {
+  const cells = rows.cells(human);
+  // the rows are this call's own: changed in place (a listing of 100,000 facts has thousands)
+  for (const row of cells) for (let c = 0; c < row.length; c++) row[c] = visible(lines(row[c]!));
+  return cells;
+};
 
 /** Cells coloured for people who asked for colour in a pipe: the kind in its colour, search matches highlighted. */
 function coloured(rows: Rows, cells: string[][], chalk: ChalkInstance): string[][] {

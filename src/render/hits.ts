@@ -70,7 +70,8 @@ export interface HitsOptions {
 /** The rows of a listing, for any renderer: the title's search matches marked, the kind in its colour. */
 export function hitRows(hits: readonly Hit<Fact | FactHead>[], options: HitsOptions): Rows {
   const { extra, withScore } = options;
-  const records: FactRecord[] = extra ? hits.map((hit, i) => ({ ...toRecord(hit, withScore), ...extra(hit, i) })) : hits.map((hit) => toRecord(hit, withScore));
+  const records = (): FactRecord[] =>
+    extra ? hits.map((hit, i) => ({ ...toRecord(hit, withScore), ...extra(hit, i) })) : hits.map((hit) => toRecord(hit, withScore));
   const fields = options.fields ?? DEFAULT_FIELDS[options.view];
   const title = fields.indexOf('title');
   const kind = fields.indexOf('kind');
@@ -78,5 +79,7 @@ export function hitRows(hits: readonly Hit<Fact | FactHead>[], options: HitsOpti
     pick: options.fields !== undefined,
     marks: (r, c) => (c === title ? hits[r]!.titleMatches : undefined),
     tint: (r, c) => (c === kind ? kindColor(options.chalk, hits[r]!.fact.kind) : undefined),
+    // without a score or added fields, a record holds its fact's fields: the cells read the facts
+    ...(extra || withScore ? {} : { cellsFrom: hits.map((hit) => hit.fact) }),
   });
 }
