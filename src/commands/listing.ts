@@ -53,6 +53,8 @@ export interface Wanted {
   readonly whole?: boolean;
   /** the facts, opened already: rif pick searches the same store at every keystroke */
   readonly store?: Store;
+  /** only how many facts match is printed (--count): no row is read */
+  readonly count?: boolean | undefined;
 }
 
 export interface Selection {
@@ -85,7 +87,7 @@ export async function runListing(view: View, words: readonly string[], options: 
   const format = outputFormat(options, io);
   const look = outputLook(options, io);
   const marks = format === 'table' || (format === 'plain' && look.chalk.level > 0);
-  const selection = await selectHits(view, words, options, io, { format, fields: options.fields, configLimit: true, marks });
+  const selection = await selectHits(view, words, options, io, { format, fields: options.fields, configLimit: true, marks, count: options.count });
   const { store, query, indices, endUnknown, compiled, matched } = selection;
   if (options.count) {
     io.stdout(`${matched}\n`);
@@ -161,7 +163,7 @@ export async function selectHits(view: View, words: readonly string[], options: 
   };
   const compiled = compiledJson(store, query, wanted);
   const whole = needsWhole(wanted) && !compiled;
-  const order: Order = { sortKey, reverse: options.reverse, limit, read: compiled ? 'none' : whole ? 'whole' : 'heads' };
+  const order: Order = { sortKey, reverse: options.reverse, limit, read: compiled || wanted.count ? 'none' : whole ? 'whole' : 'heads' };
   const found = parsed
     ? await searchRows(store, parsed, filter, scopeFilters(parsed.filters, store.vocabulary, todayOf(io)), droppable(filter, options), order)
     : await listRows(store, filter, order);
