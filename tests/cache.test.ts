@@ -419,6 +419,24 @@ describe('date order from the columns', () => {
   });
 });
 
+describe('heads in the store', () => {
+  it('are the fields of each fact that a head holds, for every kind, in the order of the type', async () => {
+    const { store } = await openBundled();
+    const all = Array.from({ length: store.size }, (_, i) => i);
+    const [heads, facts] = [await store.heads(all), await store.facts(all)];
+    const common = ['id', 'kind', 'title', 'date', 'topics', 'actors'];
+    const own = { event: [], treaty: ['signed', 'in_force', 'ended', 'in_force_now', 'parties'], allegation: ['status', 'alleged_by'] };
+    heads.forEach((head, k) => {
+      const fact = facts[k]!;
+      const keys = [...common, ...own[fact.kind]];
+      expect(Object.keys(head)).toEqual(keys);
+      const { note: _, ...date } = fact.date;
+      expect(head).toEqual({ ...Object.fromEntries(keys.map((key) => [key, fact[key as keyof typeof fact]])), date });
+    });
+    expect(new Set(heads.map((h) => h.kind))).toEqual(new Set(['event', 'treaty', 'allegation']));
+  });
+});
+
 describe('search docs in the store', () => {
   it('are what closeness reads of each fact, folded when the store was written: the same as folding the fact now', async () => {
     const { closeDoc } = await import('../src/search/doc.js');
