@@ -430,7 +430,8 @@ describe('heads in the store', () => {
       const fact = facts[k]!;
       const keys = [...common, ...own[fact.kind]];
       expect(Object.keys(head)).toEqual(keys);
-      const { note: _, ...date } = fact.date;
+      const { start, end, precision, approximate } = fact.date;
+      const date = { start, end, precision, approximate };
       expect(head).toEqual({ ...Object.fromEntries(keys.map((key) => [key, fact[key as keyof typeof fact]])), date });
     });
     expect(new Set(heads.map((h) => h.kind))).toEqual(new Set(['event', 'treaty', 'allegation']));

@@ -145,11 +145,20 @@ describe('the cells of a listing are the cells of its JSON records', () => {
       ['markdown', true],
     ] as const) {
       const out = await rif(['list', '--format', format, '--fields', fields.join(',')]);
-      const rows = out.stdout.trimEnd().split('\n').slice(format === 'tsv' ? 1 : 2);
+      const rows = out.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(format === 'tsv' ? 1 : 2);
       const expected = records.map((r) =>
         format === 'tsv'
           ? fields.map((f) => oneLine(cellText(r, f, human))).join('\t')
-          : `| ${fields.map((f) => oneLine(cellText(r, f, human)).replace(/\\/g, '\\\\').replace(/\|/g, '\\|')).join(' | ')} |`,
+          : `| ${fields
+              .map((f) =>
+                oneLine(cellText(r, f, human))
+                  .replace(/\\/g, '\\\\')
+                  .replace(/\|/g, '\\|'),
+              )
+              .join(' | ')} |`,
       );
       expect(rows.length).toBeGreaterThan(300);
       expect(rows).toEqual(expected);

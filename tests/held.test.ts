@@ -139,10 +139,14 @@ describe('an edit to one of 600 fact files', () => {
     const slow = tempDir();
     const find = spawnSync('bash', ['-c', 'command -v find'], { encoding: 'utf8' }).stdout.trim();
     writeFileSync(join(slow, 'find'), `#!/bin/sh\nsleep 0.5\nexec ${find} "$@"\n`, { mode: 0o755 });
-    const early = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin', 'rif.js')} list --json --facts ${dir} --no-bundled | head -c 10; echo " status \${PIPESTATUS[0]}"`], {
-      env: { ...env, PATH: `${slow}:${env['PATH']}` },
-      encoding: 'utf8',
-    });
+    const early = spawnSync(
+      'bash',
+      ['-c', `node ${join(ROOT, 'bin', 'rif.js')} list --json --facts ${dir} --no-bundled | head -c 10; echo " status \${PIPESTATUS[0]}"`],
+      {
+        env: { ...env, PATH: `${slow}:${env['PATH']}` },
+        encoding: 'utf8',
+      },
+    );
     expect([early.stdout, early.stderr]).toEqual(['[\n  {\n     status 0\n', '']);
   });
 });

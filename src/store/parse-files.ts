@@ -92,8 +92,11 @@ export function parseTask(task: ParseTask, settings: ParseSettings, hash: Hash):
  */
 function detached<T>(value: T): T {
   if (typeof value === 'string') return (value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8')) as T;
-  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = detached(value[i]);
-  else if (value !== null && typeof value === 'object') for (const key in value) value[key] = detached(value[key]);
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = detached<unknown>(value[i]);
+  else if (value !== null && typeof value === 'object') {
+    const fields = value as Record<string, unknown>;
+    for (const key in fields) fields[key] = detached(fields[key]);
+  }
   return value;
 }
 
