@@ -85,10 +85,11 @@ export function parseTask(task: ParseTask, settings: ParseSettings, hash: Hash):
 }
 
 /**
- * `value` with each of its strings copied. A string the YAML parser cut out of a file's text is a slice
- * that keeps the whole text alive (two bytes a character when the file has any Cyrillic or Persian in
- * it): this thread's half of 100,000 facts in files of ten kept 140 MB of text. Shorter strings than V8
- * slices are copies already. The facts a worker parses are copied on their way to this thread.
+ * `value`, each of its strings replaced in place by a copy. A string the YAML parser cut out of a
+ * file's text is a slice that keeps the whole text alive (two bytes a character when the file has any
+ * Cyrillic or Persian in it): this thread's half of 100,000 facts in files of ten kept 140 MB of text.
+ * Shorter strings than V8 slices are copies already. The facts a worker parses are copied on their way
+ * to this thread.
  */
 function detached<T>(value: T): T {
   if (typeof value === 'string') return (value.length < 13 ? value : Buffer.from(value, 'utf8').toString('utf8')) as T;
