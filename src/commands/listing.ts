@@ -53,7 +53,7 @@ export interface Wanted {
   readonly whole?: boolean;
   /** the facts, opened already: rif pick searches the same store at every keystroke */
   readonly store?: Store;
-  /** only how many facts match is printed (--count): no row is read */
+  /** only how many facts match is printed (--count): a listing reads no row (a search still reads its best rows' heads) */
   readonly count?: boolean | undefined;
 }
 
